@@ -1,0 +1,15 @@
+//! Types and pure rules shared by the server and the WASM app.
+//!
+//! Nothing here does I/O or reads a clock: callers pass "today" in, so the
+//! same rule gives the same answer in the browser (offline) and on the server.
+
+pub mod api;
+pub mod bank_holidays;
+pub mod care_status;
+pub mod eligibility;
+pub mod glossary;
+pub mod ical;
+pub mod people;
+pub mod plain_language;
+pub mod review_schedule;
+pub mod text_checks;
