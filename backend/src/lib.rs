@@ -1,1 +1,14 @@
+//! Good for Me: the API server and the host of the PWA.
 
+pub mod config;
+pub mod db;
+pub mod entities;
+pub mod error;
+pub mod headers;
+pub mod repo;
+pub mod routes;
+pub mod secrets;
+pub mod seed;
+pub mod startup;
+pub mod static_files;
+pub mod telemetry;

@@ -1,1 +1,15 @@
+//! Database migrations: append-only, one file per change, the same on SQLite
+//! and PostgreSQL. Never edit a migration that has landed; add a new one.
 
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_authorities;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261122_000001_authorities::Migration)]
+    }
+}

@@ -1,1 +1,122 @@
+//! Helpers for the integration tests: the real application on a random port
+//! with a fresh database of its own, on SQLite by default or on PostgreSQL
+//! when `TEST_DATABASE_URL` names a server (a fresh database is created there
+//! for each test).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use backend::config::{sqlite_url, Settings};
+use backend::startup::Application;
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+pub use reqwest::StatusCode;
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub db: DatabaseConnection,
+    pub data_dir: tempfile::TempDir,
+}
+
+/// `TEST_DATABASE_URL=postgres://user@host:port/postgres` runs on PostgreSQL.
+pub fn postgres_server() -> Option<String> {
+    std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| backend::config::is_postgres_url(u))
+}
+
+async fn fresh_database_url(data_dir: &std::path::Path) -> String {
+    match postgres_server() {
+        None => sqlite_url(&data_dir.join("test.db")),
+        Some(server) => {
+            let name = format!("gfm_test_{}", uuid::Uuid::new_v4().simple());
+            let admin = Database::connect(&server).await.expect("reach PostgreSQL");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create a test database");
+            let _ = admin.close().await;
+            let (base, _) = server.rsplit_once('/').expect("a database in the URL");
+            format!("{base}/{name}")
+        }
+    }
+}
+
+pub fn test_settings(data_dir: &std::path::Path, database_url: String) -> Settings {
+    let mut s = Settings::defaults(data_dir);
+    s.bind_addr = "127.0.0.1:0".to_owned();
+    s.database_url = database_url;
+    s.workers = Some(2);
+    s.public_dir = data_dir.join("dist");
+    s
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    let data_dir = tempfile::tempdir().expect("a temporary directory");
+    let url = fresh_database_url(data_dir.path()).await;
+    let mut settings = test_settings(data_dir.path(), url);
+    tweak(&mut settings);
+    let app = Application::build(settings).await.expect("the app starts");
+    let base = format!("http://127.0.0.1:{}", app.port());
+    let db = app.state().db.clone();
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        base,
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("an HTTP client"),
+        db,
+        data_dir,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn post_json(&self, path: &str, body: &Value) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .header("Content-Type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+}
+
+/// Reads a JSON body, failing the test with the body text when it is not.
+pub async fn json<T: DeserializeOwned>(res: reqwest::Response) -> T {
+    let text = res.text().await.expect("a body");
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("unexpected body ({e}): {text}"))
+}

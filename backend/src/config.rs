@@ -1,0 +1,198 @@
+//! Settings: defaults, then an optional TOML file, then environment variables.
+//!
+//! The contract (README): `DATABASE_URL`, `BIND_ADDR`, `DATA_DIR`, `DEMO_DATA`.
+//! Secrets live in [`crate::secrets`] and never in `Debug` output.
+
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Address to listen on; port 0 picks a free port (tests).
+    pub bind_addr: String,
+    /// Where the SQLite file, generated keys and other state live.
+    pub data_dir: PathBuf,
+    /// `sqlite://...` or `postgres://...`.
+    pub database_url: String,
+    /// The built PWA (trunk's `dist/`), served at `/`.
+    pub public_dir: PathBuf,
+    /// Seed the demo people (never unless asked).
+    pub demo_data: bool,
+    /// Largest JSON body accepted, in bytes.
+    pub max_body_bytes: usize,
+    /// Log as JSON lines instead of human-readable text.
+    pub log_json: bool,
+    /// Contact for push services (RFC 8292 `sub`): mailto: or https:.
+    pub vapid_subject: String,
+    /// JWT `iss` and `aud`.
+    pub jwt_issuer: String,
+    pub jwt_audience: String,
+    /// Minutes an access token lives.
+    pub access_token_minutes: i64,
+    /// HTTP worker threads; `None` means one per core.
+    pub workers: Option<usize>,
+}
+
+/// The optional file: every field may be left out.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    bind_addr: Option<String>,
+    database_url: Option<String>,
+    public_dir: Option<PathBuf>,
+    demo_data: Option<bool>,
+    max_body_bytes: Option<usize>,
+    log_json: Option<bool>,
+    vapid_subject: Option<String>,
+    jwt_issuer: Option<String>,
+    jwt_audience: Option<String>,
+    access_token_minutes: Option<i64>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("could not read the settings file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the settings file {path} is not valid: {source}")]
+    Parse {
+        path: PathBuf,
+        source: toml::de::Error,
+    },
+    #[error("{name} is not valid: {why}")]
+    Env { name: &'static str, why: String },
+}
+
+impl Settings {
+    /// Defaults for a data directory, before the file and environment apply.
+    pub fn defaults(data_dir: &Path) -> Settings {
+        Settings {
+            bind_addr: "127.0.0.1:8080".to_owned(),
+            data_dir: data_dir.to_path_buf(),
+            database_url: sqlite_url(&data_dir.join("goodforme.db")),
+            public_dir: PathBuf::from("dist"),
+            demo_data: false,
+            max_body_bytes: 64 * 1024,
+            log_json: false,
+            vapid_subject: "mailto:goodforme@localhost".to_owned(),
+            jwt_issuer: "good-for-me".to_owned(),
+            jwt_audience: "good-for-me-api".to_owned(),
+            access_token_minutes: 10,
+            workers: None,
+        }
+    }
+
+    /// Reads `DATA_DIR` (default `./data`), then `$GFM_CONFIG` or
+    /// `$DATA_DIR/config.toml` when present, then the environment.
+    pub fn load() -> Result<Settings, ConfigError> {
+        let data_dir = std::env::var_os("DATA_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("data"));
+        let mut s = Settings::defaults(&data_dir);
+        let file = std::env::var_os("GFM_CONFIG")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| data_dir.join("config.toml"));
+        if file.exists() {
+            let text = std::fs::read_to_string(&file).map_err(|source| ConfigError::Read {
+                path: file.clone(),
+                source,
+            })?;
+            let f: FileSettings = toml::from_str(&text).map_err(|source| ConfigError::Parse {
+                path: file.clone(),
+                source,
+            })?;
+            s.apply_file(f);
+        }
+        s.apply_env()?;
+        Ok(s)
+    }
+
+    fn apply_file(&mut self, f: FileSettings) {
+        macro_rules! take {
+            ($($field:ident),*) => { $( if let Some(v) = f.$field { self.$field = v; } )* };
+        }
+        take!(
+            bind_addr,
+            database_url,
+            public_dir,
+            demo_data,
+            max_body_bytes,
+            log_json,
+            vapid_subject,
+            jwt_issuer,
+            jwt_audience,
+            access_token_minutes
+        );
+    }
+
+    fn apply_env(&mut self) -> Result<(), ConfigError> {
+        if let Ok(v) = std::env::var("BIND_ADDR") {
+            self.bind_addr = v;
+        }
+        if let Ok(v) = std::env::var("DATABASE_URL") {
+            if !v.trim().is_empty() {
+                self.database_url = v;
+            }
+        }
+        if let Ok(v) = std::env::var("PUBLIC_DIR") {
+            self.public_dir = PathBuf::from(v);
+        }
+        if let Ok(v) = std::env::var("DEMO_DATA") {
+            self.demo_data = parse_flag("DEMO_DATA", &v)?;
+        }
+        if let Ok(v) = std::env::var("LOG_JSON") {
+            self.log_json = parse_flag("LOG_JSON", &v)?;
+        }
+        if let Ok(v) = std::env::var("VAPID_SUBJECT") {
+            self.vapid_subject = v;
+        }
+        Ok(())
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        is_postgres_url(&self.database_url)
+    }
+}
+
+pub fn is_postgres_url(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
+}
+
+/// An SQLite URL that creates the file when missing.
+pub fn sqlite_url(path: &Path) -> String {
+    format!("sqlite://{}?mode=rwc", path.display())
+}
+
+fn parse_flag(name: &'static str, v: &str) -> Result<bool, ConfigError> {
+    match v.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" | "" => Ok(false),
+        other => Err(ConfigError::Env {
+            name,
+            why: format!("expected 1 or 0, got {other:?}"),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_accept_common_spellings_and_refuse_others() {
+        assert!(matches!(parse_flag("X", "1"), Ok(true)));
+        assert!(matches!(parse_flag("X", "off"), Ok(false)));
+        assert!(parse_flag("X", "maybe").is_err());
+    }
+
+    #[test]
+    fn a_file_overrides_only_what_it_names() {
+        let mut s = Settings::defaults(Path::new("/tmp/x"));
+        let f: FileSettings = toml::from_str("bind_addr = \"0.0.0.0:9000\"").unwrap_or_default();
+        s.apply_file(f);
+        assert_eq!(s.bind_addr, "0.0.0.0:9000");
+        assert!(s.database_url.starts_with("sqlite://"));
+    }
+}

@@ -1,0 +1,4 @@
+//! Table definitions (sea-orm). Behaviour lives in `repo`, not here.
+
+pub mod local_authority;
+pub mod team;

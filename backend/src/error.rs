@@ -1,0 +1,190 @@
+//! The one error type. Every failure answers `{"error", "message", "field"?}`
+//! with a real status code; internals are logged, never sent.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use shared::api::ErrorBody;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The request could not be read (malformed JSON, wrong type).
+    #[error("{message}")]
+    BadRequest {
+        field: Option<String>,
+        message: String,
+    },
+    /// The request was read but a value is not acceptable.
+    #[error("{message}")]
+    Validation { field: String, message: String },
+    #[error("You need to sign in.")]
+    Unauthorized,
+    /// Also what someone else's record answers: it does not exist for you.
+    #[error("We could not find that.")]
+    NotFound,
+    /// No API route has this address (distinct from a missing record).
+    #[error("There is no such address in the API.")]
+    UnknownEndpoint,
+    #[error("{0}")]
+    Conflict(String),
+    #[error("That is too big to send. Make it shorter and try again.")]
+    PayloadTooLarge,
+    #[error("Too many tries. Wait {retry_after_secs} seconds and try again.")]
+    TooManyRequests { retry_after_secs: u64 },
+    #[error("The service is busy. Try again in a moment.")]
+    Unavailable,
+    #[error("Something went wrong on our side. Try again in a moment.")]
+    Internal(String),
+}
+
+impl ApiError {
+    pub fn validation(field: impl Into<String>, message: impl Into<String>) -> ApiError {
+        ApiError::Validation {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn bad_request(message: impl Into<String>) -> ApiError {
+        ApiError::BadRequest {
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            ApiError::BadRequest { .. } => "bad_request",
+            ApiError::Validation { .. } => "validation",
+            ApiError::Unauthorized => "unauthorized",
+            ApiError::NotFound => "not_found",
+            ApiError::UnknownEndpoint => "unknown_endpoint",
+            ApiError::Conflict(_) => "conflict",
+            ApiError::PayloadTooLarge => "payload_too_large",
+            ApiError::TooManyRequests { .. } => "too_many_requests",
+            ApiError::Unavailable => "unavailable",
+            ApiError::Internal(_) => "internal",
+        }
+    }
+
+    fn field(&self) -> Option<String> {
+        match self {
+            ApiError::BadRequest { field, .. } => field.clone(),
+            ApiError::Validation { field, .. } => Some(field.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            ApiError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
+            ApiError::NotFound | ApiError::UnknownEndpoint => StatusCode::NOT_FOUND,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let ApiError::Internal(detail) = self {
+            tracing::error!(detail = %detail, "internal error");
+        }
+        let mut res = HttpResponse::build(self.status_code());
+        match self {
+            ApiError::TooManyRequests { retry_after_secs } => {
+                res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+            }
+            ApiError::Unauthorized => {
+                res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            _ => {}
+        }
+        res.json(ErrorBody {
+            error: self.code().to_owned(),
+            message: self.to_string(),
+            field: self.field(),
+        })
+    }
+}
+
+impl From<sea_orm::DbErr> for ApiError {
+    fn from(e: sea_orm::DbErr) -> ApiError {
+        use sea_orm::DbErr;
+        match e {
+            // A pool that cannot hand out a connection means the database is
+            // down or overloaded: say so, so clients retry.
+            DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => {
+                tracing::warn!(error = %e, "database unavailable");
+                ApiError::Unavailable
+            }
+            other => ApiError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl<E: std::fmt::Display> From<sea_orm::TransactionError<E>> for ApiError
+where
+    ApiError: From<E>,
+    E: std::error::Error,
+{
+    fn from(e: sea_orm::TransactionError<E>) -> ApiError {
+        match e {
+            sea_orm::TransactionError::Connection(db) => db.into(),
+            sea_orm::TransactionError::Transaction(inner) => inner.into(),
+        }
+    }
+}
+
+/// Turns actix's JSON extractor failures into our shape, naming the problem.
+pub fn json_error(err: actix_web::error::JsonPayloadError) -> ApiError {
+    use actix_web::error::JsonPayloadError as J;
+    match err {
+        J::OverflowKnownLength { .. } | J::Overflow { .. } => ApiError::PayloadTooLarge,
+        J::ContentType => {
+            ApiError::bad_request("Send the body as JSON (Content-Type: application/json).")
+        }
+        J::Deserialize(e) => {
+            let field = field_from_serde(&e.to_string());
+            ApiError::BadRequest {
+                field,
+                message: format!("The JSON body could not be read: {e}"),
+            }
+        }
+        other => ApiError::bad_request(format!("The request body could not be read: {other}")),
+    }
+}
+
+pub fn query_error(err: actix_web::error::QueryPayloadError) -> ApiError {
+    ApiError::bad_request(format!("The address has a value we could not read: {err}"))
+}
+
+pub fn path_error(err: actix_web::error::PathError) -> ApiError {
+    let _ = err;
+    ApiError::NotFound
+}
+
+/// serde names the missing or unknown field in backticks.
+fn field_from_serde(msg: &str) -> Option<String> {
+    let start = msg.find('`')? + 1;
+    let len = msg[start..].find('`')?;
+    Some(msg[start..start + len].to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_field_names_are_picked_out() {
+        assert_eq!(
+            field_from_serde("missing field `username` at line 1 column 2"),
+            Some("username".to_owned())
+        );
+        assert_eq!(field_from_serde("expected value at line 1"), None);
+    }
+}

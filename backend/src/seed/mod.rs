@@ -1,0 +1,4 @@
+//! Reference data every deployment needs (idempotent, run at start-up), and
+//! demo people, only when asked for.
+
+pub mod reference;

@@ -1,0 +1,156 @@
+//! Building and running the application: bind, migrate, seed, serve.
+
+use crate::config::Settings;
+use crate::error::{json_error, path_error, query_error, ApiError};
+use crate::secrets::Keys;
+use crate::{db, headers, routes, seed};
+use actix_web::dev::Server;
+use actix_web::{web, App, HttpResponse, HttpServer};
+use sea_orm::DatabaseConnection;
+use std::net::TcpListener;
+use std::sync::Arc;
+use utoipa::OpenApi;
+use utoipa_actix_web::{scope, AppExt};
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub settings: Arc<Settings>,
+    pub keys: Arc<Keys>,
+    pub openapi: Arc<utoipa::openapi::OpenApi>,
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: AppState,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("could not listen on {addr}: {source}")]
+    Bind {
+        addr: String,
+        source: std::io::Error,
+    },
+    #[error("could not open the database: {0}")]
+    Database(#[from] sea_orm::DbErr),
+    #[error(transparent)]
+    Secrets(#[from] crate::secrets::SecretsError),
+    #[error("could not prepare the data directory {path}: {source}")]
+    DataDir {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+impl Application {
+    /// Binds (port 0 picks a free port), migrates, seeds reference data
+    /// (and demo people when asked), and prepares the server.
+    pub async fn build(settings: Settings) -> Result<Application, StartError> {
+        std::fs::create_dir_all(&settings.data_dir).map_err(|source| StartError::DataDir {
+            path: settings.data_dir.display().to_string(),
+            source,
+        })?;
+        let keys = Keys::load_or_create(&settings.data_dir)?;
+        let db = db::connect(&settings.database_url).await?;
+        db::migrate(&db).await?;
+        seed::reference::seed(&db).await?;
+
+        let listener =
+            TcpListener::bind(&settings.bind_addr).map_err(|source| StartError::Bind {
+                addr: settings.bind_addr.clone(),
+                source,
+            })?;
+        let port = listener
+            .local_addr()
+            .map_err(|source| StartError::Bind {
+                addr: settings.bind_addr.clone(),
+                source,
+            })?
+            .port();
+
+        let state = AppState {
+            db,
+            settings: Arc::new(settings),
+            keys: Arc::new(keys),
+            openapi: Arc::new(openapi()),
+        };
+        let server = serve(listener, state.clone())?;
+        Ok(Application {
+            port,
+            server,
+            state,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Runs until SIGINT/SIGTERM, then finishes in-flight requests.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// The generated OpenAPI document: every `/api` handler, as registered.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, doc) = App::new()
+        .into_utoipa_app()
+        .openapi(routes::openapi::ApiDoc::openapi())
+        .service(scope("/api").configure(routes::api))
+        .split_for_parts();
+    doc
+}
+
+fn serve(listener: TcpListener, state: AppState) -> Result<Server, StartError> {
+    let max_body = state.settings.max_body_bytes;
+    let workers = state.settings.workers;
+    let public_dir = state.settings.public_dir.clone();
+    let data = web::Data::new(state);
+    let server = HttpServer::new(move || {
+        let api = scope("/api")
+            .wrap(headers::no_store())
+            .configure(routes::api)
+            .default_service(web::to(api_not_found));
+        App::new()
+            .wrap(headers::security())
+            .wrap(tracing_actix_web::TracingLogger::default())
+            .app_data(data.clone())
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(max_body)
+                    .error_handler(|e, _| json_error(e).into()),
+            )
+            .app_data(web::PayloadConfig::default().limit(max_body))
+            .app_data(web::QueryConfig::default().error_handler(|e, _| query_error(e).into()))
+            .app_data(web::PathConfig::default().error_handler(|e, _| path_error(e).into()))
+            .into_utoipa_app()
+            .service(api)
+            .into_app()
+            .configure(|cfg| crate::static_files::configure(cfg, &public_dir))
+    });
+    let server = match workers {
+        Some(n) => server.workers(n.max(1)),
+        None => server,
+    };
+    let server = server
+        .listen(listener)
+        .map_err(|source| StartError::Bind {
+            addr: "listener".to_owned(),
+            source,
+        })?
+        .shutdown_timeout(10)
+        .run();
+    Ok(server)
+}
+
+async fn api_not_found() -> HttpResponse {
+    actix_web::ResponseError::error_response(&ApiError::UnknownEndpoint)
+}

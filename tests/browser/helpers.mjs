@@ -1,0 +1,194 @@
+// Shared helpers for the browser tests. Each area of the app gets its own
+// `<area>.test.mjs` file that imports from here.
+//
+// Environment:
+//   BASE_URL   the running app (default http://127.0.0.1:8080)
+//   CHROMIUM   the browser binary (default /usr/bin/chromium). Never
+//              downloaded: Debian's chromium is driven by playwright-core.
+
+import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+export const ORIGIN = new URL(BASE_URL).origin;
+export const ARTIFACTS = path.join(here, 'artifacts');
+
+/** The pages every generic check (axe, reflow, console) visits. */
+export const PAGES = [
+  { path: '/', name: 'home', h1: /welcome to Good for Me/i },
+  { path: '/help', name: 'help', h1: /Get help now/i },
+  { path: '/about', name: 'about', h1: /About this app/i },
+  { path: '/no-such-page', name: 'not-found', h1: /We can't find that page/i },
+];
+
+/** A phone: 360x740 CSS px, as most budget Android phones. */
+export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+/**
+ * The same phone at 200% browser zoom. Zoom halves the CSS viewport while the
+ * device pixels stay put, so 200% on a 360x740 screen is a 180x370 CSS-pixel
+ * viewport drawn at twice the pixel density. Emulated that way (rather than
+ * with CSS `zoom`, which changes layout differently from real page zoom).
+ */
+export const PHONE_ZOOM_200 = { viewport: { width: 180, height: 370 }, deviceScaleFactor: 4, isMobile: true, hasTouch: true };
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    // playwright adds --headless itself; keep ours too so the flags match the
+    // documented command line.
+    headless: true,
+  });
+}
+
+/**
+ * A new page in a fresh context, with the checks wired:
+ * - `problems.consoleErrors`: console.error messages and uncaught exceptions
+ * - `problems.csp`: CSP violations (from `securitypolicyviolation` events and
+ *   console messages that mention Content Security Policy)
+ * - `problems.foreignRequests`: any request to another origin (we make none:
+ *   no fonts, no analytics, no CDNs)
+ * - `problems.failedRequests`: requests that failed or answered >= 400
+ *   (except API calls, which tests can expect to fail)
+ *
+ * Call `assertClean(problems)` at the end of a test.
+ */
+export async function newCheckedPage(browser, contextOptions = PHONE) {
+  const context = await browser.newContext({ ...contextOptions, reducedMotion: 'reduce' });
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || ''}:${e.lineNumber || ''})`);
+    });
+  });
+  const page = await context.newPage();
+  const problems = { consoleErrors: [], csp: [], foreignRequests: [], failedRequests: [] };
+
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (/Content[- ]Security[- ]Policy/i.test(text)) problems.csp.push(text);
+    else if (msg.type() === 'error') problems.consoleErrors.push(text);
+  });
+  page.on('pageerror', (err) => problems.consoleErrors.push(`uncaught: ${err.message}`));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (/^(data|blob|about):/.test(url)) return;
+    if (new URL(url).origin !== ORIGIN) problems.foreignRequests.push(url);
+  });
+  page.on('requestfailed', (req) => {
+    problems.failedRequests.push(`${req.url()}: ${req.failure()?.errorText}`);
+  });
+  page.on('response', (res) => {
+    const url = new URL(res.url());
+    if (res.status() >= 400 && !url.pathname.startsWith('/api/')) {
+      problems.failedRequests.push(`${res.url()}: HTTP ${res.status()}`);
+    }
+  });
+
+  page.collectCspViolations = async () => {
+    const seen = await page.evaluate(() => window.__cspViolations || []).catch(() => []);
+    return [...problems.csp, ...seen];
+  };
+  return { context, page, problems };
+}
+
+/** Go to a path and wait until the app has rendered its page heading. */
+export async function gotoApp(page, pathname) {
+  const response = await page.goto(BASE_URL + pathname, { waitUntil: 'load' });
+  await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 15_000 });
+  // Let the first API call settle so its result is part of what we check.
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
+  return response;
+}
+
+/** Fails with every problem the page showed. */
+export async function assertClean(page, problems) {
+  const csp = await page.collectCspViolations();
+  const all = [
+    ...csp.map((m) => `CSP: ${m}`),
+    ...problems.consoleErrors.map((m) => `console: ${m}`),
+    ...problems.foreignRequests.map((m) => `request to another origin: ${m}`),
+    ...problems.failedRequests.map((m) => `failed request: ${m}`),
+  ];
+  if (all.length) throw new Error(`The page had problems:\n  ${all.join('\n  ')}`);
+}
+
+let axeSource;
+/**
+ * Runs axe-core in the page for WCAG 2.2 AA and returns its violations.
+ * axe is evaluated through the DevTools protocol, not a <script> tag, so the
+ * page's CSP (no inline scripts) stays on during the check.
+ */
+export async function runAxe(page, tags = AXE_TAGS) {
+  axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(`${axeSource}\n;void 0;`);
+  return page.evaluate(async (runTags) => {
+    // eslint-disable-next-line no-undef
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: runTags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`),
+    }));
+  }, tags);
+}
+
+export function formatAxe(violations) {
+  return violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.join('\n    ')}`)
+    .join('\n  ');
+}
+
+/** True when the page scrolls sideways (content wider than the viewport). */
+export async function hasHorizontalScroll(page) {
+  return page.evaluate(() => {
+    const doc = document.documentElement;
+    return doc.scrollWidth > doc.clientWidth + 1;
+  });
+}
+
+/** Elements wider than the viewport, to say what overflows. */
+export async function overflowingElements(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}: right=${Math.round(el.getBoundingClientRect().right)}`);
+  });
+}
+
+export async function screenshot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, name);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+/** The councils the API knows, read straight from the API (not the page). */
+export async function fetchCouncils() {
+  const res = await fetch(`${BASE_URL}/api/councils`);
+  if (!res.ok) throw new Error(`GET /api/councils answered ${res.status}`);
+  return res.json();
+}
