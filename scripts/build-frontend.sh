@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Build the PWA (frontend/) into dist/ with Trunk, in release mode, offline.
+#
+#   scripts/build-frontend.sh          # skips the build when dist/ is up to date
+#   FORCE=1 scripts/build-frontend.sh  # always builds
+#
+# Needs on PATH: trunk 0.21.x, wasm-bindgen (the exact version of the
+# wasm-bindgen crate in Cargo.lock), wasm-opt (binaryen >= 118; npm's
+# binaryen@132 works), python3 (for the post-build hook) and the
+# wasm32-unknown-unknown rustup target. Another script installs them.
+#
+# After the build it prints the gzipped size of what a phone downloads on
+# first load and fails if that is over the budget (BUDGET_KB, default 250).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+root=$(pwd)
+dist="$root/dist"
+stamp="$dist/index.html"
+budget_kb=${BUDGET_KB:-250}
+
+# Everything that can change what ends up in dist/.
+inputs=(frontend shared Trunk.toml Cargo.lock Cargo.toml scripts/trunk-post-build.py scripts/build-frontend.sh)
+
+if [[ "${FORCE:-0}" != "1" && -f "$stamp" ]]; then
+    newer=$(find "${inputs[@]}" -newer "$stamp" -type f -print -quit 2>/dev/null || true)
+    if [[ -z "$newer" ]]; then
+        echo "build-frontend: dist/ is newer than frontend/ and shared/: skipping (FORCE=1 to rebuild)"
+        exit 0
+    fi
+    echo "build-frontend: $newer changed since the last build"
+fi
+
+missing=0
+for tool in trunk wasm-bindgen wasm-opt python3; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "build-frontend: $tool is not on PATH" >&2
+        missing=1
+    fi
+done
+[[ $missing == 0 ]] || exit 1
+
+# trunk refuses (offline) a wasm-bindgen whose version differs from Cargo.lock.
+want=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+have=$(wasm-bindgen --version | awk '{print $2}')
+if [[ -n "$want" && "$want" != "$have" ]]; then
+    echo "build-frontend: Cargo.lock wants wasm-bindgen $want but PATH has $have" >&2
+    exit 1
+fi
+
+echo "build-frontend: trunk build --release (offline)"
+TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true trunk build --release
+
+# The hook should have left no inline script; make sure.
+if grep -Eqi '<script( type="?module"?)?>' "$stamp"; then
+    echo "build-frontend: dist/index.html still has an inline script (CSP would block it)" >&2
+    exit 1
+fi
+touch "$stamp"
+
+# First-load size: index.html + CSS + JS + WASM, gzipped.
+total=0
+printf '%-44s %10s %10s\n' file bytes gzipped
+for f in "$dist"/index.html "$dist"/*.css "$dist"/*.js "$dist"/*.wasm; do
+    [[ -f "$f" ]] || continue
+    raw=$(wc -c <"$f")
+    gz=$(gzip -9 -c "$f" | wc -c)
+    total=$((total + gz))
+    printf '%-44s %10d %10d\n' "${f#"$root"/}" "$raw" "$gz"
+done
+printf '%-44s %10s %10d (budget %d KB)\n' "first load" "" "$total" "$budget_kb"
+if (( total > budget_kb * 1024 )); then
+    echo "build-frontend: first load is over the ${budget_kb} KB gzipped budget" >&2
+    exit 1
+fi
