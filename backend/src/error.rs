@@ -18,6 +18,9 @@ pub enum ApiError {
     Validation { field: String, message: String },
     #[error("You need to sign in.")]
     Unauthorized,
+    /// A failed sign-in: 401 with words that do not say which part was wrong.
+    #[error("{0}")]
+    BadCredentials(String),
     /// Also what someone else's record answers: it does not exist for you.
     #[error("We could not find that.")]
     NotFound,
@@ -56,6 +59,7 @@ impl ApiError {
             ApiError::BadRequest { .. } => "bad_request",
             ApiError::Validation { .. } => "validation",
             ApiError::Unauthorized => "unauthorized",
+            ApiError::BadCredentials(_) => "bad_credentials",
             ApiError::NotFound => "not_found",
             ApiError::UnknownEndpoint => "unknown_endpoint",
             ApiError::Conflict(_) => "conflict",
@@ -80,7 +84,7 @@ impl ResponseError for ApiError {
         match self {
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
+            ApiError::Unauthorized | ApiError::BadCredentials(_) => StatusCode::UNAUTHORIZED,
             ApiError::NotFound | ApiError::UnknownEndpoint => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,

@@ -1,5 +1,7 @@
 //! Good for Me: the API server and the host of the PWA.
 
+pub mod access;
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod entities;
@@ -9,6 +11,7 @@ pub mod repo;
 pub mod routes;
 pub mod secrets;
 pub mod seed;
+pub mod services;
 pub mod startup;
 pub mod static_files;
 pub mod telemetry;

@@ -18,6 +18,7 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub settings: Arc<Settings>,
     pub keys: Arc<Keys>,
+    pub tokens: Arc<crate::auth::tokens::TokenKeys>,
     pub openapi: Arc<utoipa::openapi::OpenApi>,
 }
 
@@ -36,6 +37,8 @@ pub enum StartError {
     },
     #[error("could not open the database: {0}")]
     Database(#[from] sea_orm::DbErr),
+    #[error("could not add the demo people: {0}")]
+    Seed(String),
     #[error(transparent)]
     Secrets(#[from] crate::secrets::SecretsError),
     #[error("could not prepare the data directory {path}: {source}")]
@@ -57,6 +60,11 @@ impl Application {
         let db = db::connect(&settings.database_url).await?;
         db::migrate(&db).await?;
         seed::reference::seed(&db).await?;
+        if settings.demo_data {
+            seed::demo::seed(&db)
+                .await
+                .map_err(|e| StartError::Seed(e.to_string()))?;
+        }
 
         let listener =
             TcpListener::bind(&settings.bind_addr).map_err(|source| StartError::Bind {
@@ -71,8 +79,15 @@ impl Application {
             })?
             .port();
 
+        let tokens = crate::auth::tokens::TokenKeys::new(
+            keys.jwt.expose(),
+            &settings.jwt_issuer,
+            &settings.jwt_audience,
+            settings.access_token_minutes,
+        );
         let state = AppState {
             db,
+            tokens: Arc::new(tokens),
             settings: Arc::new(settings),
             keys: Arc::new(keys),
             openapi: Arc::new(openapi()),

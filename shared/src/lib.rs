@@ -3,6 +3,8 @@
 //! Nothing here does I/O or reads a clock: callers pass "today" in, so the
 //! same rule gives the same answer in the browser (offline) and on the server.
 
+pub mod access;
+pub mod accounts;
 pub mod api;
 pub mod bank_holidays;
 pub mod care_status;

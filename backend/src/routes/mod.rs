@@ -5,9 +5,13 @@
 //! register a handler without one, so no route can be missing from
 //! `/api/openapi.json`.
 
+pub mod auth;
 pub mod councils;
 pub mod health;
+pub mod me;
 pub mod openapi;
+pub mod people;
+pub mod staff;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -17,5 +21,29 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(openapi::document)
         .service(councils::list)
         .service(councils::one)
-        .service(councils::teams);
+        .service(councils::teams)
+        .service(auth::login)
+        .service(auth::refresh)
+        .service(auth::logout)
+        .service(auth::activate)
+        .service(me::me)
+        .service(me::change_password)
+        .service(me::list_sessions)
+        .service(me::end_session)
+        .service(me::record_views)
+        .service(me::list_notifications)
+        .service(people::caseload)
+        .service(people::create)
+        .service(people::one)
+        .service(people::add_episode)
+        .service(people::create_account)
+        .service(people::new_code)
+        .service(people::allocations)
+        .service(people::reallocate)
+        .service(people::audit)
+        .service(people::break_glass)
+        .service(staff::list)
+        .service(staff::create)
+        .service(staff::update)
+        .service(staff::new_code);
 }

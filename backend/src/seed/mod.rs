@@ -1,4 +1,5 @@
 //! Reference data every deployment needs (idempotent, run at start-up), and
 //! demo people, only when asked for.
 
+pub mod demo;
 pub mod reference;

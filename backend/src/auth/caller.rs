@@ -1,0 +1,57 @@
+//! The signed-in person, as an extractor: a handler that takes `Caller`
+//! is only reached with a valid access token whose session is still open
+//! and whose account is not disabled, checked on every request.
+
+use crate::error::ApiError;
+use crate::repo::sessions;
+use crate::startup::AppState;
+use actix_web::dev::Payload;
+use actix_web::{web, FromRequest, HttpRequest};
+use shared::people::Role;
+use std::future::Future;
+use std::pin::Pin;
+
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub account_id: i32,
+    pub public_id: String,
+    pub authority_id: i32,
+    pub role: Role,
+    pub username: String,
+    pub display_name: String,
+    pub team_id: Option<i32>,
+    pub session_id: i32,
+    pub session_public_id: String,
+    /// For a young person, their own record.
+    pub young_person_id: Option<i32>,
+}
+
+fn bearer(req: &HttpRequest) -> Option<String> {
+    let value = req
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_owned())
+}
+
+impl FromRequest for Caller {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Caller, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = bearer(req);
+        Box::pin(async move {
+            let state = state.ok_or_else(|| ApiError::Internal("no app state".to_owned()))?;
+            let token = token.ok_or(ApiError::Unauthorized)?;
+            let claims = state.tokens.verify(&token)?;
+            sessions::caller_for(&state.db, &claims.sub, &claims.sid, chrono::Utc::now())
+                .await?
+                .ok_or(ApiError::Unauthorized)
+        })
+    }
+}

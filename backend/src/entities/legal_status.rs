@@ -1,0 +1,16 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "legal_status")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub young_person_id: i32,
+    pub status: String,
+    pub start_date: Date,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

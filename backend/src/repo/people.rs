@@ -1,0 +1,217 @@
+//! Young people's records: the person, their care episodes and legal status.
+
+use crate::entities::{account, allocation, care_episode, legal_status, young_person as yp};
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+use shared::care_status::CareEpisode;
+use shared::people::LegalStatus;
+
+/// A young person of this council with this public id.
+pub async fn by_public_id(
+    db: &impl ConnectionTrait,
+    authority_id: i32,
+    public_id: &str,
+) -> Result<Option<yp::Model>, DbErr> {
+    yp::Entity::find()
+        .filter(yp::Column::AuthorityId.eq(authority_id))
+        .filter(yp::Column::PublicId.eq(public_id))
+        .one(db)
+        .await
+}
+
+pub async fn by_id(db: &impl ConnectionTrait, id: i32) -> Result<Option<yp::Model>, DbErr> {
+    yp::Entity::find_by_id(id).one(db).await
+}
+
+pub async fn create(
+    db: &impl ConnectionTrait,
+    authority_id: i32,
+    preferred_name: &str,
+    dob: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<yp::Model, DbErr> {
+    yp::ActiveModel {
+        public_id: Set(uuid::Uuid::new_v4().to_string()),
+        authority_id: Set(authority_id),
+        preferred_name: Set(preferred_name.trim().to_owned()),
+        date_of_birth: Set(dob),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+}
+
+pub async fn link_account(
+    db: &impl ConnectionTrait,
+    yp_id: i32,
+    account_id: i32,
+) -> Result<(), DbErr> {
+    yp::Entity::update_many()
+        .col_expr(yp::Column::AccountId, Expr::value(account_id))
+        .filter(yp::Column::Id.eq(yp_id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+pub async fn episodes(db: &impl ConnectionTrait, yp_id: i32) -> Result<Vec<CareEpisode>, DbErr> {
+    Ok(care_episode::Entity::find()
+        .filter(care_episode::Column::YoungPersonId.eq(yp_id))
+        .order_by_asc(care_episode::Column::StartDate)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| CareEpisode {
+            start: e.start_date,
+            end: e.end_date,
+        })
+        .collect())
+}
+
+pub async fn add_episode(
+    db: &impl ConnectionTrait,
+    yp_id: i32,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+) -> Result<(), DbErr> {
+    care_episode::ActiveModel {
+        young_person_id: Set(yp_id),
+        start_date: Set(start),
+        end_date: Set(end),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map(|_| ())
+}
+
+/// Closes the open episode, if any, on `end`.
+pub async fn close_open_episode(
+    db: &impl ConnectionTrait,
+    yp_id: i32,
+    end: NaiveDate,
+) -> Result<(), DbErr> {
+    care_episode::Entity::update_many()
+        .col_expr(care_episode::Column::EndDate, Expr::value(end))
+        .filter(care_episode::Column::YoungPersonId.eq(yp_id))
+        .filter(care_episode::Column::EndDate.is_null())
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+pub async fn add_legal_status(
+    db: &impl ConnectionTrait,
+    yp_id: i32,
+    status: LegalStatus,
+    start: NaiveDate,
+) -> Result<(), DbErr> {
+    let text = serde_json::to_value(status)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    legal_status::ActiveModel {
+        young_person_id: Set(yp_id),
+        status: Set(text),
+        start_date: Set(start),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map(|_| ())
+}
+
+/// The status in force on `today` (the latest that has started).
+pub async fn legal_status_on(
+    db: &impl ConnectionTrait,
+    yp_id: i32,
+    today: NaiveDate,
+) -> Result<Option<LegalStatus>, DbErr> {
+    let row = legal_status::Entity::find()
+        .filter(legal_status::Column::YoungPersonId.eq(yp_id))
+        .filter(legal_status::Column::StartDate.lte(today))
+        .order_by_desc(legal_status::Column::StartDate)
+        .order_by_desc(legal_status::Column::Id)
+        .one(db)
+        .await?;
+    Ok(row.and_then(|r| serde_json::from_value(serde_json::Value::String(r.status)).ok()))
+}
+
+pub async fn username_of(
+    db: &impl ConnectionTrait,
+    account_id: Option<i32>,
+) -> Result<Option<String>, DbErr> {
+    let Some(id) = account_id else {
+        return Ok(None);
+    };
+    Ok(account::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map(|a| a.username))
+}
+
+/// Young people allocated now to any of these staff accounts.
+pub async fn allocated_to(
+    db: &impl ConnectionTrait,
+    staff_ids: &[i32],
+    now: DateTime<Utc>,
+) -> Result<Vec<(yp::Model, String)>, DbErr> {
+    if staff_ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let allocs = allocation::Entity::find()
+        .filter(allocation::Column::StaffAccountId.is_in(staff_ids.to_vec()))
+        .filter(allocation::Column::StartsAt.lte(now))
+        .filter(
+            sea_orm::Condition::any()
+                .add(allocation::Column::EndsAt.is_null())
+                .add(allocation::Column::EndsAt.gt(now)),
+        )
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = allocs.iter().map(|a| a.young_person_id).collect();
+    let people = yp::Entity::find()
+        .filter(yp::Column::Id.is_in(ids))
+        .order_by_asc(yp::Column::PreferredName)
+        .all(db)
+        .await?;
+    Ok(people
+        .into_iter()
+        .map(|p| {
+            let rel = allocs
+                .iter()
+                .find(|a| a.young_person_id == p.id)
+                .map(|a| a.relationship.clone())
+                .unwrap_or_default();
+            (p, rel)
+        })
+        .collect())
+}
+
+pub async fn all_in_authority(
+    db: &impl ConnectionTrait,
+    authority_id: i32,
+    limit: u64,
+) -> Result<Vec<yp::Model>, DbErr> {
+    yp::Entity::find()
+        .filter(yp::Column::AuthorityId.eq(authority_id))
+        .order_by_asc(yp::Column::PreferredName)
+        .limit(limit)
+        .all(db)
+        .await
+}
+
+pub async fn staff_ids_in_team(db: &impl ConnectionTrait, team_id: i32) -> Result<Vec<i32>, DbErr> {
+    Ok(account::Entity::find()
+        .filter(account::Column::TeamId.eq(team_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| a.id)
+        .collect())
+}

@@ -1,0 +1,5 @@
+//! Domain services: the rules of each capability, between thin routes and
+//! the repositories.
+
+pub mod auth;
+pub mod people;
