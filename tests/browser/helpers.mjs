@@ -87,7 +87,7 @@ export async function newCheckedPage(browser, contextOptions = PHONE) {
   page.on('console', (msg) => {
     const text = msg.text();
     if (/Content[- ]Security[- ]Policy/i.test(text)) problems.csp.push(text);
-    else if (msg.type() === 'error') problems.consoleErrors.push(text);
+    else if (msg.type() === 'error') problems.consoleErrors.push(`${text} (${msg.location()?.url || 'no url'})`);
   });
   page.on('pageerror', (err) => problems.consoleErrors.push(`uncaught: ${err.message}`));
   page.on('request', (req) => {
@@ -121,14 +121,19 @@ export async function gotoApp(page, pathname) {
   return response;
 }
 
-/** Fails with every problem the page showed. */
-export async function assertClean(page, problems) {
+/**
+ * Fails with every problem the page showed. `allow` is a list of regexps for
+ * console errors and failed requests a test caused on purpose (never for CSP
+ * violations or requests to other origins).
+ */
+export async function assertClean(page, problems, { allow = [] } = {}) {
   const csp = await page.collectCspViolations();
+  const expected = (m) => allow.some((re) => re.test(m));
   const all = [
     ...csp.map((m) => `CSP: ${m}`),
-    ...problems.consoleErrors.map((m) => `console: ${m}`),
+    ...problems.consoleErrors.filter((m) => !expected(m)).map((m) => `console: ${m}`),
     ...problems.foreignRequests.map((m) => `request to another origin: ${m}`),
-    ...problems.failedRequests.map((m) => `failed request: ${m}`),
+    ...problems.failedRequests.filter((m) => !expected(m)).map((m) => `failed request: ${m}`),
   ];
   if (all.length) throw new Error(`The page had problems:\n  ${all.join('\n  ')}`);
 }

@@ -18,6 +18,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
     pub data_dir: tempfile::TempDir,
+    /// The key access tokens are signed with, to forge bad ones in tests.
+    pub jwt_secret: Vec<u8>,
 }
 
 /// `TEST_DATABASE_URL=postgres://user@host:port/postgres` runs on PostgreSQL.
@@ -65,6 +67,7 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
     let app = Application::build(settings).await.expect("the app starts");
     let base = format!("http://127.0.0.1:{}", app.port());
     let db = app.state().db.clone();
+    let jwt_secret = app.state().keys.jwt.expose().to_vec();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         base,
@@ -74,10 +77,65 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
             .expect("an HTTP client"),
         db,
         data_dir,
+        jwt_secret,
     }
 }
 
+/// The demo people's shared password.
+pub const DEMO_PASSWORD: &str = "good-for-me-demo";
+
+pub async fn spawn_demo_app() -> TestApp {
+    spawn_app_with(|s| s.demo_data = true).await
+}
+
 impl TestApp {
+    /// Signs in and answers the token response (panics on failure).
+    pub async fn login(&self, username: &str) -> shared::accounts::TokenResponse {
+        let res = self
+            .post_json(
+                "/api/auth/login",
+                &serde_json::json!({"username": username, "password": DEMO_PASSWORD}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK, "login as {username}");
+        json(res).await
+    }
+
+    pub async fn get_as(&self, path: &str, token: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn send_as(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: &Value,
+    ) -> reqwest::Response {
+        self.client
+            .request(method, self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// The public id of a demo young person, by preferred name.
+    pub async fn person_id(&self, token: &str, name: &str) -> String {
+        let list: Vec<shared::accounts::PersonSummary> =
+            json(self.get_as("/api/people", token).await).await;
+        list.into_iter()
+            .find(|p| p.preferred_name == name)
+            .map(|p| p.id)
+            .unwrap_or_else(|| panic!("{name} is not in this caseload"))
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
