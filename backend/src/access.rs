@@ -159,3 +159,115 @@ pub fn require(caller: &Caller, ability: shared::access::Ability) -> Result<(), 
         Err(ApiError::NotFound)
     }
 }
+
+/// What guards each endpoint. The authorization walk test reads this table
+/// with `shared::access::{allowed, can}`, and fails for any documented
+/// endpoint that has no line here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guard {
+    /// Anyone, signed in or not.
+    Public,
+    /// Any signed-in person, about themself only.
+    SignedIn,
+    /// A signed-in young person, about their own record.
+    YoungPersonSelf,
+    /// A staff-wide ability.
+    Ability(shared::access::Ability),
+    /// One young person's record, named by `{id}` in the path.
+    Record(Action),
+}
+
+pub const ENDPOINTS: &[(&str, &str, Guard)] = &[
+    ("get", "/api/health", Guard::Public),
+    ("get", "/api/openapi.json", Guard::Public),
+    ("get", "/api/councils", Guard::Public),
+    ("get", "/api/councils/{slug}", Guard::Public),
+    ("get", "/api/councils/{slug}/teams", Guard::Public),
+    ("post", "/api/auth/login", Guard::Public),
+    ("post", "/api/auth/refresh", Guard::Public),
+    ("post", "/api/auth/activate", Guard::Public),
+    ("post", "/api/auth/logout", Guard::SignedIn),
+    ("get", "/api/me", Guard::SignedIn),
+    ("post", "/api/me/password", Guard::SignedIn),
+    ("get", "/api/me/sessions", Guard::SignedIn),
+    ("delete", "/api/me/sessions/{id}", Guard::SignedIn),
+    ("get", "/api/me/record-views", Guard::YoungPersonSelf),
+    ("get", "/api/me/notifications", Guard::SignedIn),
+    (
+        "get",
+        "/api/people",
+        Guard::Ability(shared::access::Ability::ListCaseload),
+    ),
+    (
+        "post",
+        "/api/people",
+        Guard::Ability(shared::access::Ability::CreateYoungPerson),
+    ),
+    (
+        "get",
+        "/api/people/{id}",
+        Guard::Record(Action::ReadProfile),
+    ),
+    (
+        "post",
+        "/api/people/{id}/care-episodes",
+        Guard::Record(Action::WriteCareHistory),
+    ),
+    (
+        "post",
+        "/api/people/{id}/account",
+        Guard::Record(Action::IssueActivationCode),
+    ),
+    (
+        "post",
+        "/api/people/{id}/code",
+        Guard::Record(Action::IssueActivationCode),
+    ),
+    (
+        "get",
+        "/api/people/{id}/allocations",
+        Guard::Record(Action::ReadAllocations),
+    ),
+    (
+        "post",
+        "/api/people/{id}/allocations",
+        Guard::Record(Action::ManageAllocations),
+    ),
+    (
+        "get",
+        "/api/people/{id}/audit",
+        Guard::Record(Action::ReadAudit),
+    ),
+    (
+        "post",
+        "/api/people/{id}/break-glass",
+        Guard::Record(Action::BreakGlass),
+    ),
+    (
+        "get",
+        "/api/staff",
+        Guard::Ability(shared::access::Ability::ManageStaff),
+    ),
+    (
+        "post",
+        "/api/staff",
+        Guard::Ability(shared::access::Ability::ManageStaff),
+    ),
+    (
+        "patch",
+        "/api/staff/{id}",
+        Guard::Ability(shared::access::Ability::ManageStaff),
+    ),
+    (
+        "post",
+        "/api/staff/{id}/code",
+        Guard::Ability(shared::access::Ability::ManageStaff),
+    ),
+];
+
+pub fn guard_of(method: &str, path: &str) -> Option<Guard> {
+    ENDPOINTS
+        .iter()
+        .find(|(m, p, _)| m.eq_ignore_ascii_case(method) && *p == path)
+        .map(|(_, _, g)| *g)
+}

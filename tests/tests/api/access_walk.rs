@@ -1,0 +1,315 @@
+//! The authorization walk: every documented endpoint x every role x (own
+//! record, someone else's, another council's), expected outcomes computed
+//! from the same rules the server uses (`shared::access`), and the guard
+//! table in `backend::access::ENDPOINTS`. A new endpoint without a guard, or
+//! without a sample body here, fails this test.
+
+use backend::access::{guard_of, Guard};
+use backend::repo::{councils, people};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::{json as j, Value};
+use shared::access::{allowed, can, Relation, Relationship};
+use shared::people::{LegalStatus, Role};
+use tests::{json, spawn_demo_app, StatusCode, TestApp};
+
+struct Actor {
+    role: Role,
+    username: &'static str,
+    /// Whose record counts as "own" for this role, and the relation the
+    /// rules should see.
+    own: &'static str,
+    own_relation: Relation,
+    /// Someone in the same council this actor has no link with.
+    other: &'static str,
+}
+
+const ACTORS: &[Actor] = &[
+    Actor {
+        role: Role::YoungPerson,
+        username: "demo-child-10",
+        own: "Leo",
+        own_relation: Relation::Own,
+        other: "Riley",
+    },
+    Actor {
+        role: Role::SocialWorker,
+        username: "demo-sw",
+        own: "Leo",
+        own_relation: Relation::Allocated(Relationship::SocialWorker),
+        other: "Riley",
+    },
+    Actor {
+        role: Role::PersonalAdviser,
+        username: "demo-pa",
+        own: "Priya",
+        own_relation: Relation::Allocated(Relationship::PersonalAdviser),
+        other: "Leo",
+    },
+    Actor {
+        role: Role::Iro,
+        username: "demo-iro",
+        own: "Leo",
+        own_relation: Relation::Allocated(Relationship::Iro),
+        other: "Marcus",
+    },
+    Actor {
+        role: Role::TeamManager,
+        username: "demo-manager",
+        own: "Leo",
+        own_relation: Relation::ManagesTeam,
+        other: "Marcus",
+    },
+    Actor {
+        role: Role::ParticipationOfficer,
+        username: "demo-participation",
+        own: "Leo",
+        own_relation: Relation::Unrelated,
+        other: "Riley",
+    },
+    Actor {
+        role: Role::Admin,
+        username: "demo-admin",
+        own: "Leo",
+        own_relation: Relation::Unrelated,
+        other: "Riley",
+    },
+];
+
+/// Bodies chosen to pass the access check and then fail validation, so the
+/// walk changes nothing it would later depend on.
+fn sample_body(method: &str, path: &str) -> Option<Value> {
+    Some(match (method, path) {
+        (_, p) if method == "get" || method == "delete" => {
+            let _ = p;
+            j!({})
+        }
+        ("post", "/api/auth/logout") => j!({}),
+        ("post", "/api/me/password") => {
+            j!({"current_password": "not it", "new_password": "whatever you like"})
+        }
+        ("post", "/api/people") => {
+            j!({"preferred_name": "", "date_of_birth": "2015-01-01", "care_started": "2020-01-01", "legal_status": "section20"})
+        }
+        ("post", "/api/people/{id}/care-episodes") => j!({"start": "1900-01-01"}),
+        ("post", "/api/people/{id}/account") => j!({"username": "x"}),
+        ("post", "/api/people/{id}/code") => j!({}),
+        ("post", "/api/people/{id}/allocations") => {
+            j!({"relationship": "social_worker", "staff_id": "no-such-staff"})
+        }
+        ("post", "/api/people/{id}/break-glass") => j!({"reason": "too short"}),
+        ("post", "/api/staff") => {
+            j!({"username": "x", "display_name": "X", "role": "social_worker"})
+        }
+        ("patch", "/api/staff/{id}") => j!({"disabled": false}),
+        ("post", "/api/staff/{id}/code") => j!({}),
+        _ => return None,
+    })
+}
+
+async fn person(app: &TestApp, name: &str) -> String {
+    backend::entities::young_person::Entity::find()
+        .filter(backend::entities::young_person::Column::PreferredName.eq(name))
+        .one(&app.db)
+        .await
+        .ok()
+        .flatten()
+        .map(|p| p.public_id)
+        .unwrap_or_else(|| panic!("no demo person {name}"))
+}
+
+async fn staff_id(app: &TestApp, username: &str) -> String {
+    backend::repo::accounts::by_username(&app.db, username)
+        .await
+        .ok()
+        .flatten()
+        .map(|a| a.public_id)
+        .unwrap_or_else(|| panic!("no account {username}"))
+}
+
+#[tokio::test]
+async fn every_endpoint_role_and_record() {
+    let app = spawn_demo_app().await;
+    // Another council with a young person of its own.
+    let other_council = councils::ensure(
+        &app.db,
+        &shared::api::Council {
+            slug: "elsewhere".to_owned(),
+            name: "Elsewhere Council".to_owned(),
+            duty_phone: "0000".to_owned(),
+            time_zone: "Europe/London".to_owned(),
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let far = people::create(
+        &app.db,
+        other_council.id,
+        "Far Away",
+        chrono::NaiveDate::from_ymd_opt(2012, 3, 4).unwrap_or_default(),
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    people::add_episode(
+        &app.db,
+        far.id,
+        chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default(),
+        None,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    people::add_legal_status(
+        &app.db,
+        far.id,
+        LegalStatus::Section20,
+        chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default(),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+
+    let doc: Value = json(app.get("/api/openapi.json").await).await;
+    let paths = doc["paths"].as_object().cloned().unwrap_or_default();
+    let mut cells = 0;
+    let mut failures = vec![];
+    let demo_sw_id = staff_id(&app, "demo-sw").await;
+    let others_session = {
+        let t = app.login("demo-leaver-23").await.access_token;
+        let list: Vec<shared::accounts::SessionInfo> =
+            json(app.get_as("/api/me/sessions", &t).await).await;
+        list.into_iter().map(|s| s.id).next().unwrap_or_default()
+    };
+
+    for actor in ACTORS {
+        let mut token = app.login(actor.username).await.access_token;
+        let own = person(&app, actor.own).await;
+        let other = person(&app, actor.other).await;
+        for (path, ops) in &paths {
+            for method in ops
+                .as_object()
+                .map(|o| o.keys().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+            {
+                let guard = guard_of(&method, path).unwrap_or_else(|| {
+                    panic!("{method} {path} has no line in backend::access::ENDPOINTS")
+                });
+                if guard == Guard::Public {
+                    continue;
+                }
+                let body = sample_body(&method, path).unwrap_or_else(|| {
+                    panic!("{method} {path}: add a sample body to the access walk")
+                });
+                let m = reqwest::Method::from_bytes(method.to_uppercase().as_bytes())
+                    .unwrap_or(reqwest::Method::GET);
+                let subjects: Vec<(&str, String, Option<Relation>)> = match guard {
+                    Guard::Record(_) => vec![
+                        ("own", own.clone(), Some(actor.own_relation)),
+                        ("other's", other.clone(), Some(Relation::Unrelated)),
+                        ("another council's", far.public_id.clone(), None),
+                    ],
+                    _ if path == "/api/me/sessions/{id}" => {
+                        // A spare session of the actor's own, and one of
+                        // somebody else's.
+                        let spare = app.login(actor.username).await.access_token;
+                        let mine: Vec<shared::accounts::SessionInfo> =
+                            json(app.get_as("/api/me/sessions", &spare).await).await;
+                        let spare_id = mine
+                            .iter()
+                            .find(|s| s.current)
+                            .map(|s| s.id.clone())
+                            .unwrap_or_default();
+                        vec![
+                            ("own", spare_id, None),
+                            ("other's", others_session.clone(), Some(Relation::Unrelated)),
+                        ]
+                    }
+                    _ => vec![(
+                        "-",
+                        if path.starts_with("/api/staff/") {
+                            demo_sw_id.clone()
+                        } else {
+                            "bexley".to_owned()
+                        },
+                        None,
+                    )],
+                };
+                for (label, id, relation) in subjects {
+                    let concrete = path.replace("{id}", &id).replace("{slug}", "bexley");
+                    let res = app.send_as(m.clone(), &concrete, &token, &body).await;
+                    let status = res.status();
+                    let expect_allowed = match guard {
+                        Guard::SignedIn => relation.is_none(),
+                        Guard::Public => true,
+                        Guard::YoungPersonSelf => actor.role == Role::YoungPerson,
+                        Guard::Ability(a) => can(actor.role, a),
+                        Guard::Record(action) => {
+                            relation.is_some_and(|r| allowed(actor.role, r, action))
+                        }
+                    };
+                    cells += 1;
+                    let ok = if expect_allowed {
+                        status != StatusCode::NOT_FOUND
+                            && status != StatusCode::UNAUTHORIZED
+                            && !status.is_server_error()
+                    } else {
+                        status == StatusCode::NOT_FOUND
+                    };
+                    if !ok {
+                        failures.push(format!(
+                            "{:?} {method} {path} ({label}): expected {}, got {status}",
+                            actor.role,
+                            if expect_allowed { "allowed" } else { "404" }
+                        ));
+                    }
+                }
+                // Logging out ends the walk's session; sign in again.
+                if path == "/api/auth/logout" {
+                    token = app.login(actor.username).await.access_token;
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {cells} cells wrong:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(cells > 150, "only {cells} cells walked");
+}
+
+#[tokio::test]
+async fn protected_endpoints_refuse_callers_without_a_token() {
+    let app = spawn_demo_app().await;
+    let doc: Value = json(app.get("/api/openapi.json").await).await;
+    for (path, ops) in doc["paths"].as_object().cloned().unwrap_or_default() {
+        for method in ops
+            .as_object()
+            .map(|o| o.keys().cloned().collect::<Vec<_>>())
+            .unwrap_or_default()
+        {
+            let Some(guard) = guard_of(&method, &path) else {
+                panic!("{method} {path} has no guard");
+            };
+            if guard == Guard::Public {
+                continue;
+            }
+            let body = sample_body(&method, &path).unwrap_or(j!({}));
+            let m = reqwest::Method::from_bytes(method.to_uppercase().as_bytes())
+                .unwrap_or(reqwest::Method::GET);
+            let concrete = path.replace("{id}", "00000000-0000-0000-0000-000000000000");
+            let res = app
+                .client
+                .request(m, app.url(&concrete))
+                .json(&body)
+                .send()
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{method} {path}");
+            // The document says so too.
+            assert!(
+                ops[&method]["security"].is_array(),
+                "{method} {path} does not declare its auth in the OpenAPI document"
+            );
+        }
+    }
+}
