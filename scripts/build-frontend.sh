@@ -48,6 +48,18 @@ if [[ -n "$want" && "$want" != "$have" ]]; then
     exit 1
 fi
 
+# Offline trunk runs `cargo build --offline`: make sure the crates are here
+# first (a no-op when they are; crates.io is the only place this reaches).
+cargo fetch --target wasm32-unknown-unknown >/dev/null 2>&1 ||
+    echo "build-frontend: cargo fetch failed; building with what is cached" >&2
+
+# Size over speed for the WASM only: these override the workspace's release
+# profile for this cargo run (the server keeps its own settings). About 15%
+# smaller gzipped than thin LTO with 16 codegen units.
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=${CARGO_PROFILE_RELEASE_OPT_LEVEL:-z}
+export CARGO_PROFILE_RELEASE_LTO=${CARGO_PROFILE_RELEASE_LTO:-fat}
+export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=${CARGO_PROFILE_RELEASE_CODEGEN_UNITS:-1}
+
 echo "build-frontend: trunk build --release (offline)"
 TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true trunk build --release
 

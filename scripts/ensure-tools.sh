@@ -18,7 +18,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # Building tools from source: thin settings halve the time on 2 cores.
 fast_install() {
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 cargo install --locked "$@"
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 cargo install "$@"
 }
 
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
@@ -28,7 +28,7 @@ fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (about 8 minutes)"
-  fast_install trunk --version "$TRUNK_VERSION"
+  fast_install --locked trunk --version "$TRUNK_VERSION"
 fi
 
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
@@ -38,6 +38,8 @@ if [ -z "$WB_VERSION" ]; then
 fi
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]; then
   say "installing wasm-bindgen-cli $WB_VERSION (about 6 minutes)"
+  # Not --locked: its lockfile pins a crate version the registry no longer
+  # offers (seen with 0.2.130 and webpki-roots 1.0.11).
   fast_install wasm-bindgen-cli --version "$WB_VERSION"
 fi
 

@@ -1,1 +1,32 @@
+//! Good for Me: the app young people and council staff open on their phones.
+//!
+//! The browser entry point is [`start`]. Everything that can be checked
+//! without a browser (routes, error wording, state changes, phone links) lives
+//! in plain functions with unit tests: `cargo test -p frontend` runs them on
+//! the host.
+//!
+//! Layout of the crate:
+//! - [`app`]: the root component: router, app state (a reducer shared by
+//!   context) and the first data load.
+//! - [`route`]: every page's address, title and place in the bottom bar.
+//! - [`state`]: the app state and the actions that change it.
+//! - [`api`]: the one HTTP client, generic over the `shared` types.
+//! - [`components`]: the layout (header, skip link, bottom bar) and shared
+//!   pieces such as the help panel.
+//! - [`pages`]: one module per page.
+//! - [`text`]: small text helpers.
 
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod pages;
+pub mod route;
+pub mod state;
+pub mod text;
+
+/// Called by the wasm-bindgen glue as soon as the module is ready.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    yew::Renderer::<app::App>::new().render();
+}
