@@ -13,10 +13,13 @@ pub struct LoginRequest {
     pub password: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// The browser app leaves `refresh_token` out: its refresh token travels in
+/// an HttpOnly cookie instead, so no script can read it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RefreshRequest {
-    pub refresh_token: String,
+    #[serde(default)]
+    pub refresh_token: Option<String>,
 }
 
 /// Answer to sign-in, refresh and activation.

@@ -11,6 +11,29 @@ use shared::accounts::{ActivateRequest, LoginRequest, RefreshRequest, TokenRespo
 use shared::api::ErrorBody;
 
 const DEVICE_COOKIE: &str = "gfm_device";
+/// The refresh token, for the browser app: HttpOnly, so scripts never see it.
+const REFRESH_COOKIE: &str = "gfm_refresh";
+
+fn cookie<'a>(req: &HttpRequest, name: &'a str, value: String, days: i64) -> Cookie<'a> {
+    Cookie::build(name, value)
+        .path("/api/auth")
+        .http_only(true)
+        .secure(req.connection_info().scheme() == "https")
+        .same_site(SameSite::Strict)
+        .max_age(actix_web::cookie::time::Duration::days(days))
+        .finish()
+}
+
+fn with_tokens(req: &HttpRequest, tokens: TokenResponse) -> HttpResponse {
+    HttpResponse::Ok()
+        .cookie(cookie(
+            req,
+            REFRESH_COOKIE,
+            tokens.refresh_token.clone(),
+            crate::repo::sessions::SESSION_DAYS,
+        ))
+        .json(tokens)
+}
 
 fn address(req: &HttpRequest) -> String {
     req.peer_addr()
@@ -38,15 +61,12 @@ fn device_label(req: &HttpRequest) -> String {
 }
 
 fn signed_in(req: &HttpRequest, outcome: LoginOutcome) -> HttpResponse {
-    let secure = req.connection_info().scheme() == "https";
-    let cookie = Cookie::build(DEVICE_COOKIE, outcome.device_token)
-        .path("/api/auth")
-        .http_only(true)
-        .secure(secure)
-        .same_site(SameSite::Strict)
-        .max_age(actix_web::cookie::time::Duration::days(365))
-        .finish();
-    HttpResponse::Ok().cookie(cookie).json(outcome.tokens)
+    let mut res = with_tokens(req, outcome.tokens);
+    let device = cookie(req, DEVICE_COOKIE, outcome.device_token, 365);
+    if let Err(e) = res.add_cookie(&device) {
+        tracing::warn!(error = %e, "could not set the device cookie");
+    }
+    res
 }
 
 #[utoipa::path(
@@ -82,16 +102,22 @@ pub async fn login(
     tag = "auth",
     request_body = RefreshRequest,
     responses(
-        (status = 200, description = "A new access token and a new refresh token", body = TokenResponse),
+        (status = 200, description = "A new access token and a new refresh token. The browser app may send `{}` and rely on the HttpOnly refresh cookie instead", body = TokenResponse),
         (status = 401, description = "The refresh token is not valid (a reused one ends its session)", body = ErrorBody),
     )
 )]
 #[post("/auth/refresh")]
 pub async fn refresh(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: web::Json<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(auth::refresh(&state, &body.refresh_token).await?))
+    let token = body
+        .refresh_token
+        .clone()
+        .or_else(|| req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()))
+        .ok_or(ApiError::Unauthorized)?;
+    Ok(with_tokens(&req, auth::refresh(&state, &token).await?))
 }
 
 #[utoipa::path(

@@ -84,7 +84,9 @@ pub async fn login(
 }
 
 pub async fn refresh(state: &AppState, refresh_token: &str) -> Result<TokenResponse, ApiError> {
-    required("refresh_token", refresh_token, "refresh token")?;
+    if refresh_token.trim().is_empty() {
+        return Err(ApiError::Unauthorized);
+    }
     let now = Utc::now();
     let hash = tokens::sha256_hex(refresh_token.trim());
     let Some((token, session)) = sessions::refresh_by_hash(&state.db, &hash).await? else {

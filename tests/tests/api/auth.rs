@@ -709,3 +709,43 @@ async fn break_glass_needs_a_reason_and_alerts_managers() {
     .await;
     assert!(notes.iter().any(|n| n["kind"] == "break_glass"));
 }
+
+#[tokio::test]
+async fn the_browser_refreshes_with_its_httponly_cookie() {
+    let app = spawn_demo_app().await;
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap_or_default();
+    let res = browser
+        .post(app.url("/api/auth/login"))
+        .json(&j!({"username": "demo-child-7", "password": DEMO_PASSWORD}))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let set_cookies: Vec<String> = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok().map(str::to_owned))
+        .collect();
+    assert!(
+        set_cookies.iter().any(|c| c.starts_with("gfm_refresh=")
+            && c.contains("HttpOnly")
+            && c.contains("SameSite=Strict")),
+        "{set_cookies:?}"
+    );
+    let first: TokenResponse = json(res).await;
+    let res = browser
+        .post(app.url("/api/auth/refresh"))
+        .json(&j!({}))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(res.status(), StatusCode::OK);
+    let second: TokenResponse = json(res).await;
+    assert_ne!(first.refresh_token, second.refresh_token);
+    // Without the cookie or a body token, nothing.
+    let res = app.post_json("/api/auth/refresh", &j!({})).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+}
