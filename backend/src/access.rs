@@ -193,6 +193,14 @@ pub const ENDPOINTS: &[(&str, &str, Guard)] = &[
     ("delete", "/api/me/sessions/{id}", Guard::SignedIn),
     ("get", "/api/me/record-views", Guard::YoungPersonSelf),
     ("get", "/api/me/notifications", Guard::SignedIn),
+    ("post", "/api/me/notifications/{id}/read", Guard::SignedIn),
+    ("post", "/api/me/notifications/read-all", Guard::SignedIn),
+    ("get", "/api/push/vapid-public-key", Guard::Public),
+    ("get", "/api/me/push-subscriptions", Guard::SignedIn),
+    ("post", "/api/me/push-subscriptions", Guard::SignedIn),
+    ("delete", "/api/me/push-subscriptions/{id}", Guard::SignedIn),
+    ("get", "/api/me/notification-preferences", Guard::SignedIn),
+    ("put", "/api/me/notification-preferences", Guard::SignedIn),
     (
         "get",
         "/api/people",
@@ -262,6 +270,104 @@ pub const ENDPOINTS: &[(&str, &str, Guard)] = &[
         "post",
         "/api/staff/{id}/code",
         Guard::Ability(shared::access::Ability::ManageStaff),
+    ),
+    // The local offer (issue 4).
+    ("get", "/api/councils/{slug}/offer", Guard::Public),
+    ("get", "/api/me/offer", Guard::YoungPersonSelf),
+    ("get", "/api/me/offer/search", Guard::YoungPersonSelf),
+    ("get", "/api/me/offer/requests", Guard::YoungPersonSelf),
+    ("post", "/api/me/offer/requests", Guard::YoungPersonSelf),
+    (
+        "get",
+        "/api/people/{id}/offer",
+        Guard::Record(Action::ReadOffer),
+    ),
+    (
+        "get",
+        "/api/people/{id}/circumstances",
+        Guard::Record(Action::ReadCircumstances),
+    ),
+    (
+        "patch",
+        "/api/people/{id}/circumstances",
+        Guard::Record(Action::WriteCircumstances),
+    ),
+    (
+        "get",
+        "/api/people/{id}/offer-requests",
+        Guard::Record(Action::ReadOfferRequests),
+    ),
+    (
+        "get",
+        "/api/offer/requests",
+        Guard::Ability(shared::access::Ability::AnswerOfferRequests),
+    ),
+    // Then, inside, the request's young person is checked with
+    // Action::AnswerOfferRequest (someone else's answers 404).
+    (
+        "patch",
+        "/api/offer/requests/{id}",
+        Guard::Ability(shared::access::Ability::AnswerOfferRequests),
+    ),
+    (
+        "get",
+        "/api/offer/entitlements",
+        Guard::Ability(shared::access::Ability::ManageOffer),
+    ),
+    (
+        "post",
+        "/api/offer/entitlements",
+        Guard::Ability(shared::access::Ability::ManageOffer),
+    ),
+    (
+        "put",
+        "/api/offer/entitlements/{id}",
+        Guard::Ability(shared::access::Ability::ManageOffer),
+    ),
+    (
+        "get",
+        "/api/offer/changes",
+        Guard::Ability(shared::access::Ability::ManageOffer),
+    ),
+    (
+        "get",
+        "/api/people/{id}/plan",
+        Guard::Record(Action::ReadPlan),
+    ),
+    (
+        "get",
+        "/api/people/{id}/plan/shared",
+        Guard::Record(Action::ReadPlan),
+    ),
+    (
+        "put",
+        "/api/people/{id}/plan/draft",
+        Guard::Record(Action::WritePlan),
+    ),
+    (
+        "post",
+        "/api/people/{id}/plan/share",
+        Guard::Record(Action::WritePlan),
+    ),
+    (
+        "post",
+        "/api/people/{id}/plan/answer",
+        Guard::Record(Action::AnswerPlanQuery),
+    ),
+    (
+        "get",
+        "/api/plan-questions",
+        Guard::Ability(shared::access::Ability::ListCaseload),
+    ),
+    ("get", "/api/me/plan", Guard::YoungPersonSelf),
+    ("get", "/api/me/plan/history", Guard::YoungPersonSelf),
+    ("post", "/api/me/plan/questions", Guard::YoungPersonSelf),
+    ("get", "/api/me/plan/questions", Guard::YoungPersonSelf),
+    ("get", "/api/me/people", Guard::YoungPersonSelf),
+    (
+        "put",
+        "/api/me/profile",
+        Guard::Ability(shared::access::Ability::EditOwnProfile),
     ),
 ];
 

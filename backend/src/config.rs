@@ -31,6 +31,11 @@ pub struct Settings {
     pub access_token_minutes: i64,
     /// HTTP worker threads; `None` means one per core.
     pub workers: Option<usize>,
+    /// Run the background worker (scheduled jobs, push delivery). Tests
+    /// that drive it by hand turn it off.
+    pub background_jobs: bool,
+    /// Push delivery (`[push]` in the settings file).
+    pub push: crate::push::PushSettings,
 }
 
 /// The optional file: every field may be left out.
@@ -47,6 +52,8 @@ struct FileSettings {
     jwt_issuer: Option<String>,
     jwt_audience: Option<String>,
     access_token_minutes: Option<i64>,
+    background_jobs: Option<bool>,
+    push: Option<crate::push::PushSettings>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -81,6 +88,8 @@ impl Settings {
             jwt_audience: "good-for-me-api".to_owned(),
             access_token_minutes: 10,
             workers: None,
+            background_jobs: true,
+            push: crate::push::PushSettings::default(),
         }
     }
 
@@ -123,7 +132,9 @@ impl Settings {
             vapid_subject,
             jwt_issuer,
             jwt_audience,
-            access_token_minutes
+            access_token_minutes,
+            background_jobs,
+            push
         );
     }
 
@@ -147,6 +158,9 @@ impl Settings {
         }
         if let Ok(v) = std::env::var("VAPID_SUBJECT") {
             self.vapid_subject = v;
+        }
+        if let Ok(v) = std::env::var("BACKGROUND_JOBS") {
+            self.background_jobs = parse_flag("BACKGROUND_JOBS", &v)?;
         }
         Ok(())
     }

@@ -7,6 +7,7 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod headers;
+pub mod push;
 pub mod repo;
 pub mod routes;
 pub mod secrets;

@@ -26,6 +26,9 @@ pub struct Application {
     port: u16,
     server: Server,
     state: AppState,
+    /// Scheduled jobs and push delivery; see [`Application::push_worker`].
+    push_worker: Arc<crate::push::worker::Worker>,
+    push_worker_handle: Option<crate::push::worker::WorkerHandle>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -41,6 +44,8 @@ pub enum StartError {
     Seed(String),
     #[error(transparent)]
     Secrets(#[from] crate::secrets::SecretsError),
+    #[error("could not start push delivery: {0}")]
+    Push(#[from] crate::push::outbox::PushError),
     #[error("could not prepare the data directory {path}: {source}")]
     DataDir {
         path: String,
@@ -60,6 +65,7 @@ impl Application {
         let db = db::connect(&settings.database_url).await?;
         db::migrate(&db).await?;
         seed::reference::seed(&db).await?;
+        seed::offer::seed(&db).await?;
         if settings.demo_data {
             seed::demo::seed(&db)
                 .await
@@ -92,11 +98,22 @@ impl Application {
             keys: Arc::new(keys),
             openapi: Arc::new(openapi()),
         };
+        let push_worker = Arc::new(crate::push::worker::Worker::new(
+            state.db.clone(),
+            &state.settings,
+            &state.keys,
+        )?);
         let server = serve(listener, state.clone())?;
+        let push_worker_handle = state
+            .settings
+            .background_jobs
+            .then(|| Arc::clone(&push_worker).start());
         Ok(Application {
             port,
             server,
             state,
+            push_worker,
+            push_worker_handle,
         })
     }
 
@@ -108,9 +125,21 @@ impl Application {
         &self.state
     }
 
-    /// Runs until SIGINT/SIGTERM, then finishes in-flight requests.
+    /// The worker for scheduled jobs and push delivery, to run one pass by
+    /// hand (`run_once`), whether or not it also runs in the background.
+    pub fn push_worker(&self) -> Arc<crate::push::worker::Worker> {
+        Arc::clone(&self.push_worker)
+    }
+
+    /// Runs until SIGINT/SIGTERM, then finishes in-flight requests and
+    /// stops the background worker (what it had claimed and not finished is
+    /// picked up again when its lease ends).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let result = self.server.await;
+        if let Some(worker) = self.push_worker_handle {
+            worker.stop().await;
+        }
+        result
     }
 }
 

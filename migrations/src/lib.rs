@@ -5,6 +5,9 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_authorities;
 mod m20261122_000002_identity;
+mod m20261122_000003_offer;
+mod m20261122_000004_plans;
+mod m20261122_000005_push;
 
 pub struct Migrator;
 
@@ -14,6 +17,9 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261122_000001_authorities::Migration),
             Box::new(m20261122_000002_identity::Migration),
+            Box::new(m20261122_000004_plans::Migration),
+            Box::new(m20261122_000005_push::Migration),
+            Box::new(m20261122_000003_offer::Migration),
         ]
     }
 }

@@ -105,10 +105,30 @@ pub enum Action {
     ReadAudit,
     /// Record a break-glass reason (admins only; see [`allowed`]).
     BreakGlass,
+    /// What the local offer gives this young person ("My offer").
+    ReadOffer,
+    /// Their circumstances: in education, work, Staying Put, where they live.
+    ReadCircumstances,
+    /// Record a change of circumstances (their allocated worker).
+    WriteCircumstances,
+    /// "Ask about this": a young person's own request about an entitlement.
+    AskAboutOffer,
+    /// Their requests about the local offer and how each is going.
+    ReadOfferRequests,
+    /// Answer a request: in progress, agreed, paid or turned down.
+    AnswerOfferRequest,
+    /// Their plan (care plan or pathway plan), as shared and in draft.
+    ReadPlan,
+    /// Write the draft plan and share it with them.
+    WritePlan,
+    /// "I don't understand this" / "I don't agree" on their own plan.
+    AskAboutPlan,
+    /// Answer their question about the plan.
+    AnswerPlanQuery,
 }
 
 impl Action {
-    pub const ALL: [Action; 7] = [
+    pub const ALL: [Action; 17] = [
         Action::ReadProfile,
         Action::WriteCareHistory,
         Action::ReadAllocations,
@@ -116,6 +136,16 @@ impl Action {
         Action::IssueActivationCode,
         Action::ReadAudit,
         Action::BreakGlass,
+        Action::ReadOffer,
+        Action::ReadCircumstances,
+        Action::WriteCircumstances,
+        Action::AskAboutOffer,
+        Action::ReadOfferRequests,
+        Action::AnswerOfferRequest,
+        Action::ReadPlan,
+        Action::WritePlan,
+        Action::AskAboutPlan,
+        Action::AnswerPlanQuery,
     ];
 
     /// How the audit trail names the action.
@@ -128,6 +158,16 @@ impl Action {
             Action::IssueActivationCode => "issue_activation_code",
             Action::ReadAudit => "read_audit",
             Action::BreakGlass => "break_glass",
+            Action::ReadOffer => "read_offer",
+            Action::ReadCircumstances => "read_circumstances",
+            Action::WriteCircumstances => "write_circumstances",
+            Action::AskAboutOffer => "ask_about_offer",
+            Action::ReadOfferRequests => "read_offer_requests",
+            Action::AnswerOfferRequest => "answer_offer_request",
+            Action::ReadPlan => "read_plan",
+            Action::WritePlan => "write_plan",
+            Action::AskAboutPlan => "ask_about_plan",
+            Action::AnswerPlanQuery => "answer_plan_query",
         }
     }
 
@@ -141,6 +181,20 @@ impl Action {
             Action::IssueActivationCode => "made a sign-in code for your account",
             Action::ReadAudit => "looked at who has seen your records",
             Action::BreakGlass => "asked for emergency access to your records",
+            Action::ReadOffer => "looked at what the local offer gives you",
+            Action::ReadCircumstances => {
+                "looked at what you are doing now (study, work and where you live)"
+            }
+            Action::WriteCircumstances => {
+                "updated what you are doing now (study, work and where you live)"
+            }
+            Action::AskAboutOffer => "asked about something in the local offer",
+            Action::ReadOfferRequests => "looked at your requests about the local offer",
+            Action::AnswerOfferRequest => "answered your request about the local offer",
+            Action::ReadPlan => "looked at your plan",
+            Action::WritePlan => "worked on your plan",
+            Action::AskAboutPlan => "asked about your plan",
+            Action::AnswerPlanQuery => "answered your question about your plan",
         }
     }
 }
@@ -150,15 +204,37 @@ pub fn allowed(role: Role, relation: Relation, action: Action) -> bool {
     use Action as A;
     use Relation as R;
     match (role, relation) {
-        (Role::YoungPerson, R::Own) => matches!(action, A::ReadProfile | A::ReadAllocations),
+        (Role::YoungPerson, R::Own) => matches!(
+            action,
+            A::ReadProfile
+                | A::ReadAllocations
+                | A::ReadOffer
+                | A::ReadCircumstances
+                | A::AskAboutOffer
+                | A::ReadOfferRequests
+                | A::ReadPlan
+                | A::AskAboutPlan
+        ),
         (Role::SocialWorker, R::Allocated(Relationship::SocialWorker))
         | (Role::PersonalAdviser, R::Allocated(Relationship::PersonalAdviser)) => matches!(
             action,
-            A::ReadProfile | A::WriteCareHistory | A::ReadAllocations | A::IssueActivationCode
+            A::ReadProfile
+                | A::WriteCareHistory
+                | A::ReadAllocations
+                | A::IssueActivationCode
+                | A::ReadOffer
+                | A::ReadCircumstances
+                | A::WriteCircumstances
+                | A::ReadOfferRequests
+                | A::AnswerOfferRequest
+                | A::ReadPlan
+                | A::WritePlan
+                | A::AnswerPlanQuery
         ),
-        (Role::Iro, R::Allocated(Relationship::Iro)) => {
-            matches!(action, A::ReadProfile | A::ReadAllocations)
-        }
+        (Role::Iro, R::Allocated(Relationship::Iro)) => matches!(
+            action,
+            A::ReadProfile | A::ReadAllocations | A::ReadOffer | A::ReadCircumstances | A::ReadPlan
+        ),
         (Role::TeamManager, R::ManagesTeam) => matches!(
             action,
             A::ReadProfile
@@ -167,6 +243,14 @@ pub fn allowed(role: Role, relation: Relation, action: Action) -> bool {
                 | A::ManageAllocations
                 | A::IssueActivationCode
                 | A::ReadAudit
+                | A::ReadOffer
+                | A::ReadCircumstances
+                | A::WriteCircumstances
+                | A::ReadOfferRequests
+                | A::AnswerOfferRequest
+                | A::ReadPlan
+                | A::WritePlan
+                | A::AnswerPlanQuery
         ),
         // Admins run accounts and allocations for their council, and see
         // case content only through a recorded break-glass reason.
@@ -177,6 +261,10 @@ pub fn allowed(role: Role, relation: Relation, action: Action) -> bool {
                 | A::ManageAllocations
                 | A::IssueActivationCode
                 | A::BreakGlass
+                | A::ReadOffer
+                | A::ReadCircumstances
+                | A::ReadOfferRequests
+                | A::ReadPlan
         ),
         (Role::Admin, R::Unrelated) => matches!(
             action,
@@ -197,6 +285,13 @@ pub enum Ability {
     CreateYoungPerson,
     /// See the list of young people one works with.
     ListCaseload,
+    /// Edit the council's local offer (every change is versioned).
+    ManageOffer,
+    /// See and answer the local-offer requests of the young people one
+    /// works with.
+    AnswerOfferRequests,
+    /// Write one's own "about me" for young people to read.
+    EditOwnProfile,
 }
 
 pub fn can(role: Role, ability: Ability) -> bool {
@@ -211,6 +306,12 @@ pub fn can(role: Role, ability: Ability) -> bool {
                 | Role::TeamManager
                 | Role::Admin
         ),
+        Ability::ManageOffer => role == Role::Admin,
+        Ability::AnswerOfferRequests => matches!(
+            role,
+            Role::SocialWorker | Role::PersonalAdviser | Role::TeamManager
+        ),
+        Ability::EditOwnProfile => role.is_staff(),
     }
 }
 
@@ -265,6 +366,44 @@ mod tests {
             Relation::Allocated(Relationship::SocialWorker),
             Action::ReadProfile
         ));
+    }
+
+    #[test]
+    fn only_the_young_person_asks_about_their_offer() {
+        for role in Role::ALL {
+            for rel in [
+                Relation::Allocated(Relationship::PersonalAdviser),
+                Relation::Allocated(Relationship::SocialWorker),
+                Relation::ManagesTeam,
+                Relation::BreakGlass,
+            ] {
+                assert!(!allowed(role, rel, Action::AskAboutOffer), "{role:?}");
+            }
+        }
+        assert!(allowed(
+            Role::YoungPerson,
+            Relation::Own,
+            Action::AskAboutOffer
+        ));
+        assert!(!allowed(
+            Role::YoungPerson,
+            Relation::Own,
+            Action::WriteCircumstances
+        ));
+        assert!(allowed(
+            Role::PersonalAdviser,
+            Relation::Allocated(Relationship::PersonalAdviser),
+            Action::AnswerOfferRequest
+        ));
+    }
+
+    #[test]
+    fn actions_have_distinct_names() {
+        for (i, a) in Action::ALL.iter().enumerate() {
+            for b in &Action::ALL[i + 1..] {
+                assert_ne!(a.as_str(), b.as_str());
+            }
+        }
     }
 
     #[test]

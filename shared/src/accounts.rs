@@ -127,6 +127,9 @@ pub struct YoungPersonView {
     pub episodes: Vec<crate::care_status::CareEpisode>,
     pub has_account: bool,
     pub username: Option<String>,
+    /// How many social workers they have had (shown to managers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub social_workers_so_far: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -92,3 +92,10 @@ pub async fn ensure_team(
     .insert(db)
     .await
 }
+
+pub async fn by_id(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<local_authority::Model>, DbErr> {
+    local_authority::Entity::find_by_id(id).one(db).await
+}

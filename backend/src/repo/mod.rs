@@ -4,8 +4,13 @@
 pub mod accounts;
 pub mod allocations;
 pub mod audit;
+pub mod circumstances;
 pub mod councils;
 pub mod login_failures;
 pub mod notifications;
+pub mod offer;
+pub mod offer_requests;
 pub mod people;
+pub mod plans;
+pub mod push;
 pub mod sessions;

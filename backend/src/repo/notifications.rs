@@ -1,4 +1,6 @@
-//! The in-app notifications list (push delivery builds on it later).
+//! The in-app notifications list. Adding one also queues its push
+//! deliveries (`repo::push::enqueue`) on the same connection, so they commit
+//! with the event that caused them.
 
 use crate::entities::notification as n;
 use chrono::{DateTime, Utc};
@@ -16,12 +18,14 @@ pub struct NewNotification<'a> {
     pub urgent: bool,
 }
 
+/// Adds a notification to the person's list and queues a push to each of
+/// their devices. Call it with the event's transaction.
 pub async fn add(
     db: &impl ConnectionTrait,
     x: NewNotification<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    n::ActiveModel {
+    let row = n::ActiveModel {
         public_id: Set(uuid::Uuid::new_v4().to_string()),
         account_id: Set(x.account_id),
         kind: Set(x.kind.to_owned()),
@@ -33,8 +37,9 @@ pub async fn add(
         ..Default::default()
     }
     .insert(db)
-    .await
-    .map(|_| ())
+    .await?;
+    crate::repo::push::enqueue(db, row.id, row.account_id, now).await?;
+    Ok(())
 }
 
 pub async fn for_account(
@@ -48,4 +53,47 @@ pub async fn for_account(
         .limit(limit)
         .all(db)
         .await
+}
+
+/// One of this person's notifications; someone else's is `None`.
+pub async fn of_account(
+    db: &impl ConnectionTrait,
+    account_id: i32,
+    public_id: &str,
+) -> Result<Option<n::Model>, DbErr> {
+    n::Entity::find()
+        .filter(n::Column::AccountId.eq(account_id))
+        .filter(n::Column::PublicId.eq(public_id))
+        .one(db)
+        .await
+}
+
+/// Marks one notification read (it stays read if it already was).
+pub async fn mark_read(
+    db: &impl ConnectionTrait,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    n::Entity::update_many()
+        .col_expr(n::Column::ReadAt, sea_orm::sea_query::Expr::value(now))
+        .filter(n::Column::Id.eq(id))
+        .filter(n::Column::ReadAt.is_null())
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+/// Marks all of a person's notifications read; answers how many changed.
+pub async fn mark_all_read(
+    db: &impl ConnectionTrait,
+    account_id: i32,
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    Ok(n::Entity::update_many()
+        .col_expr(n::Column::ReadAt, sea_orm::sea_query::Expr::value(now))
+        .filter(n::Column::AccountId.eq(account_id))
+        .filter(n::Column::ReadAt.is_null())
+        .exec(db)
+        .await?
+        .rows_affected)
 }

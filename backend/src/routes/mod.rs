@@ -9,8 +9,11 @@ pub mod auth;
 pub mod councils;
 pub mod health;
 pub mod me;
+pub mod offer;
 pub mod openapi;
 pub mod people;
+pub mod plans;
+pub mod push;
 pub mod staff;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -42,8 +45,43 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(people::reallocate)
         .service(people::audit)
         .service(people::break_glass)
+        .service(plans::staff_plan)
+        .service(plans::staff_shared)
+        .service(plans::save_draft)
+        .service(plans::share)
+        .service(plans::answer)
+        .service(plans::worker_queries)
+        .service(plans::my_plan)
+        .service(plans::my_history)
+        .service(plans::ask)
+        .service(plans::my_questions)
+        .service(plans::my_people)
+        .service(plans::save_profile)
         .service(staff::list)
         .service(staff::create)
         .service(staff::update)
-        .service(staff::new_code);
+        .service(staff::new_code)
+        .service(push::vapid_public_key)
+        .service(push::list_subscriptions)
+        .service(push::subscribe)
+        .service(push::unsubscribe)
+        .service(push::preferences)
+        .service(push::update_preferences)
+        .service(push::mark_read)
+        .service(push::mark_all_read)
+        .service(offer::public_offer)
+        .service(offer::my_offer)
+        .service(offer::my_search)
+        .service(offer::my_requests)
+        .service(offer::ask)
+        .service(offer::person_offer)
+        .service(offer::circumstances)
+        .service(offer::set_circumstances)
+        .service(offer::person_requests)
+        .service(offer::worker_requests)
+        .service(offer::answer)
+        .service(offer::admin_list)
+        .service(offer::admin_create)
+        .service(offer::admin_replace)
+        .service(offer::admin_changes);
 }

@@ -6,10 +6,11 @@
 use crate::auth::password;
 use crate::entities::account;
 use crate::error::ApiError;
-use crate::repo::{accounts, allocations, councils, people};
+use crate::repo::{accounts, allocations, circumstances, councils, people};
 use chrono::{Duration, Months, NaiveDate, Utc};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use shared::access::Relationship;
+use shared::offer::Circumstances;
 use shared::people::{LegalStatus, Role};
 
 pub const DEMO_PASSWORD: &str = "good-for-me-demo";
@@ -116,6 +117,30 @@ const CHILDREN: &[Child] = &[
     },
 ];
 
+/// What the demo young people are doing now, for the local offer's rules:
+/// Priya is at university and lives in Bexley, Marcus works, Tyler is at
+/// college.
+fn demo_circumstances(name: &str) -> Option<Circumstances> {
+    let none = Circumstances::default();
+    match name {
+        "Priya" => Some(Circumstances {
+            in_education: true,
+            in_higher_education: true,
+            lives_in_borough: true,
+            ..none
+        }),
+        "Marcus" => Some(Circumstances {
+            in_work: true,
+            ..none
+        }),
+        "Tyler" => Some(Circumstances {
+            in_education: true,
+            ..none
+        }),
+        _ => None,
+    }
+}
+
 const STAFF: &[(&str, &str, Role, Option<&str>)] = &[
     ("demo-sw", "Sam Patel", Role::SocialWorker, Some("lac-1")),
     ("demo-sw2", "Alex Morgan", Role::SocialWorker, Some("lac-1")),
@@ -186,6 +211,9 @@ pub async fn seed(db: &DatabaseConnection) -> Result<(), ApiError> {
     for c in CHILDREN {
         let dob = years_ago(today, c.years, c.extra_days);
         let y = people::create(&txn, council.id, c.name, dob, now).await?;
+        if let Some(facts) = demo_circumstances(c.name) {
+            circumstances::set(&txn, y.id, &facts, None, now).await?;
+        }
         let start = years_ago(today, c.care_years_ago.0, 0);
         let end = c.care_years_ago.1.map(|e| years_ago(today, e, 0));
         people::add_episode(&txn, y.id, start, end).await?;

@@ -2,4 +2,5 @@
 //! demo people, only when asked for.
 
 pub mod demo;
+pub mod offer;
 pub mod reference;

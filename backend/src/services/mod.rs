@@ -2,4 +2,7 @@
 //! the repositories.
 
 pub mod auth;
+pub mod offer;
+pub mod offer_requests;
 pub mod people;
+pub mod plans;

@@ -97,11 +97,36 @@ fn sample_body(method: &str, path: &str) -> Option<Value> {
             j!({"relationship": "social_worker", "staff_id": "no-such-staff"})
         }
         ("post", "/api/people/{id}/break-glass") => j!({"reason": "too short"}),
+        ("put", "/api/people/{id}/plan/draft") => j!({"sections": []}),
+        ("post", "/api/people/{id}/plan/share") => j!({}),
+        ("post", "/api/people/{id}/plan/answer") => j!({"query_id": "none", "answer": "x"}),
+        ("post", "/api/me/plan/questions") => {
+            j!({"section": "about_me", "kind": "dont_understand"})
+        }
+        ("put", "/api/me/profile") => j!({"about_me": "x".repeat(3000)}),
         ("post", "/api/staff") => {
             j!({"username": "x", "display_name": "X", "role": "social_worker"})
         }
         ("patch", "/api/staff/{id}") => j!({"disabled": false}),
         ("post", "/api/staff/{id}/code") => j!({}),
+        // Push (issue 7): a plain-http endpoint and an impossible time fail
+        // validation; marking read changes only the caller's own list.
+        ("post", "/api/me/push-subscriptions") => {
+            j!({"endpoint": "http://push.invalid/x", "keys": {"p256dh": "x", "auth": "y"}})
+        }
+        ("put", "/api/me/notification-preferences") => {
+            j!({"quiet_hours": {"start": "25:00", "end": "07:00"}})
+        }
+        ("post", "/api/me/notifications/{id}/read") => j!({}),
+        ("post", "/api/me/notifications/read-all") => j!({}),
+        // Local offer (issue 4): an empty entitlement id, an empty change,
+        // a status a worker cannot set, and drafts with no section all fail
+        // validation after the access check.
+        ("post", "/api/me/offer/requests") => j!({"entitlement_id": ""}),
+        ("patch", "/api/people/{id}/circumstances") => j!({}),
+        ("patch", "/api/offer/requests/{id}") => j!({"status": "asked"}),
+        ("post", "/api/offer/entitlements") => j!({}),
+        ("put", "/api/offer/entitlements/{id}") => j!({}),
         _ => return None,
     })
 }
@@ -206,6 +231,18 @@ async fn every_endpoint_role_and_record() {
                         ("other's", other.clone(), Some(Relation::Unrelated)),
                         ("another council's", far.public_id.clone(), None),
                     ],
+                    _ if path == "/api/me/push-subscriptions/{id}"
+                        || path == "/api/me/notifications/{id}/read" =>
+                    {
+                        // A device or notification of the actor's own, and
+                        // one of somebody else's.
+                        let (mine, theirs) =
+                            crate::push::walk_fixture(&app, actor.username, path).await;
+                        vec![
+                            ("own", mine, None),
+                            ("other's", theirs, Some(Relation::Unrelated)),
+                        ]
+                    }
                     _ if path == "/api/me/sessions/{id}" => {
                         // A spare session of the actor's own, and one of
                         // somebody else's.

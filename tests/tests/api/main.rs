@@ -5,5 +5,8 @@ mod auth;
 mod councils;
 mod errors_and_headers;
 mod health;
+mod offer;
 mod openapi;
+mod plans;
+mod push;
 mod static_app;

@@ -1,0 +1,285 @@
+//! Plans: staff write and share; the young person reads, asks and hears
+//! back. Also "my people" and staff "about me".
+
+use crate::access;
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::repo::people;
+use crate::services::plans as svc;
+use crate::startup::AppState;
+use actix_web::{get, post, put, web, HttpResponse};
+use serde::Deserialize;
+use shared::access::{Ability, Action};
+use shared::api::ErrorBody;
+use shared::plans::{
+    ChildPlanView, DraftPlan, MyPeople, NewPlanQuery, PlanAnswer, PlanQueryView,
+    PlanVersionSummary, SharePlan, StaffPlanView, StaffProfile,
+};
+
+/// The signed-in young person's own record, through the access layer.
+async fn own(
+    state: &AppState,
+    caller: &Caller,
+    action: Action,
+    read: bool,
+) -> Result<access::Grant, ApiError> {
+    let yp_id = caller.young_person_id.ok_or(ApiError::NotFound)?;
+    let y = people::by_id(&state.db, yp_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if read {
+        access::read(&state.db, caller, &y.public_id, action).await
+    } else {
+        access::check(&state.db, caller, &y.public_id, action).await
+    }
+}
+
+#[utoipa::path(
+    tag = "plans",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The young person's id")),
+    responses(
+        (status = 200, description = "Draft with its plain-language check, and every shared version", body = StaffPlanView),
+        (status = 404, description = "No such record, or not yours", body = ErrorBody),
+    )
+)]
+#[get("/people/{id}/plan")]
+pub async fn staff_plan(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let grant = access::read(&state.db, &caller, &id, Action::ReadPlan).await?;
+    Ok(HttpResponse::Ok().json(svc::staff_view(&state.db, &grant).await?))
+}
+
+#[utoipa::path(
+    tag = "plans",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The young person's id")),
+    responses(
+        (status = 200, description = "The plan exactly as the young person sees it (null if none shared yet)", body = Option<ChildPlanView>),
+        (status = 404, description = "No such record, or not yours", body = ErrorBody),
+    )
+)]
+#[get("/people/{id}/plan/shared")]
+pub async fn staff_shared(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let grant = access::read(&state.db, &caller, &id, Action::ReadPlan).await?;
+    Ok(HttpResponse::Ok().json(svc::child_view(&state.db, &grant.young_person, None).await?))
+}
+
+#[utoipa::path(
+    tag = "plans",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The young person's id")),
+    request_body = DraftPlan,
+    responses(
+        (status = 200, description = "Saved; the check of each section comes back", body = StaffPlanView),
+        (status = 404, description = "No such record, or not yours to change", body = ErrorBody),
+        (status = 422, description = "An empty or too long section; `field` names it", body = ErrorBody),
+    )
+)]
+#[put("/people/{id}/plan/draft")]
+pub async fn save_draft(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: web::Json<DraftPlan>,
+) -> Result<HttpResponse, ApiError> {
+    let grant = access::check(&state.db, &caller, &id, Action::WritePlan).await?;
+    Ok(HttpResponse::Ok().json(svc::save_draft(&state.db, &caller, &grant, &body).await?))
+}
+
+#[utoipa::path(
+    tag = "plans",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The young person's id")),
+    request_body = SharePlan,
+    responses(
+        (status = 200, description = "Shared as a new version; the young person is told", body = StaffPlanView),
+        (status = 404, description = "No such record, or not yours to change", body = ErrorBody),
+        (status = 409, description = "No draft to share", body = ErrorBody),
+        (status = 422, description = "Fails the plain-language check and no reason was given", body = ErrorBody),
+    )
+)]
+#[post("/people/{id}/plan/share")]
+pub async fn share(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: web::Json<SharePlan>,
+) -> Result<HttpResponse, ApiError> {
+    let grant = access::check(&state.db, &caller, &id, Action::WritePlan).await?;
+    Ok(HttpResponse::Ok().json(svc::share(&state.db, &caller, &grant, &body).await?))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct AnswerRequest {
+    /// The question's id.
+    pub query_id: String,
+    pub answer: String,
+}
+
+#[utoipa::path(
+    tag = "plans",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The young person's id")),
+    request_body = AnswerRequest,
+    responses(
+        (status = 200, description = "Answered; the young person is told", body = PlanQueryView),
+        (status = 404, description = "No such record, or not yours", body = ErrorBody),
+        (status = 422, description = "Empty answer, or no such question on this plan", body = ErrorBody),
+    )
+)]
+#[post("/people/{id}/plan/answer")]
+pub async fn answer(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: web::Json<AnswerRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let grant = access::check(&state.db, &caller, &id, Action::AnswerPlanQuery).await?;
+    Ok(HttpResponse::Ok().json(
+        svc::answer(
+            &state.db,
+            &caller,
+            &grant,
+            &body.query_id,
+            &PlanAnswer {
+                answer: body.answer.clone(),
+            },
+        )
+        .await?,
+    ))
+}
+
+#[utoipa::path(
+    tag = "plans",
+    security(("bearer" = [])),
+    responses((status = 200, description = "Questions about plans from the young people I work with, unanswered first", body = [PlanQueryView]))
+)]
+#[get("/plan-questions")]
+pub async fn worker_queries(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
+    access::require(&caller, Ability::ListCaseload)?;
+    Ok(HttpResponse::Ok().json(svc::worker_queries(&state.db, &caller).await?))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct VersionQuery {
+    /// A version number; leave out for the newest.
+    pub version: Option<i32>,
+}
+
+#[utoipa::path(
+    tag = "plans",
+    security(("bearer" = [])),
+    params(VersionQuery),
+    responses(
+        (status = 200, description = "My plan (null if it has not been shared with me yet), with what changed since last time", body = Option<ChildPlanView>),
+        (status = 404, description = "Only young people have plans here", body = ErrorBody),
+    )
+)]
+#[get("/me/plan")]
+pub async fn my_plan(
+    state: web::Data<AppState>,
+    caller: Caller,
+    q: web::Query<VersionQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let grant = own(&state, &caller, Action::ReadPlan, true).await?;
+    Ok(HttpResponse::Ok().json(svc::child_view(&state.db, &grant.young_person, q.version).await?))
+}
+
+#[utoipa::path(
+    tag = "plans",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Every version of my plan, newest first", body = [PlanVersionSummary]),
+        (status = 404, description = "Only young people have plans here", body = ErrorBody),
+    )
+)]
+#[get("/me/plan/history")]
+pub async fn my_history(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
+    let grant = own(&state, &caller, Action::ReadPlan, true).await?;
+    Ok(HttpResponse::Ok().json(svc::history(&state.db, grant.young_person.id).await?))
+}
+
+#[utoipa::path(
+    tag = "plans",
+    security(("bearer" = [])),
+    request_body = NewPlanQuery,
+    responses(
+        (status = 201, description = "Sent to my worker", body = PlanQueryView),
+        (status = 422, description = "Not a part of my plan, or the message is too long", body = ErrorBody),
+    )
+)]
+#[post("/me/plan/questions")]
+pub async fn ask(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Json<NewPlanQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let grant = own(&state, &caller, Action::AskAboutPlan, false).await?;
+    Ok(HttpResponse::Created().json(svc::ask(&state.db, &caller, &grant, &body).await?))
+}
+
+#[utoipa::path(
+    tag = "plans",
+    security(("bearer" = [])),
+    responses((status = 200, description = "My questions about my plan, with answers", body = [PlanQueryView]))
+)]
+#[get("/me/plan/questions")]
+pub async fn my_questions(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
+    let grant = own(&state, &caller, Action::ReadPlan, true).await?;
+    Ok(HttpResponse::Ok().json(svc::queries_of(&state.db, &grant.young_person).await?))
+}
+
+#[utoipa::path(
+    tag = "plans",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "My workers, what they do, how to reach them, and who to call out of hours", body = MyPeople),
+        (status = 404, description = "Only young people have workers here", body = ErrorBody),
+    )
+)]
+#[get("/me/people")]
+pub async fn my_people(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
+    let grant = own(&state, &caller, Action::ReadAllocations, true).await?;
+    Ok(HttpResponse::Ok().json(svc::my_people(&state.db, &grant.young_person).await?))
+}
+
+#[utoipa::path(
+    tag = "plans",
+    security(("bearer" = [])),
+    request_body = StaffProfile,
+    responses(
+        (status = 204, description = "Saved: young people I work with will see it"),
+        (status = 404, description = "Only staff have a profile", body = ErrorBody),
+        (status = 422, description = "Too long", body = ErrorBody),
+    )
+)]
+#[put("/me/profile")]
+pub async fn save_profile(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Json<StaffProfile>,
+) -> Result<HttpResponse, ApiError> {
+    access::require(&caller, Ability::EditOwnProfile)?;
+    svc::save_profile(&state.db, &caller, &body).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
