@@ -66,6 +66,8 @@ impl Application {
         db::migrate(&db).await?;
         seed::reference::seed(&db).await?;
         seed::offer::seed(&db).await?;
+        seed::forms::seed(&db).await?;
+        seed::forum::seed(&db).await?;
         if settings.demo_data {
             seed::demo::seed(&db)
                 .await
@@ -98,11 +100,11 @@ impl Application {
             keys: Arc::new(keys),
             openapi: Arc::new(openapi()),
         };
-        let push_worker = Arc::new(crate::push::worker::Worker::new(
-            state.db.clone(),
-            &state.settings,
-            &state.keys,
-        )?);
+        let mut push_worker =
+            crate::push::worker::Worker::new(state.db.clone(), &state.settings, &state.keys)?;
+        // Kinds of scheduled job other modules bring (issue 8: event reminders).
+        crate::services::events::register_jobs(push_worker.registry_mut());
+        let push_worker = Arc::new(push_worker);
         let server = serve(listener, state.clone())?;
         let push_worker_handle = state
             .settings

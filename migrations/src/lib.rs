@@ -8,6 +8,8 @@ mod m20261122_000002_identity;
 mod m20261122_000003_offer;
 mod m20261122_000004_plans;
 mod m20261122_000005_push;
+mod m20261122_000006_reviews;
+mod m20261122_000007_forum;
 
 pub struct Migrator;
 
@@ -20,6 +22,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_plans::Migration),
             Box::new(m20261122_000005_push::Migration),
             Box::new(m20261122_000003_offer::Migration),
+            Box::new(m20261122_000006_reviews::Migration),
+            Box::new(m20261122_000007_forum::Migration),
         ]
     }
 }

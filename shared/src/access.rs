@@ -125,10 +125,27 @@ pub enum Action {
     AskAboutPlan,
     /// Answer their question about the plan.
     AnswerPlanQuery,
+    /// Their reviews: when, where, who; outcomes; the schedule.
+    ReadReviews,
+    /// Book, move or cancel a review and record what was decided (their
+    /// IRO; a personal adviser for a care leaver's pathway plan review).
+    ManageReviews,
+    /// A young person asks for their review to be brought forward.
+    AskForReview,
+    /// A young person fills in and sends their own review feedback form.
+    GiveFeedback,
+    /// Read the feedback a young person chose to send to the reader.
+    ReadFeedback,
+    /// Write the "you said, we did" answer to it.
+    AnswerFeedback,
+    /// Record what was done about a safeguarding alert.
+    RespondToAlert,
+    /// See safeguarding alerts about them.
+    ReadAlerts,
 }
 
 impl Action {
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 25] = [
         Action::ReadProfile,
         Action::WriteCareHistory,
         Action::ReadAllocations,
@@ -146,6 +163,14 @@ impl Action {
         Action::WritePlan,
         Action::AskAboutPlan,
         Action::AnswerPlanQuery,
+        Action::ReadReviews,
+        Action::ManageReviews,
+        Action::AskForReview,
+        Action::GiveFeedback,
+        Action::ReadFeedback,
+        Action::AnswerFeedback,
+        Action::RespondToAlert,
+        Action::ReadAlerts,
     ];
 
     /// How the audit trail names the action.
@@ -168,6 +193,14 @@ impl Action {
             Action::WritePlan => "write_plan",
             Action::AskAboutPlan => "ask_about_plan",
             Action::AnswerPlanQuery => "answer_plan_query",
+            Action::ReadReviews => "read_reviews",
+            Action::ManageReviews => "manage_reviews",
+            Action::AskForReview => "ask_for_review",
+            Action::GiveFeedback => "give_feedback",
+            Action::ReadFeedback => "read_feedback",
+            Action::AnswerFeedback => "answer_feedback",
+            Action::RespondToAlert => "respond_to_alert",
+            Action::ReadAlerts => "read_alerts",
         }
     }
 
@@ -195,6 +228,14 @@ impl Action {
             Action::WritePlan => "worked on your plan",
             Action::AskAboutPlan => "asked about your plan",
             Action::AnswerPlanQuery => "answered your question about your plan",
+            Action::ReadReviews => "looked at your reviews",
+            Action::ManageReviews => "booked or updated your review",
+            Action::AskForReview => "asked for an earlier review",
+            Action::GiveFeedback => "worked on your views for your review",
+            Action::ReadFeedback => "read the views you sent for your review",
+            Action::AnswerFeedback => "answered the views you sent for your review",
+            Action::RespondToAlert => "followed up a worry about your safety",
+            Action::ReadAlerts => "looked at a worry about your safety",
         }
     }
 }
@@ -214,7 +255,16 @@ pub fn allowed(role: Role, relation: Relation, action: Action) -> bool {
                 | A::ReadOfferRequests
                 | A::ReadPlan
                 | A::AskAboutPlan
+                | A::ReadReviews
+                | A::AskForReview
+                | A::GiveFeedback
         ),
+        // A personal adviser runs a care leaver's pathway plan reviews.
+        (Role::PersonalAdviser, R::Allocated(Relationship::PersonalAdviser))
+            if matches!(action, A::ManageReviews | A::AnswerFeedback) =>
+        {
+            true
+        }
         (Role::SocialWorker, R::Allocated(Relationship::SocialWorker))
         | (Role::PersonalAdviser, R::Allocated(Relationship::PersonalAdviser)) => matches!(
             action,
@@ -230,10 +280,22 @@ pub fn allowed(role: Role, relation: Relation, action: Action) -> bool {
                 | A::ReadPlan
                 | A::WritePlan
                 | A::AnswerPlanQuery
+                | A::ReadReviews
+                | A::ReadFeedback
+                | A::RespondToAlert
+                | A::ReadAlerts
         ),
         (Role::Iro, R::Allocated(Relationship::Iro)) => matches!(
             action,
-            A::ReadProfile | A::ReadAllocations | A::ReadOffer | A::ReadCircumstances | A::ReadPlan
+            A::ReadProfile
+                | A::ReadAllocations
+                | A::ReadOffer
+                | A::ReadCircumstances
+                | A::ReadPlan
+                | A::ReadReviews
+                | A::ManageReviews
+                | A::ReadFeedback
+                | A::AnswerFeedback
         ),
         (Role::TeamManager, R::ManagesTeam) => matches!(
             action,
@@ -251,6 +313,9 @@ pub fn allowed(role: Role, relation: Relation, action: Action) -> bool {
                 | A::ReadPlan
                 | A::WritePlan
                 | A::AnswerPlanQuery
+                | A::ReadReviews
+                | A::RespondToAlert
+                | A::ReadAlerts
         ),
         // Admins run accounts and allocations for their council, and see
         // case content only through a recorded break-glass reason.
@@ -265,6 +330,7 @@ pub fn allowed(role: Role, relation: Relation, action: Action) -> bool {
                 | A::ReadCircumstances
                 | A::ReadOfferRequests
                 | A::ReadPlan
+                | A::ReadReviews
         ),
         (Role::Admin, R::Unrelated) => matches!(
             action,
@@ -292,6 +358,32 @@ pub enum Ability {
     AnswerOfferRequests,
     /// Write one's own "about me" for young people to read.
     EditOwnProfile,
+    /// See the reviews of the young people one works with, overdue first.
+    ListReviews,
+    /// Set the council's review promise (first review within a month).
+    ManageReviewSettings,
+    /// Revise the "good for me" feedback forms (each change a new version).
+    ManageFeedbackForms,
+    /// Anonymous totals of feedback, small groups hidden.
+    ViewFeedbackInsights,
+    /// See and respond to safeguarding alerts (never participation
+    /// officers; admins see no case content).
+    HandleSafeguardingAlerts,
+    /// Positive Journeys: read and post in the spaces one's age and status
+    /// allow, report, block, sign up to events, answer polls (young people).
+    TakePart,
+    /// The forum's moderation queue: approve, edit, reject, remove, lock,
+    /// suspend; the council's watched words (participation officers).
+    ModerateForum,
+    /// Read the moderation log (managers, and those who moderate).
+    ReadModerationLog,
+    /// Add spaces and set their age rules (administrators and
+    /// participation officers).
+    ManageForumSpaces,
+    /// Run events, consultations and polls (participation officers).
+    RunParticipation,
+    /// Anonymous participation figures, small groups hidden.
+    ReadParticipationFigures,
 }
 
 pub fn can(role: Role, ability: Ability) -> bool {
@@ -312,6 +404,23 @@ pub fn can(role: Role, ability: Ability) -> bool {
             Role::SocialWorker | Role::PersonalAdviser | Role::TeamManager
         ),
         Ability::EditOwnProfile => role.is_staff(),
+        Ability::ListReviews => matches!(
+            role,
+            Role::SocialWorker | Role::PersonalAdviser | Role::Iro | Role::TeamManager
+        ),
+        Ability::ManageReviewSettings | Ability::ManageFeedbackForms => role == Role::Admin,
+        Ability::ViewFeedbackInsights => matches!(role, Role::TeamManager | Role::Admin),
+        Ability::HandleSafeguardingAlerts => matches!(
+            role,
+            Role::SocialWorker | Role::PersonalAdviser | Role::TeamManager
+        ),
+        Ability::TakePart => role == Role::YoungPerson,
+        Ability::ModerateForum | Ability::RunParticipation => role == Role::ParticipationOfficer,
+        Ability::ReadModerationLog | Ability::ReadParticipationFigures => matches!(
+            role,
+            Role::ParticipationOfficer | Role::TeamManager | Role::Admin
+        ),
+        Ability::ManageForumSpaces => matches!(role, Role::ParticipationOfficer | Role::Admin),
     }
 }
 
@@ -332,6 +441,22 @@ mod tests {
                 assert!(!allowed(Role::ParticipationOfficer, rel, a));
             }
         }
+    }
+
+    #[test]
+    fn the_forum_is_for_young_people_and_moderated_by_participation() {
+        for role in Role::ALL {
+            assert_eq!(can(role, Ability::TakePart), role == Role::YoungPerson);
+            assert_eq!(
+                can(role, Ability::ModerateForum),
+                role == Role::ParticipationOfficer
+            );
+        }
+        // Managers read the moderation log; nobody young does.
+        assert!(can(Role::TeamManager, Ability::ReadModerationLog));
+        assert!(!can(Role::YoungPerson, Ability::ReadModerationLog));
+        assert!(!can(Role::SocialWorker, Ability::ReadModerationLog));
+        assert!(can(Role::Admin, Ability::ManageForumSpaces));
     }
 
     #[test]
@@ -395,6 +520,45 @@ mod tests {
             Relation::Allocated(Relationship::PersonalAdviser),
             Action::AnswerOfferRequest
         ));
+    }
+
+    #[test]
+    fn feedback_is_read_only_by_workers_and_alerts_never_by_participation() {
+        assert!(allowed(
+            Role::YoungPerson,
+            Relation::Own,
+            Action::GiveFeedback
+        ));
+        assert!(!allowed(
+            Role::YoungPerson,
+            Relation::Own,
+            Action::ReadFeedback
+        ));
+        assert!(allowed(
+            Role::Iro,
+            Relation::Allocated(Relationship::Iro),
+            Action::AnswerFeedback
+        ));
+        assert!(!allowed(
+            Role::SocialWorker,
+            Relation::Allocated(Relationship::SocialWorker),
+            Action::ManageReviews
+        ));
+        assert!(allowed(
+            Role::PersonalAdviser,
+            Relation::Allocated(Relationship::PersonalAdviser),
+            Action::ManageReviews
+        ));
+        assert!(!allowed(
+            Role::TeamManager,
+            Relation::ManagesTeam,
+            Action::ReadFeedback
+        ));
+        assert!(!can(
+            Role::ParticipationOfficer,
+            Ability::HandleSafeguardingAlerts
+        ));
+        assert!(!can(Role::Admin, Ability::HandleSafeguardingAlerts));
     }
 
     #[test]

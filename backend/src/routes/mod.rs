@@ -7,13 +7,18 @@
 
 pub mod auth;
 pub mod councils;
+pub mod events;
+pub mod feedback;
+pub mod forum;
 pub mod health;
 pub mod me;
+pub mod moderation;
 pub mod offer;
 pub mod openapi;
 pub mod people;
 pub mod plans;
 pub mod push;
+pub mod reviews;
 pub mod staff;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -83,5 +88,70 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(offer::admin_list)
         .service(offer::admin_create)
         .service(offer::admin_replace)
-        .service(offer::admin_changes);
+        .service(offer::admin_changes)
+        // Reviews and "good for me" feedback (issue 6).
+        .service(reviews::my_reviews)
+        .service(reviews::my_calendar)
+        .service(reviews::ask_earlier)
+        .service(reviews::person_reviews)
+        .service(reviews::book)
+        .service(reviews::change)
+        .service(reviews::outcome)
+        .service(reviews::list)
+        .service(reviews::settings)
+        .service(reviews::set_settings)
+        .service(feedback::screen)
+        .service(feedback::save_draft)
+        .service(feedback::send)
+        .service(feedback::for_reader)
+        .service(feedback::answer)
+        .service(feedback::forms)
+        .service(feedback::publish_form)
+        .service(feedback::insights)
+        .service(feedback::alerts)
+        .service(feedback::respond);
+    // Positive Journeys (issue 8): forum, moderation, events and polls.
+    cfg.service(forum::me)
+        .service(forum::set_display_name)
+        .service(forum::my_posts)
+        .service(forum::spaces)
+        .service(forum::threads)
+        .service(forum::start_thread)
+        .service(forum::show_thread)
+        .service(forum::reply)
+        .service(forum::delete_post)
+        .service(forum::report)
+        .service(forum::blocks)
+        .service(forum::add_block)
+        .service(forum::unblock)
+        .service(events::events)
+        .service(events::sign_up)
+        .service(events::cancel_sign_up)
+        .service(events::polls)
+        .service(events::answer)
+        .service(events::staff_events)
+        .service(events::create_event)
+        .service(events::update_event)
+        .service(events::signups)
+        .service(events::staff_polls)
+        .service(events::create_poll)
+        .service(events::staff_poll)
+        .service(events::close_poll)
+        .service(events::set_outcome)
+        .service(moderation::queue)
+        .service(moderation::approve)
+        .service(moderation::reject)
+        .service(moderation::remove)
+        .service(moderation::keep)
+        .service(moderation::threads)
+        .service(moderation::show_thread)
+        .service(moderation::lock)
+        .service(moderation::suspend)
+        .service(moderation::watched_words)
+        .service(moderation::set_watched_words)
+        .service(moderation::log)
+        .service(moderation::admin_spaces)
+        .service(moderation::create_space)
+        .service(moderation::update_space)
+        .service(moderation::participation);
 }

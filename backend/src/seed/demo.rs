@@ -253,6 +253,10 @@ pub async fn seed(db: &DatabaseConnection) -> Result<(), ApiError> {
             allocations::reallocate(&txn, y.id, rel, id, None, since).await?;
         }
     }
+    // Reviews (issue 6): Leo's next one in 10 days, past ones for others.
+    crate::seed::forms::demo_reviews(&txn, council.id).await?;
+    // Positive Journeys (issue 8): approved threads, events and polls.
+    crate::seed::forum::demo(&txn, council.id).await?;
     txn.commit().await?;
     tracing::info!("demo people added (password {DEMO_PASSWORD})");
     Ok(())

@@ -2,5 +2,7 @@
 //! demo people, only when asked for.
 
 pub mod demo;
+pub mod forms;
+pub mod forum;
 pub mod offer;
 pub mod reference;

@@ -2,7 +2,12 @@
 //! the repositories.
 
 pub mod auth;
+pub mod events;
+pub mod feedback;
+pub mod forum;
+pub mod moderation;
 pub mod offer;
 pub mod offer_requests;
 pub mod people;
 pub mod plans;
+pub mod reviews;

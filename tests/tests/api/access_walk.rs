@@ -127,6 +127,64 @@ fn sample_body(method: &str, path: &str) -> Option<Value> {
         ("patch", "/api/offer/requests/{id}") => j!({"status": "asked"}),
         ("post", "/api/offer/entitlements") => j!({}),
         ("put", "/api/offer/entitlements/{id}") => j!({}),
+        // Reviews and feedback (issue 6): empty ids, empty words, a message
+        // over the limit and a submission id that is not a UUID all fail
+        // validation after the access check.
+        ("post", "/api/me/reviews/requests") => j!({"message": "x".repeat(3000)}),
+        ("put", "/api/me/feedback/draft") => j!({"review_id": "", "form_id": ""}),
+        ("post", "/api/me/feedback") => {
+            j!({"submission_id": "not-a-uuid", "review_id": "", "form_id": ""})
+        }
+        ("post", "/api/people/{id}/reviews") => j!({"date": "2026-01-01", "place": ""}),
+        ("patch", "/api/people/{id}/reviews") => j!({"review_id": ""}),
+        ("post", "/api/people/{id}/reviews/outcome") => {
+            j!({"review_id": "", "held_on": "2026-01-01", "outcomes": "", "decisions": ""})
+        }
+        ("post", "/api/people/{id}/feedback/answer") => j!({"feedback_id": "", "answer": ""}),
+        ("put", "/api/reviews/settings") => j!({}),
+        ("post", "/api/feedback/forms") => {
+            j!({"key": "under8", "title": "", "intro": "", "questions": []})
+        }
+        ("post", "/api/safeguarding-alerts/response") => j!({"alert_id": "", "response": ""}),
+        // Positive Journeys (issue 8): empty or over-long text, an answer
+        // outside the options, a bad number of days and an impossible age
+        // rule fail validation after the access check. Forum ids come from
+        // `crate::forum::walk_fixture` (see `fill` below); deleting Leo's
+        // own post and block, and cancelling a sign-up he never made, are
+        // the only changes, and nothing later depends on them.
+        ("put", "/api/forum/me/display-name") => j!({"display_name": ""}),
+        ("post", "/api/forum/spaces/{space}/threads") => j!({"title": "", "body": ""}),
+        ("post", "/api/forum/threads/{thread}/replies") => j!({"body": ""}),
+        ("post", "/api/forum/posts/{post}/report") => j!({"reason": "x".repeat(600)}),
+        ("post", "/api/forum/blocks") => j!({"post_id": ""}),
+        ("post", "/api/forum/events/{event}/signup") => j!({"note": "x".repeat(600)}),
+        ("post", "/api/forum/polls/{poll}/answer") => j!({"option": 99}),
+        ("post", "/api/forum/moderation/posts/{post}/approve") => j!({"body": ""}),
+        ("post", "/api/forum/moderation/posts/{post}/reject") => j!({"reason": ""}),
+        ("post", "/api/forum/moderation/posts/{post}/remove") => j!({"reason": ""}),
+        ("post", "/api/forum/moderation/posts/{post}/keep") => j!({"note": "x".repeat(600)}),
+        ("post", "/api/forum/moderation/threads/{thread}/lock") => {
+            j!({"locked": true, "reason": ""})
+        }
+        ("post", "/api/forum/moderation/members/{member}/suspension") => {
+            j!({"days": -1, "reason": "x"})
+        }
+        ("put", "/api/forum/moderation/watched-words") => {
+            j!({"words": [{"pattern": "", "tier": "block"}]})
+        }
+        ("post", "/api/forum/admin/spaces") | ("put", "/api/forum/admin/spaces/{space}") => {
+            j!({"name": "", "rule": {"min_age": 8, "max_age": 17, "audience": "in_care"}})
+        }
+        ("post", "/api/forum/admin/events") | ("put", "/api/forum/admin/events/{event}") => {
+            j!({"kind": "meeting", "title": "", "location": "x", "starts_at": "2030-01-01T10:00:00Z", "ends_at": "2030-01-01T12:00:00Z"})
+        }
+        ("post", "/api/forum/admin/polls") => {
+            j!({"kind": "poll", "question": "", "closes_at": "2030-01-01T10:00:00Z"})
+        }
+        ("post", "/api/forum/admin/polls/{poll}/close") => {
+            j!({"you_said_we_did": "x".repeat(5000)})
+        }
+        ("put", "/api/forum/admin/polls/{poll}/outcome") => j!({"you_said_we_did": ""}),
         _ => return None,
     })
 }
@@ -197,6 +255,7 @@ async fn every_endpoint_role_and_record() {
     let mut cells = 0;
     let mut failures = vec![];
     let demo_sw_id = staff_id(&app, "demo-sw").await;
+    let forum_ids = crate::forum::walk_fixture(&app).await;
     let others_session = {
         let t = app.login("demo-leaver-23").await.access_token;
         let list: Vec<shared::accounts::SessionInfo> =
@@ -270,7 +329,11 @@ async fn every_endpoint_role_and_record() {
                     )],
                 };
                 for (label, id, relation) in subjects {
-                    let concrete = path.replace("{id}", &id).replace("{slug}", "bexley");
+                    let concrete = forum_ids.fill(
+                        &method,
+                        path,
+                        &path.replace("{id}", &id).replace("{slug}", "bexley"),
+                    );
                     let res = app.send_as(m.clone(), &concrete, &token, &body).await;
                     let status = res.status();
                     let expect_allowed = match guard {

@@ -1,0 +1,25 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "feedback_form")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub public_id: String,
+    pub authority_id: i32,
+    pub form_key: String,
+    pub version: i32,
+    pub title: String,
+    pub intro: String,
+    pub with_adult: Option<String>,
+    /// `Vec<shared::reviews::Question>` as JSON.
+    pub questions_json: String,
+    pub created_at: DateTimeUtc,
+    pub created_by: Option<i32>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

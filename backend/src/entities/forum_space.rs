@@ -1,0 +1,28 @@
+use sea_orm::entity::prelude::*;
+
+/// A Positive Journeys space and its rule (ages, audience).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "forum_space")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub authority_id: i32,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub min_age: i32,
+    pub max_age: i32,
+    /// `in_care`, `care_leavers` or `both`.
+    pub audience: String,
+    pub hold_under_18: bool,
+    pub archived: bool,
+    pub position: i32,
+    pub created_by: Option<i32>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,252 @@
+//! "Good for me" feedback: the young person's form, draft and sending;
+//! readers and their "you said, we did"; the forms as data; anonymous
+//! totals; safeguarding alerts.
+
+use crate::access;
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::routes::reviews::own;
+use crate::services::feedback as svc;
+use crate::startup::AppState;
+use actix_web::{get, post, put, web, HttpResponse};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use shared::access::Action;
+use shared::api::ErrorBody;
+use shared::reviews::{
+    AlertResponse, AlertView, DraftView, FeedbackAnswer, FeedbackScreen, FormDefinition,
+    FormFamily, FormVersionView, InsightsReport, Period, SaveDraft, SendFeedback, SentFeedback,
+    StaffFeedback,
+};
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct ScreenQuery {
+    /// A review of mine; leave out for my next one.
+    #[serde(default)]
+    pub review_id: Option<String>,
+}
+
+#[utoipa::path(
+    tag = "feedback",
+    security(("bearer" = [])),
+    params(ScreenQuery),
+    responses(
+        (status = 200, description = "The form for my age, my saved draft, who can read it (and who will, in words), and what I sent", body = FeedbackScreen),
+        (status = 404, description = "No such review of mine, or none booked", body = ErrorBody),
+    )
+)]
+#[get("/me/feedback")]
+pub async fn screen(
+    state: web::Data<AppState>,
+    caller: Caller,
+    q: web::Query<ScreenQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let grant = own(&state, &caller, Action::GiveFeedback, true).await?;
+    Ok(HttpResponse::Ok().json(svc::screen(&state.db, &grant, q.review_id.as_deref()).await?))
+}
+
+#[utoipa::path(
+    tag = "feedback",
+    security(("bearer" = [])),
+    request_body = SaveDraft,
+    responses(
+        (status = 200, description = "Saved (the last save wins), with when", body = DraftView),
+        (status = 404, description = "No such review of mine", body = ErrorBody),
+        (status = 409, description = "Already sent for this review", body = ErrorBody),
+        (status = 422, description = "An answer that does not fit the form; `field` names it", body = ErrorBody),
+    )
+)]
+#[put("/me/feedback/draft")]
+pub async fn save_draft(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Json<SaveDraft>,
+) -> Result<HttpResponse, ApiError> {
+    let grant = own(&state, &caller, Action::GiveFeedback, false).await?;
+    Ok(HttpResponse::Ok().json(svc::save_draft(&state.db, &caller, &grant, &body).await?))
+}
+
+#[utoipa::path(
+    tag = "feedback",
+    security(("bearer" = [])),
+    request_body = SendFeedback,
+    responses(
+        (status = 201, description = "Sent, all of it, to the people named. Sending again with the same submission_id answers the same (with Idempotent-Replayed: true) and stores nothing twice. Words that suggest harm bring a kind message (support) and alert a worker", body = SentFeedback),
+        (status = 404, description = "No such review of mine", body = ErrorBody),
+        (status = 409, description = "Views were already sent for this review (with another submission_id)", body = ErrorBody),
+        (status = 422, description = "An answer that does not fit the form, or text over the limit; `field` names it and nothing is stored", body = ErrorBody),
+    )
+)]
+#[post("/me/feedback")]
+pub async fn send(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Json<SendFeedback>,
+) -> Result<HttpResponse, ApiError> {
+    let grant = own(&state, &caller, Action::GiveFeedback, false).await?;
+    let (sent, replayed) = svc::send(&state.db, &caller, &grant, &body).await?;
+    let mut res = HttpResponse::Created();
+    if replayed {
+        res.insert_header(("Idempotent-Replayed", "true"));
+    }
+    Ok(res.json(sent))
+}
+
+#[utoipa::path(
+    tag = "feedback",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The young person's id")),
+    responses(
+        (status = 200, description = "What the young person chose to send me, newest first, question by question", body = [StaffFeedback]),
+        (status = 404, description = "No such record, or not yours", body = ErrorBody),
+    )
+)]
+#[get("/people/{id}/feedback")]
+pub async fn for_reader(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let grant = access::read(&state.db, &caller, &id, Action::ReadFeedback).await?;
+    Ok(HttpResponse::Ok().json(svc::for_reader(&state.db, &caller, &grant).await?))
+}
+
+#[utoipa::path(
+    tag = "feedback",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The young person's id")),
+    request_body = FeedbackAnswer,
+    responses(
+        (status = 200, description = "Saved; the young person sees it once the review has happened", body = StaffFeedback),
+        (status = 404, description = "No such record or feedback, or not sent to you", body = ErrorBody),
+        (status = 422, description = "Empty or too long", body = ErrorBody),
+    )
+)]
+#[post("/people/{id}/feedback/answer")]
+pub async fn answer(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: web::Json<FeedbackAnswer>,
+) -> Result<HttpResponse, ApiError> {
+    let grant = access::check(&state.db, &caller, &id, Action::AnswerFeedback).await?;
+    Ok(HttpResponse::Ok().json(svc::answer(&state.db, &caller, &grant, &body).await?))
+}
+
+#[utoipa::path(
+    tag = "feedback",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Each form's current version and every earlier one", body = [FormFamily]),
+        (status = 404, description = "Administrators only", body = ErrorBody),
+    )
+)]
+#[get("/feedback/forms")]
+pub async fn forms(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(svc::forms(&state.db, &caller).await?))
+}
+
+#[utoipa::path(
+    tag = "feedback",
+    security(("bearer" = [])),
+    request_body = FormDefinition,
+    responses(
+        (status = 201, description = "Published as the next version; answers already sent keep the version they answered", body = FormVersionView),
+        (status = 404, description = "Administrators only", body = ErrorBody),
+        (status = 422, description = "A part of the form is not right; `field` names it", body = ErrorBody),
+    )
+)]
+#[post("/feedback/forms")]
+pub async fn publish_form(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Json<FormDefinition>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Created().json(svc::publish_form(&state.db, &caller, &body).await?))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct InsightsQuery {
+    /// `month` (default) or `quarter`.
+    #[serde(default)]
+    pub period: Option<Period>,
+    /// First day (default: the start of the period 11 months before `to`).
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
+    /// Last day (default: today).
+    #[serde(default)]
+    pub to: Option<NaiveDate>,
+}
+
+#[utoipa::path(
+    tag = "feedback",
+    security(("bearer" = [])),
+    params(InsightsQuery),
+    responses(
+        (status = 200, description = "Anonymous totals per priority and per question over time; groups of fewer than 5 young people are hidden and say so", body = InsightsReport),
+        (status = 404, description = "Managers and administrators only", body = ErrorBody),
+        (status = 422, description = "The dates are the wrong way round or too far apart", body = ErrorBody),
+    )
+)]
+#[get("/feedback/insights")]
+pub async fn insights(
+    state: web::Data<AppState>,
+    caller: Caller,
+    q: web::Query<InsightsQuery>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(
+        svc::insights(
+            &state.db,
+            &caller,
+            q.period.unwrap_or_default(),
+            q.from,
+            q.to,
+        )
+        .await?,
+    ))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct AlertsQuery {
+    /// Include alerts that already have a response.
+    #[serde(default)]
+    pub all: Option<bool>,
+}
+
+#[utoipa::path(
+    tag = "safeguarding",
+    security(("bearer" = [])),
+    params(AlertsQuery),
+    responses(
+        (status = 200, description = "Open safeguarding alerts sent to me or about young people I work with (a manager: my team's), newest first", body = [AlertView]),
+        (status = 404, description = "Not for this role", body = ErrorBody),
+    )
+)]
+#[get("/safeguarding-alerts")]
+pub async fn alerts(
+    state: web::Data<AppState>,
+    caller: Caller,
+    q: web::Query<AlertsQuery>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(svc::alerts(&state.db, &caller, q.all.unwrap_or(false)).await?))
+}
+
+#[utoipa::path(
+    tag = "safeguarding",
+    security(("bearer" = [])),
+    request_body = AlertResponse,
+    responses(
+        (status = 200, description = "Recorded; the alert is closed", body = AlertView),
+        (status = 404, description = "No such alert, or not yours", body = ErrorBody),
+        (status = 409, description = "Someone recorded a response first", body = ErrorBody),
+        (status = 422, description = "Empty or too long", body = ErrorBody),
+    )
+)]
+#[post("/safeguarding-alerts/response")]
+pub async fn respond(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Json<AlertResponse>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(svc::respond(&state.db, &caller, &body).await?))
+}
