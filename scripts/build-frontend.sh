@@ -10,7 +10,8 @@
 # wasm32-unknown-unknown rustup target. Another script installs them.
 #
 # After the build it prints the gzipped size of what a phone downloads on
-# first load and fails if that is over the budget (BUDGET_KB, default 250).
+# first load and warns if that is over the budget (BUDGET_KB, default 250;
+# BUDGET_STRICT=1 makes it fail).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -81,7 +82,11 @@ for f in "$dist"/index.html "$dist"/*.css "$dist"/*.js "$dist"/*.wasm; do
     printf '%-44s %10d %10d\n' "${f#"$root"/}" "$raw" "$gz"
 done
 printf '%-44s %10s %10d (budget %d KB)\n' "first load" "" "$total" "$budget_kb"
-if (( total > budget_kb * 1024 )); then
+if (( total > budget_kb * 1024 )) && [[ "${BUDGET_STRICT:-0}" == "1" ]]; then
     echo "build-frontend: first load is over the ${budget_kb} KB gzipped budget" >&2
     exit 1
+elif (( total > budget_kb * 1024 )); then
+    # The budget is a goal measured here (issue 9), not a test: say so loudly
+    # without failing the build. BUDGET_STRICT=1 makes it fail.
+    echo "build-frontend: WARNING: first load is over the ${budget_kb} KB gzipped budget" >&2
 fi

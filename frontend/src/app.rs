@@ -1,14 +1,26 @@
-//! The root component: app state, router, layout and the first data load.
+//! The root component: app state, router, layout, the first data load and
+//! the session check.
 
 use crate::api;
+use crate::components::guard::{Audience, SignedInOnly};
 use crate::components::layout::Layout;
-use crate::pages::{about::About, help::Help, home::Home, not_found::NotFound};
+use crate::pages::{
+    about::About, account::AccountPage, activate::Activate, audit::AuditPage,
+    caseload::CaseloadPage, help::Help, home::Home, new_person::NewPersonPage, not_found::NotFound,
+    person::PersonPage, sign_in::SignIn, staff_accounts::StaffPage,
+};
 use crate::route::Route;
-use crate::state::{Action, AppContext, AppState, Remote};
+use crate::session::{self, Refreshed};
+use crate::state::{Action, AppContext, AppState, Remote, Session};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 pub const APP_NAME: &str = "Good for Me";
+
+/// A page for signed-in people only (see `SignedInOnly`).
+fn guarded(audience: Audience, page: Html) -> Html {
+    html! { <SignedInOnly {audience}>{ page }</SignedInOnly> }
+}
 
 /// The page for each route. A new page is a new arm here.
 pub fn switch(route: Route) -> Html {
@@ -16,7 +28,26 @@ pub fn switch(route: Route) -> Html {
         Route::Home => html! { <Home /> },
         Route::Help => html! { <Help /> },
         Route::About => html! { <About /> },
+        Route::SignIn => html! { <SignIn /> },
+        Route::Activate => html! { <Activate /> },
+        Route::Account => guarded(Audience::Anyone, html! { <AccountPage /> }),
+        Route::Caseload => guarded(Audience::Caseload, html! { <CaseloadPage /> }),
+        Route::NewPerson => guarded(Audience::CreatePeople, html! { <NewPersonPage /> }),
+        Route::Person { id } => guarded(Audience::Caseload, html! { <PersonPage {id} /> }),
+        Route::PersonAudit { id } => guarded(Audience::Caseload, html! { <AuditPage {id} /> }),
+        Route::StaffAccounts => guarded(Audience::Admins, html! { <StaffPage /> }),
         Route::NotFound => html! { <NotFound /> },
+    }
+}
+
+/// After sign-in or activation: who is it? Signs the app in, or explains.
+pub async fn load_me(state: &AppContext) -> Result<(), api::ApiError> {
+    match api::me().await {
+        Ok(me) => {
+            state.dispatch(Action::SignedIn(me));
+            Ok(())
+        }
+        Err(err) => Err(err),
     }
 }
 
@@ -35,6 +66,38 @@ pub fn App() -> Html {
                     match api::councils().await {
                         Ok(list) => state.dispatch(Action::CouncilsLoaded(list)),
                         Err(err) => state.dispatch(Action::CouncilsFailed(err)),
+                    }
+                });
+            }
+        });
+    }
+
+    // Who is signed in: the HttpOnly refresh cookie answers, at start and
+    // after "Try again". A session that ends later (signed out on another
+    // device, password changed elsewhere) reaches the app through
+    // `session::on_signed_out`.
+    {
+        let state = state.clone();
+        let checking = matches!(state.session, Session::Checking);
+        use_effect_with(checking, move |checking| {
+            let dispatcher = state.dispatcher();
+            session::on_signed_out(Callback::from(move |()| {
+                dispatcher.dispatch(Action::SignedOut)
+            }));
+            if *checking {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match session::refresh().await {
+                        Refreshed::Yes => {
+                            if let Err(err) = load_me(&state).await {
+                                if err.needs_sign_in() {
+                                    state.dispatch(Action::SignedOut);
+                                } else {
+                                    state.dispatch(Action::SessionUnreachable(err));
+                                }
+                            }
+                        }
+                        Refreshed::SignedOut => state.dispatch(Action::SignedOut),
+                        Refreshed::Failed(err) => state.dispatch(Action::SessionUnreachable(err)),
                     }
                 });
             }

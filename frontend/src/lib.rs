@@ -11,18 +11,25 @@
 //! - [`route`]: every page's address, title and place in the bottom bar.
 //! - [`state`]: the app state and the actions that change it.
 //! - [`api`]: the one HTTP client, generic over the `shared` types.
+//! - [`session`]: the access token (in memory only), refresh through the
+//!   HttpOnly cookie, one refresh at a time.
+//! - [`hooks`]: loading a page's data, with "Loading…" and "Try again".
 //! - [`components`]: the layout (header, skip link, bottom bar) and shared
 //!   pieces such as the help panel.
 //! - [`pages`]: one module per page.
 //! - [`text`]: small text helpers.
+//! - [`words`]: plain words for dates, roles, care status and audit rows.
 
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod hooks;
 pub mod pages;
 pub mod route;
+pub mod session;
 pub mod state;
 pub mod text;
+pub mod words;
 
 /// Called by the wasm-bindgen glue as soon as the module is ready.
 #[cfg(target_arch = "wasm32")]

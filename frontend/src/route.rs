@@ -1,10 +1,16 @@
 //! Every page's address. Add a variant here, a title in [`Route::title`], and
-//! (if it belongs in the bottom bar) an entry in [`NAV_ITEMS`]; the compiler
-//! then points at the `match` in `app::switch` that needs the page.
+//! (if it belongs in the bottom bar) an entry in one of the bars of
+//! [`nav_items`]; the compiler then points at the `match` in `app::switch`
+//! that needs the page.
+//!
+//! Addresses never hold anything sensitive: ids are random, and where to go
+//! after signing in is kept in memory, not in a `?next=`.
 
+use shared::access::{can, Ability};
+use shared::people::Role;
 use yew_router::Routable;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Routable)]
+#[derive(Clone, Debug, PartialEq, Eq, Routable)]
 pub enum Route {
     #[at("/")]
     Home,
@@ -12,6 +18,27 @@ pub enum Route {
     Help,
     #[at("/about")]
     About,
+    #[at("/sign-in")]
+    SignIn,
+    /// "Choose your password" with the one-time code from a worker.
+    #[at("/activate")]
+    Activate,
+    #[at("/account")]
+    Account,
+    /// Staff: "My young people".
+    #[at("/staff/people")]
+    Caseload,
+    /// Managers and admins add a young person's record.
+    #[at("/staff/people/new")]
+    NewPerson,
+    #[at("/staff/people/:id")]
+    Person { id: String },
+    /// The break-glass notification links here.
+    #[at("/staff/people/:id/audit")]
+    PersonAudit { id: String },
+    /// Admins: staff accounts.
+    #[at("/admin/staff")]
+    StaffAccounts,
     /// Shown for any address the app does not know. The address bar keeps
     /// what the person typed; only the page changes.
     #[not_found]
@@ -25,43 +52,88 @@ pub enum Icon {
     Home,
     Help,
     About,
+    SignIn,
+    Account,
+    People,
+    Staff,
 }
 
 /// One place in the bottom bar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NavItem {
     pub route: Route,
     pub label: &'static str,
     pub icon: Icon,
 }
 
-/// The bottom bar, left to right. Keep it to five at most: each needs a
-/// thumb-sized target on a 360px-wide phone.
-pub const NAV_ITEMS: &[NavItem] = &[
-    NavItem {
-        route: Route::Home,
-        label: "Home",
-        icon: Icon::Home,
-    },
-    NavItem {
-        route: Route::Help,
-        label: "Get help",
-        icon: Icon::Help,
-    },
-    NavItem {
-        route: Route::About,
-        label: "About",
-        icon: Icon::About,
-    },
+const fn item(route: Route, label: &'static str, icon: Icon) -> NavItem {
+    NavItem { route, label, icon }
+}
+
+/// Signed out (and while we check).
+pub const NAV_SIGNED_OUT: &[NavItem] = &[
+    item(Route::Home, "Home", Icon::Home),
+    item(Route::SignIn, "Sign in", Icon::SignIn),
+    item(Route::Help, "Get help", Icon::Help),
+    item(Route::About, "About", Icon::About),
 ];
+
+const NAV_YOUNG_PERSON: &[NavItem] = &[
+    item(Route::Home, "Home", Icon::Home),
+    item(Route::Help, "Get help", Icon::Help),
+    item(Route::Account, "Account", Icon::Account),
+    item(Route::About, "About", Icon::About),
+];
+
+const NAV_CASELOAD: &[NavItem] = &[
+    item(Route::Home, "Home", Icon::Home),
+    item(Route::Caseload, "People", Icon::People),
+    item(Route::Account, "Account", Icon::Account),
+    item(Route::Help, "Get help", Icon::Help),
+];
+
+const NAV_ADMIN: &[NavItem] = &[
+    item(Route::Home, "Home", Icon::Home),
+    item(Route::Caseload, "People", Icon::People),
+    item(Route::StaffAccounts, "Staff", Icon::Staff),
+    item(Route::Account, "Account", Icon::Account),
+    item(Route::Help, "Get help", Icon::Help),
+];
+
+const NAV_OTHER_STAFF: &[NavItem] = &[
+    item(Route::Home, "Home", Icon::Home),
+    item(Route::Account, "Account", Icon::Account),
+    item(Route::Help, "Get help", Icon::Help),
+    item(Route::About, "About", Icon::About),
+];
+
+/// The bottom bar, left to right, for who is signed in (`None`: nobody).
+/// Five at most: each needs a thumb-sized target on a 360px-wide phone.
+pub fn nav_items(role: Option<Role>) -> &'static [NavItem] {
+    match role {
+        None => NAV_SIGNED_OUT,
+        Some(Role::YoungPerson) => NAV_YOUNG_PERSON,
+        Some(r) if can(r, Ability::ManageStaff) => NAV_ADMIN,
+        Some(r) if can(r, Ability::ListCaseload) => NAV_CASELOAD,
+        Some(_) => NAV_OTHER_STAFF,
+    }
+}
 
 impl Route {
     /// The page's name, used for the browser tab.
-    pub fn title(self) -> &'static str {
+    pub fn title(&self) -> &'static str {
         match self {
             Route::Home => "Home",
             Route::Help => "Get help now",
             Route::About => "About this app",
+            Route::SignIn => "Sign in",
+            Route::Activate => "Choose your password",
+            Route::Account => "My account",
+            Route::Caseload => "My young people",
+            Route::NewPerson => "Add a young person",
+            Route::Person { .. } => "Young person",
+            Route::PersonAudit { .. } => "Who has seen this record",
+            Route::StaffAccounts => "Staff accounts",
             Route::NotFound => "Page not found",
         }
     }
@@ -71,9 +143,36 @@ impl Route {
         Route::recognize(path).unwrap_or(Route::NotFound)
     }
 
+    /// Pages only a signed-in person may open.
+    pub fn needs_sign_in(&self) -> bool {
+        matches!(
+            self,
+            Route::Account
+                | Route::Caseload
+                | Route::NewPerson
+                | Route::Person { .. }
+                | Route::PersonAudit { .. }
+                | Route::StaffAccounts
+        )
+    }
+
+    /// The bottom-bar place this page belongs to (a young person's page
+    /// belongs to "People"), whether or not the bar shows it.
+    pub fn section(&self) -> Route {
+        match self {
+            Route::NewPerson | Route::Person { .. } | Route::PersonAudit { .. } => Route::Caseload,
+            Route::Activate => Route::SignIn,
+            other => other.clone(),
+        }
+    }
+
     /// The bottom-bar entry that should look selected on this page, if any.
-    pub fn nav_section(self) -> Option<Route> {
-        NAV_ITEMS.iter().map(|item| item.route).find(|r| *r == self)
+    pub fn nav_section(&self, items: &[NavItem]) -> Option<Route> {
+        let section = self.section();
+        items
+            .iter()
+            .map(|item| item.route.clone())
+            .find(|r| *r == section)
     }
 }
 
@@ -82,12 +181,52 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
 
+    fn all() -> Vec<Route> {
+        let id = "4e7a4c72-4821-451f-a54d-c329ede36706".to_string();
+        vec![
+            Route::Home,
+            Route::Help,
+            Route::About,
+            Route::SignIn,
+            Route::Activate,
+            Route::Account,
+            Route::Caseload,
+            Route::NewPerson,
+            Route::Person { id: id.clone() },
+            Route::PersonAudit { id },
+            Route::StaffAccounts,
+            Route::NotFound,
+        ]
+    }
+
     #[test]
     fn known_addresses_parse() {
         assert_eq!(Route::parse("/"), Route::Home);
         assert_eq!(Route::parse("/help"), Route::Help);
         assert_eq!(Route::parse("/about"), Route::About);
         assert_eq!(Route::parse("/about/"), Route::About);
+        assert_eq!(Route::parse("/sign-in"), Route::SignIn);
+        assert_eq!(Route::parse("/activate"), Route::Activate);
+        assert_eq!(Route::parse("/account"), Route::Account);
+        assert_eq!(Route::parse("/staff/people"), Route::Caseload);
+        assert_eq!(Route::parse("/admin/staff"), Route::StaffAccounts);
+    }
+
+    #[test]
+    fn new_is_not_taken_for_an_id() {
+        assert_eq!(Route::parse("/staff/people/new"), Route::NewPerson);
+        assert_eq!(
+            Route::parse("/staff/people/abc-123"),
+            Route::Person {
+                id: "abc-123".into()
+            }
+        );
+        assert_eq!(
+            Route::parse("/staff/people/abc-123/audit"),
+            Route::PersonAudit {
+                id: "abc-123".into()
+            }
+        );
     }
 
     #[test]
@@ -96,32 +235,95 @@ mod tests {
         assert_eq!(Route::parse("/about/more"), Route::NotFound);
         assert_eq!(Route::parse("/api/councils"), Route::NotFound);
         assert_eq!(Route::parse("/404"), Route::NotFound);
+        assert_eq!(Route::parse("/staff/people/a/b"), Route::NotFound);
     }
 
     #[test]
     fn routes_round_trip_through_their_address() {
-        for route in [Route::Home, Route::Help, Route::About, Route::NotFound] {
+        for route in all() {
             assert_eq!(Route::parse(&route.to_path()), route);
         }
     }
 
     #[test]
+    fn addresses_never_look_like_files() {
+        // The server answers a real 404 for a path whose last part has a
+        // dot, instead of the app.
+        for route in all() {
+            let path = route.to_path();
+            let last = path.rsplit('/').next().unwrap_or_default();
+            assert!(!last.contains('.'), "{path}");
+        }
+    }
+
+    #[test]
     fn every_page_has_a_title() {
-        for route in [Route::Home, Route::Help, Route::About, Route::NotFound] {
+        for route in all() {
             assert!(!route.title().is_empty());
         }
     }
 
     #[test]
-    fn bottom_bar_fits_a_phone_and_has_no_duplicates() {
-        assert!(NAV_ITEMS.len() <= 5);
-        for (i, a) in NAV_ITEMS.iter().enumerate() {
-            for b in &NAV_ITEMS[i + 1..] {
-                assert_ne!(a.route, b.route);
-            }
-            assert!(a.label.len() <= 10, "{} is too long for the bar", a.label);
+    fn only_the_public_pages_are_open_to_everyone() {
+        for route in [
+            Route::Home,
+            Route::Help,
+            Route::About,
+            Route::SignIn,
+            Route::Activate,
+            Route::NotFound,
+        ] {
+            assert!(!route.needs_sign_in(), "{route:?}");
         }
-        assert_eq!(Route::NotFound.nav_section(), None);
-        assert_eq!(Route::About.nav_section(), Some(Route::About));
+        assert!(Route::Account.needs_sign_in());
+        assert!(Route::Person { id: "x".into() }.needs_sign_in());
+    }
+
+    #[test]
+    fn every_bottom_bar_fits_a_phone_and_has_no_duplicates() {
+        let mut bars = vec![nav_items(None)];
+        bars.extend(Role::ALL.iter().map(|r| nav_items(Some(*r))));
+        for items in bars {
+            assert!(items.len() >= 3 && items.len() <= 5);
+            assert_eq!(items[0].route, Route::Home);
+            assert!(items.iter().any(|i| i.route == Route::Help));
+            for (i, a) in items.iter().enumerate() {
+                for b in &items[i + 1..] {
+                    assert_ne!(a.route, b.route);
+                }
+                assert!(a.label.len() <= 10, "{} is too long for the bar", a.label);
+                assert!(!a.route.needs_sign_in() || items != NAV_SIGNED_OUT);
+            }
+        }
+    }
+
+    #[test]
+    fn each_role_gets_its_own_bar() {
+        assert!(nav_items(None).iter().any(|i| i.route == Route::SignIn));
+        let yp = nav_items(Some(Role::YoungPerson));
+        assert!(yp.iter().any(|i| i.route == Route::Account));
+        assert!(!yp.iter().any(|i| i.route == Route::Caseload));
+        let sw = nav_items(Some(Role::SocialWorker));
+        assert!(sw.iter().any(|i| i.route == Route::Caseload));
+        assert!(!sw.iter().any(|i| i.route == Route::StaffAccounts));
+        let admin = nav_items(Some(Role::Admin));
+        assert!(admin.iter().any(|i| i.route == Route::StaffAccounts));
+        let po = nav_items(Some(Role::ParticipationOfficer));
+        assert!(!po.iter().any(|i| i.route == Route::Caseload));
+    }
+
+    #[test]
+    fn pages_light_up_their_section() {
+        let bar = nav_items(Some(Role::SocialWorker));
+        assert_eq!(
+            Route::Person { id: "x".into() }.nav_section(bar),
+            Some(Route::Caseload)
+        );
+        assert_eq!(Route::NotFound.nav_section(bar), None);
+        assert_eq!(Route::About.nav_section(NAV_SIGNED_OUT), Some(Route::About));
+        assert_eq!(
+            Route::Activate.nav_section(NAV_SIGNED_OUT),
+            Some(Route::SignIn)
+        );
     }
 }

@@ -1,13 +1,35 @@
 //! App-wide state: one reducer, shared by context (see `app::App`).
 //!
-//! Later features add fields (the signed-in person, unread counts) and
-//! actions here; pages read the state with [`use_app`] and change it only by
-//! dispatching an [`Action`].
+//! Pages read the state with [`use_app`] and change it only by dispatching
+//! an [`Action`]. Nothing here is ever written to browser storage: the
+//! access token itself lives in `session`, and who is signed in lives here,
+//! in memory.
 
 use crate::api::ApiError;
+use crate::route::Route;
+use shared::accounts::Me;
 use shared::api::Council;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// Who is using the app.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Session {
+    /// Asking the server (the refresh cookie) whether someone is signed in.
+    Checking,
+    SignedOut,
+    SignedIn(Rc<Me>),
+    /// We could not ask (offline, server down).
+    Unreachable(ApiError),
+}
+
+/// A short message for one page, shown once (after sign-out, after
+/// choosing a password).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flash {
+    pub route: Route,
+    pub text: String,
+}
 
 /// Something fetched from the server.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,12 +53,30 @@ pub struct AppState {
     /// The council this app belongs to; `Ready(None)` when the server knows
     /// no council yet.
     pub council: Remote<Option<Council>>,
+    pub session: Session,
+    /// Where to go after signing in: the protected page the person asked
+    /// for. In memory, not in the address bar.
+    pub return_to: Option<Route>,
+    pub flash: Option<Flash>,
 }
 
 impl Default for AppState {
     fn default() -> Self {
         AppState {
             council: Remote::Loading,
+            session: Session::Checking,
+            return_to: None,
+            flash: None,
+        }
+    }
+}
+
+impl AppState {
+    /// The signed-in person, if any.
+    pub fn me(&self) -> Option<&Rc<Me>> {
+        match &self.session {
+            Session::SignedIn(me) => Some(me),
+            _ => None,
         }
     }
 }
@@ -48,6 +88,19 @@ pub enum Action {
     CouncilsFailed(ApiError),
     /// Try loading again (the "Try again" button).
     CouncilsReload,
+    /// Signed in (or the refresh cookie still works): who it is.
+    SignedIn(Me),
+    /// Signed out: by the person, or because the session ended.
+    SignedOut,
+    /// The session check could not reach the server.
+    SessionUnreachable(ApiError),
+    /// Ask the server again ("Try again").
+    SessionRecheck,
+    /// A protected page was asked for while signed out.
+    ReturnAfterSignIn(Route),
+    ClearReturn,
+    ShowFlash(Flash),
+    ClearFlash,
 }
 
 impl Reducible for AppState {
@@ -70,6 +123,35 @@ impl Reducible for AppState {
                 if next.council.ready().is_none() {
                     next.council = Remote::Loading;
                 }
+            }
+            Action::SignedIn(me) => {
+                next.session = Session::SignedIn(Rc::new(me));
+            }
+            Action::SignedOut => {
+                if matches!(next.session, Session::SignedOut) {
+                    return self;
+                }
+                next.session = Session::SignedOut;
+            }
+            Action::SessionUnreachable(err) => {
+                // A signed-in person stays signed in through a blip.
+                if !matches!(next.session, Session::SignedIn(_)) {
+                    next.session = Session::Unreachable(err);
+                }
+            }
+            Action::SessionRecheck => {
+                if !matches!(next.session, Session::SignedIn(_)) {
+                    next.session = Session::Checking;
+                }
+            }
+            Action::ReturnAfterSignIn(route) => next.return_to = Some(route),
+            Action::ClearReturn => next.return_to = None,
+            Action::ShowFlash(flash) => next.flash = Some(flash),
+            Action::ClearFlash => {
+                if next.flash.is_none() {
+                    return self;
+                }
+                next.flash = None;
             }
         }
         Rc::new(next)
@@ -139,6 +221,69 @@ mod tests {
         assert_eq!(s.council, Remote::Failed(ApiError::Offline));
         let s = apply(s, Action::CouncilsReload);
         assert_eq!(s.council, Remote::Loading);
+    }
+
+    fn me() -> Me {
+        Me {
+            id: "a".into(),
+            username: "demo-child-10".into(),
+            role: shared::people::Role::YoungPerson,
+            display_name: "Leo".into(),
+            council: "Bexley".into(),
+            age_band: None,
+            care_leaver_category: None,
+            young_person_id: Some("y".into()),
+        }
+    }
+
+    #[test]
+    fn the_session_starts_unknown_and_is_checked() {
+        let s = AppState::default();
+        assert_eq!(s.session, Session::Checking);
+        assert!(s.me().is_none());
+        let s = apply(s, Action::SignedIn(me()));
+        assert_eq!(s.me().map(|m| m.display_name.as_str()), Some("Leo"));
+        let s = apply(s, Action::SignedOut);
+        assert_eq!(s.session, Session::SignedOut);
+    }
+
+    #[test]
+    fn a_blip_does_not_sign_anyone_out() {
+        let s = apply(AppState::default(), Action::SignedIn(me()));
+        let s = apply(s, Action::SessionUnreachable(ApiError::Offline));
+        assert!(s.me().is_some());
+        let s = apply(s, Action::SessionRecheck);
+        assert!(s.me().is_some());
+    }
+
+    #[test]
+    fn unreachable_can_be_checked_again() {
+        let s = apply(
+            AppState::default(),
+            Action::SessionUnreachable(ApiError::Offline),
+        );
+        assert_eq!(s.session, Session::Unreachable(ApiError::Offline));
+        let s = apply(s, Action::SessionRecheck);
+        assert_eq!(s.session, Session::Checking);
+    }
+
+    #[test]
+    fn return_and_flash_are_remembered_then_cleared() {
+        let s = apply(
+            AppState::default(),
+            Action::ReturnAfterSignIn(Route::Account),
+        );
+        assert_eq!(s.return_to, Some(Route::Account));
+        let s = apply(s, Action::ClearReturn);
+        assert_eq!(s.return_to, None);
+        let flash = Flash {
+            route: Route::Home,
+            text: "You have signed out.".into(),
+        };
+        let s = apply(s, Action::ShowFlash(flash.clone()));
+        assert_eq!(s.flash, Some(flash));
+        let s = apply(s, Action::ClearFlash);
+        assert_eq!(s.flash, None);
     }
 
     #[test]

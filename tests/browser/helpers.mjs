@@ -19,12 +19,35 @@ export const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8080').replac
 export const ORIGIN = new URL(BASE_URL).origin;
 export const ARTIFACTS = path.join(here, 'artifacts');
 
-/** The pages every generic check (axe, reflow, console) visits. */
+/** The pages every generic check (axe, reflow, console) visits, signed out. */
 export const PAGES = [
   { path: '/', name: 'home', h1: /welcome to Good for Me/i },
   { path: '/help', name: 'help', h1: /Get help now/i },
   { path: '/about', name: 'about', h1: /About this app/i },
+  { path: '/sign-in', name: 'sign-in', h1: /^Sign in$/ },
+  { path: '/activate', name: 'activate', h1: /Choose your password/i },
   { path: '/no-such-page', name: 'not-found', h1: /We can't find that page/i },
+];
+
+/** Every demo account's password (DEMO_DATA=1). */
+export const DEMO_PASSWORD = 'good-for-me-demo';
+
+/**
+ * The pages only a signed-in person sees, and who to sign in as. `id: 'Leo'`
+ * means "the page of the young person called Leo on that person's list".
+ */
+export const SIGNED_IN_PAGES = [
+  { user: 'demo-child-10', path: '/', name: 'home-young-person', h1: /^Hi, Leo$/ },
+  { user: 'demo-child-10', path: '/account', name: 'account-young-person', h1: /^My account$/ },
+  { user: 'demo-sw', path: '/', name: 'home-social-worker', h1: /^Hello, Sam$/ },
+  { user: 'demo-sw', path: '/account', name: 'account-social-worker', h1: /^My account$/ },
+  { user: 'demo-sw', path: '/staff/people', name: 'caseload', h1: /^My young people$/ },
+  { user: 'demo-sw', person: 'Leo', name: 'person-social-worker', h1: /^Leo$/ },
+  { user: 'demo-manager', person: 'Riley', name: 'person-manager', h1: /^Riley$/ },
+  { user: 'demo-manager', path: '/staff/people/new', name: 'new-person', h1: /^Add a young person$/ },
+  { user: 'demo-manager', person: 'Leo', tail: '/audit', name: 'audit', h1: /^Who has seen this record$/ },
+  { user: 'demo-admin', path: '/admin/staff', name: 'staff-accounts', h1: /^Staff accounts$/ },
+  { user: 'demo-admin', person: 'Jordan', name: 'person-admin', h1: /^Jordan$/ },
 ];
 
 /** A phone: 360x740 CSS px, as most budget Android phones. */
@@ -122,13 +145,28 @@ export async function gotoApp(page, pathname) {
 }
 
 /**
+ * Console lines and failed loads that are expected whatever the test.
+ * Every signed-out visit causes the first, on purpose. On start the app
+ * asks POST /api/auth/refresh whether its HttpOnly cookie still signs
+ * someone in (no script can see that cookie, so asking is the only way);
+ * with no cookie the server answers 401 and Chromium logs the 401 as a
+ * failed resource. Nothing else may fail.
+ */
+export const EXPECTED_CONSOLE = [
+  /^Failed to load resource: the server responded with a status of 401 \(Unauthorized\) \(https?:\/\/[^/]+\/api\/auth\/refresh\)$/,
+  // A test that goes to a new address while the browser is still fetching
+  // the tab icon of the last one cuts that fetch short: not the app's doing.
+  /\/icon-[0-9a-f]+\.svg: net::ERR_ABORTED$/,
+];
+
+/**
  * Fails with every problem the page showed. `allow` is a list of regexps for
  * console errors and failed requests a test caused on purpose (never for CSP
  * violations or requests to other origins).
  */
 export async function assertClean(page, problems, { allow = [] } = {}) {
   const csp = await page.collectCspViolations();
-  const expected = (m) => allow.some((re) => re.test(m));
+  const expected = (m) => [...EXPECTED_CONSOLE, ...allow].some((re) => re.test(m));
   const all = [
     ...csp.map((m) => `CSP: ${m}`),
     ...problems.consoleErrors.filter((m) => !expected(m)).map((m) => `console: ${m}`),
@@ -196,4 +234,48 @@ export async function fetchCouncils() {
   const res = await fetch(`${BASE_URL}/api/councils`);
   if (!res.ok) throw new Error(`GET /api/councils answered ${res.status}`);
   return res.json();
+}
+
+/**
+ * Sign in through the sign-in page as a demo person and wait for their home
+ * page. Starts from `/sign-in` unless the page is already there.
+ */
+export async function signIn(page, username, password = DEMO_PASSWORD) {
+  if (!new URL(page.url()).pathname.startsWith('/sign-in')) await gotoApp(page, '/sign-in');
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  const main = page.locator('main');
+  await main.getByLabel('Username').fill(username);
+  await main.getByLabel('Password', { exact: true }).fill(password);
+  await main.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'), { timeout: 15_000 });
+  await page.locator('main h1').first().waitFor();
+}
+
+/** Sign out from the account page and wait for the signed-out home page. */
+export async function signOut(page) {
+  if (new URL(page.url()).pathname !== '/account') {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
+  }
+  await page.locator('main').getByRole('button', { name: 'Sign out', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /welcome to Good for Me/i }).waitFor();
+}
+
+/**
+ * The address of a signed-in page of SIGNED_IN_PAGES: a path, or the page
+ * of a young person found by name on the caller's list.
+ */
+export async function pathOf(page, entry) {
+  if (entry.path) return entry.path;
+  await gotoApp(page, '/staff/people');
+  const link = page.locator('main').getByRole('link', { name: entry.person, exact: true });
+  await link.waitFor();
+  return `${await link.getAttribute('href')}${entry.tail || ''}`;
+}
+
+/** Wait until nothing the page shows says it is still loading. */
+export async function settled(page) {
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
+  await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')]
+    .some((el) => /Getting |Checking you are signed in/.test(el.textContent || '')), null, { timeout: 10_000 });
 }

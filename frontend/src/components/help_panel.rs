@@ -3,7 +3,7 @@
 //! depend on the server.
 
 use crate::state::{use_app, Action, Remote};
-use crate::text::{tel_href, CHILDLINE_PHONE};
+use crate::text::{raw, tel_href};
 use yew::prelude::*;
 
 #[component]
@@ -50,14 +50,24 @@ pub fn CouncilPhone() -> Html {
     }
 }
 
-#[component]
-pub fn Childline() -> Html {
-    html! {
-        <p>
-            { "You can also call Childline for free on " }
-            <a href={tel_href(CHILDLINE_PHONE).unwrap_or_default()}>{ CHILDLINE_PHONE }</a>
-            { ". They are there any time, and you don't have to say your name." }
-        </p>
+/// Childline: always shown, even offline, because it does not depend on
+/// the server. Fixed words (see `text::raw`).
+pub fn childline() -> Html {
+    raw(CHILDLINE_HTML)
+}
+
+pub const CHILDLINE_HTML: &str = r#"<p>You can also call Childline for free on <a href="tel:08001111">0800 1111</a>. They are there any time, and you don't have to say your name.</p>"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::CHILDLINE_PHONE;
+
+    #[test]
+    fn the_childline_link_dials_childline() {
+        let href = tel_href(CHILDLINE_PHONE).unwrap_or_default();
+        assert!(CHILDLINE_HTML.contains(&format!("href=\"{href}\"")));
+        assert!(CHILDLINE_HTML.contains(CHILDLINE_PHONE));
     }
 }
 
@@ -67,8 +77,8 @@ pub fn HelpPanel() -> Html {
         <section class="help-panel" aria-labelledby="help-now">
             <h2 id="help-now">{ "Need help now?" }</h2>
             <CouncilPhone />
-            <Childline />
-            <p class="small">{ "If you are in danger right now, call 999." }</p>
+            { childline() }
+            { raw(r#"<p class="small">If you are in danger right now, call 999.</p>"#) }
         </section>
     }
 }

@@ -3,7 +3,8 @@
 
 use crate::components::icons::icon;
 use crate::components::nav_link::NavLink;
-use crate::route::{Route, NAV_ITEMS};
+use crate::route::{nav_items, Route};
+use crate::state::{use_app, Action};
 use crate::text::document_title;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -22,6 +23,50 @@ pub struct LayoutProps {
 pub fn Layout(props: &LayoutProps) -> Html {
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
     let first_page = use_mut_ref(|| true);
+    let app = use_app();
+
+    // A one-page message (after signing out, say) goes once the person
+    // moves on to another page.
+    {
+        let app = app.clone();
+        use_effect_with(route.clone(), move |route| {
+            if app.flash.as_ref().is_some_and(|f| f.route != *route) {
+                app.dispatch(Action::ClearFlash);
+            }
+        });
+    }
+    let items = nav_items(app.me().map(|me| me.role));
+
+    // Links to the app's own pages inside fixed text (see `text::raw`) are
+    // plain <a href>: follow them without reloading the app.
+    let follow_links = {
+        let navigator = use_navigator();
+        Callback::from(move |e: MouseEvent| {
+            if e.default_prevented()
+                || e.button() != 0
+                || e.meta_key()
+                || e.ctrl_key()
+                || e.shift_key()
+                || e.alt_key()
+            {
+                return;
+            }
+            let link = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a[href]").ok().flatten());
+            let Some(link) = link else { return };
+            let href = link.get_attribute("href").unwrap_or_default();
+            let own_page =
+                href.starts_with('/') && !href.starts_with("//") && !href.starts_with("/api/");
+            if own_page && !link.has_attribute("target") && !link.has_attribute("download") {
+                if let Some(nav) = &navigator {
+                    e.prevent_default();
+                    nav.push(&Route::parse(&href));
+                }
+            }
+        })
+    };
 
     // On every page change: name the tab after the page, and (after the first
     // page) move focus to the new page's content so screen reader and
@@ -55,14 +100,14 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     { crate::app::APP_NAME }
                 </NavLink>
             </header>
-            <main id={MAIN_ID} tabindex="-1" class="page">
+            <main id={MAIN_ID} tabindex="-1" class="page" onclick={follow_links}>
                 { props.children.clone() }
             </main>
             <nav class="bottom-nav" aria-label="Main">
                 <ul>
-                    { for NAV_ITEMS.iter().map(|item| html! {
+                    { for items.iter().map(|item| html! {
                         <li key={item.label}>
-                            <NavLink to={item.route} class="bottom-nav-link">
+                            <NavLink to={item.route.clone()} class="bottom-nav-link" section=true>
                                 { icon(item.icon) }
                                 <span class="bottom-nav-label">{ item.label }</span>
                             </NavLink>

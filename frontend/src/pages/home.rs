@@ -1,42 +1,156 @@
+use crate::components::guard::Audience;
 use crate::components::help_panel::HelpPanel;
-use crate::components::nav_link::NavLink;
 use crate::route::Route;
-use crate::state::{use_app, Remote};
+use crate::state::{use_app, Remote, Session};
+use crate::text::raw;
+use crate::words;
+use shared::accounts::Me;
+use shared::people::Role;
 use yew::prelude::*;
+use yew_router::Routable;
 
 #[component]
 pub fn Home() -> Html {
     let app = use_app();
-    let council_name = match &app.council {
-        Remote::Ready(Some(c)) => Some(c.name.clone()),
-        _ => None,
+    let flash = app
+        .flash
+        .as_ref()
+        .filter(|f| f.route == Route::Home)
+        .map(|f| html! { <p class="notice-info" role="status">{ &f.text }</p> });
+    let body = match &app.session {
+        Session::SignedIn(me) => signed_in_home(me),
+        _ => {
+            let council = match &app.council {
+                Remote::Ready(Some(c)) => Some(c.name.as_str()),
+                _ => None,
+            };
+            signed_out_home(matches!(app.session, Session::Checking), council)
+        }
     };
+    html! {
+        <>
+            { for flash }
+            { body }
+            <HelpPanel />
+        </>
+    }
+}
 
+fn signed_out_home(checking: bool, council: Option<&str>) -> Html {
     html! {
         <>
             <h1>{ "Hi, welcome to Good for Me" }</h1>
             <p class="lead">
                 { "This app is for you if you are in care, or if you have left care." }
             </p>
-            <HelpPanel />
-            <section aria-labelledby="what-for">
-                <h2 id="what-for">{ "What is this app for?" }</h2>
-                <p>
-                    { "It will help you find out what help you can get, and keep track of your plans. \
-                       You are in charge of your own story." }
-                </p>
-                if let Some(name) = council_name {
-                    <p>{ format!("Your council is {name}.") }</p>
-                }
-            </section>
-            <section aria-labelledby="about-link">
-                <h2 id="about-link">{ "Who can see what?" }</h2>
-                <p>
-                    { "Your things are private. Find out who can see them in " }
-                    <NavLink to={Route::About}>{ "About this app" }</NavLink>
-                    { "." }
-                </p>
-            </section>
+            if !checking {
+                { raw(r#"<div class="actions"><a class="button" href="/sign-in">Sign in</a><a class="button button-secondary" href="/activate">I have a code from my worker</a></div>"#) }
+            }
+            { raw(r#"<h2>What is this app for?</h2>
+    <p>It will help you find out what help you can get, and keep track of your plans. You are in charge of your own story.</p>"#) }
+            if let Some(name) = council {
+                <p>{ format!("Your council is {name}.") }</p>
+            }
+            { raw(r#"<h2>Who can see what?</h2>
+    <p>Your things are private. Find out who can see them in <a href="/about">About this app</a>.</p>"#) }
         </>
+    }
+}
+
+/// Links to the pages this person can use, each with a line saying what is
+/// there: (address, title, what it is for).
+pub fn links_for(role: Role) -> Vec<(Route, &'static str, &'static str)> {
+    let mut links = Vec::new();
+    if role == Role::YoungPerson {
+        links.push((
+            Route::Account,
+            "My account",
+            "Your password, where you are signed in, and who has looked at your records.",
+        ));
+        return links;
+    }
+    if Audience::Caseload.allows(role) {
+        links.push((
+            Route::Caseload,
+            "My young people",
+            "The young people you work with now.",
+        ));
+    }
+    if Audience::CreatePeople.allows(role) {
+        links.push((
+            Route::NewPerson,
+            "Add a young person",
+            "Make a record for a young person new to the service.",
+        ));
+    }
+    if Audience::Admins.allows(role) {
+        links.push((
+            Route::StaffAccounts,
+            "Staff accounts",
+            "Add staff, switch accounts off and on, and make sign-in codes.",
+        ));
+    }
+    links.push((
+        Route::Account,
+        "My account",
+        "Your password and where you are signed in.",
+    ));
+    links
+}
+
+fn signed_in_home(me: &Me) -> Html {
+    let first_name = me
+        .display_name
+        .split_whitespace()
+        .next()
+        .unwrap_or(&me.display_name);
+    let young = me.role == Role::YoungPerson;
+    html! {
+        <>
+            <h1>{ if young { format!("Hi, {first_name}") } else { format!("Hello, {first_name}") } }</h1>
+            <p class="lead">
+                { if young {
+                    "Good to see you. What would you like to do?".to_string()
+                } else {
+                    format!("You are signed in as {} at {}.", words::role(me.role), me.council)
+                } }
+            </p>
+            <ul class="link-cards">
+                { for links_for(me.role).into_iter().map(|(to, title, text)| html! {
+                    <li class="link-card">
+                        <a class="link-card-link" href={to.to_path()}>{ title }</a>
+                        <p class="link-card-text">{ text }</p>
+                    </li>
+                }) }
+            </ul>
+        </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn everyone_gets_their_account_and_only_their_pages() {
+        for role in Role::ALL {
+            let links = links_for(role);
+            assert!(links.iter().any(|(r, _, _)| *r == Route::Account));
+            for (route, _, _) in &links {
+                assert!(route.needs_sign_in());
+            }
+        }
+        let yp: Vec<Route> = links_for(Role::YoungPerson)
+            .into_iter()
+            .map(|l| l.0)
+            .collect();
+        assert!(!yp.contains(&Route::Caseload));
+        let sw: Vec<Route> = links_for(Role::SocialWorker)
+            .into_iter()
+            .map(|l| l.0)
+            .collect();
+        assert!(sw.contains(&Route::Caseload) && !sw.contains(&Route::StaffAccounts));
+        let admin: Vec<Route> = links_for(Role::Admin).into_iter().map(|l| l.0).collect();
+        assert!(admin.contains(&Route::StaffAccounts) && admin.contains(&Route::NewPerson));
     }
 }

@@ -1,0 +1,102 @@
+//! Pages for signed-in people only. A signed-out visit goes to "Sign in",
+//! and back to the page afterwards (the page is remembered in memory).
+
+use crate::components::nav_link::NavLink;
+use crate::route::Route;
+use crate::state::{use_app, Action, Session};
+use shared::access::{can, Ability};
+use shared::people::Role;
+use std::rc::Rc;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Who a page is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    Anyone,
+    /// Staff with a caseload.
+    Caseload,
+    /// Managers and admins.
+    CreatePeople,
+    Admins,
+}
+
+impl Audience {
+    pub fn allows(self, role: Role) -> bool {
+        match self {
+            Audience::Anyone => true,
+            Audience::Caseload => can(role, Ability::ListCaseload),
+            Audience::CreatePeople => can(role, Ability::CreateYoungPerson),
+            Audience::Admins => can(role, Ability::ManageStaff),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SignedInOnlyProps {
+    #[prop_or(Audience::Anyone)]
+    pub audience: Audience,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+#[component]
+pub fn SignedInOnly(props: &SignedInOnlyProps) -> Html {
+    let app = use_app();
+    let navigator = use_navigator();
+    let route = use_route::<Route>();
+    let signed_out = matches!(app.session, Session::SignedOut);
+    {
+        let app = app.clone();
+        use_effect_with(signed_out, move |signed_out| {
+            if *signed_out {
+                if let Some(route) = route {
+                    app.dispatch(Action::ReturnAfterSignIn(route));
+                }
+                if let Some(nav) = navigator {
+                    nav.replace(&Route::SignIn);
+                }
+            }
+        });
+    }
+    match &app.session {
+        Session::Checking => html! {
+            <p class="muted" role="status">{ "Checking you are signed in…" }</p>
+        },
+        Session::SignedOut => html! {
+            <p class="muted" role="status">{ "Taking you to sign in…" }</p>
+        },
+        Session::Unreachable(err) => {
+            let retry = {
+                let app = app.clone();
+                Callback::from(move |_| app.dispatch(Action::SessionRecheck))
+            };
+            html! {
+                <>
+                    <h1>{ "We can't check who you are" }</h1>
+                    <div class="notice" role="alert">
+                        <p>{ err.message() }</p>
+                        <button type="button" class="button button-secondary" onclick={retry}>
+                            { "Try again" }
+                        </button>
+                    </div>
+                </>
+            }
+        }
+        Session::SignedIn(me) if !props.audience.allows(me.role) => html! {
+            <>
+                <h1>{ "This page is not for your account" }</h1>
+                <p>{ "You are signed in, but this page is for other people." }</p>
+                <p><NavLink to={Route::Home} class="button">{ "Go to the home page" }</NavLink></p>
+            </>
+        },
+        Session::SignedIn(_) => props.children.clone(),
+    }
+}
+
+/// The signed-in person, inside [`SignedInOnly`].
+#[hook]
+pub fn use_me() -> Option<Rc<shared::accounts::Me>> {
+    let app = use_app();
+    app.me().cloned()
+}
