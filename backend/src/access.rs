@@ -669,6 +669,11 @@ pub const ENDPOINTS: &[(&str, &str, Guard)] = &[
         "/api/forum/participation",
         Guard::Ability(shared::access::Ability::ReadParticipationFigures),
     ),
+    (
+        "get",
+        "/api/teams/mine/staff",
+        Guard::Ability(shared::access::Ability::ListTeamStaff),
+    ),
 ];
 
 pub fn guard_of(method: &str, path: &str) -> Option<Guard> {

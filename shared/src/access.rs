@@ -358,6 +358,8 @@ pub enum Ability {
     AnswerOfferRequests,
     /// Write one's own "about me" for young people to read.
     EditOwnProfile,
+    /// See who is in one's own team (managers allocating work).
+    ListTeamStaff,
     /// See the reviews of the young people one works with, overdue first.
     ListReviews,
     /// Set the council's review promise (first review within a month).
@@ -404,6 +406,7 @@ pub fn can(role: Role, ability: Ability) -> bool {
             Role::SocialWorker | Role::PersonalAdviser | Role::TeamManager
         ),
         Ability::EditOwnProfile => role.is_staff(),
+        Ability::ListTeamStaff => role == Role::TeamManager,
         Ability::ListReviews => matches!(
             role,
             Role::SocialWorker | Role::PersonalAdviser | Role::Iro | Role::TeamManager

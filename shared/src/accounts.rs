@@ -142,6 +142,19 @@ pub struct NewYoungPerson {
     #[serde(default)]
     pub care_ended: Option<NaiveDate>,
     pub legal_status: LegalStatus,
+    /// The social worker to allocate from the start (a staff account id),
+    /// so that the record is on someone's list straight away.
+    #[serde(default)]
+    pub social_worker_id: Option<String>,
+}
+
+/// A member of staff as a manager sees their team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TeamMember {
+    pub id: String,
+    pub display_name: String,
+    pub role: Role,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -129,7 +129,11 @@ pub async fn refresh(
     )
 )]
 #[post("/auth/logout")]
-pub async fn logout(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+pub async fn logout(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
     sessions::end(
         &state.db,
         caller.session_id,
@@ -137,8 +141,12 @@ pub async fn logout(state: web::Data<AppState>, caller: Caller) -> Result<HttpRe
         chrono::Utc::now(),
     )
     .await?;
+    // The refresh cookie goes, with the same attributes it was set with.
+    let mut gone = cookie(&req, REFRESH_COOKIE, String::new(), 0);
+    gone.make_removal();
     // Tell the browser to drop what it cached for this person.
     Ok(HttpResponse::NoContent()
+        .cookie(gone)
         .insert_header(("Clear-Site-Data", "\"cache\", \"storage\""))
         .finish())
 }

@@ -50,6 +50,7 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(people::reallocate)
         .service(people::audit)
         .service(people::break_glass)
+        .service(people::my_team)
         .service(plans::staff_plan)
         .service(plans::staff_shared)
         .service(plans::save_draft)

@@ -222,3 +222,16 @@ pub async fn break_glass(
     svc::break_glass(&state.db, &caller, &grant, &body.reason).await?;
     Ok(HttpResponse::NoContent().finish())
 }
+
+#[utoipa::path(
+    tag = "people",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The staff of my own team, to allocate work to", body = [shared::accounts::TeamMember]),
+        (status = 404, description = "Only team managers list their team", body = ErrorBody),
+    )
+)]
+#[get("/teams/mine/staff")]
+pub async fn my_team(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(svc::my_team(&state.db, &caller).await?))
+}

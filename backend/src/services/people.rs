@@ -97,6 +97,19 @@ pub async fn create(
             ));
         }
     }
+    let social_worker = match &n.social_worker_id {
+        Some(id) => Some(
+            accounts::by_public_id(db, caller.authority_id, id)
+                .await?
+                .filter(|a| {
+                    a.disabled_at.is_none() && Role::parse(&a.role) == Some(Role::SocialWorker)
+                })
+                .ok_or_else(|| {
+                    ApiError::validation("social_worker_id", "No social worker here has that id.")
+                })?,
+        ),
+        None => None,
+    };
     let now = Utc::now();
     let txn = db.begin().await?;
     let y = people::create(
@@ -107,6 +120,9 @@ pub async fn create(
         now,
     )
     .await?;
+    if let Some(sw) = &social_worker {
+        allocations::reallocate(&txn, y.id, Relationship::SocialWorker, sw.id, None, now).await?;
+    }
     people::add_episode(&txn, y.id, n.care_started, n.care_ended).await?;
     people::add_legal_status(&txn, y.id, n.legal_status, n.care_started).await?;
     audit::record(
@@ -388,6 +404,29 @@ pub async fn break_glass(
     }
     txn.commit().await?;
     Ok(())
+}
+
+/// The staff of the caller's own team (managers pick workers from it).
+pub async fn my_team(
+    db: &DatabaseConnection,
+    caller: &Caller,
+) -> Result<Vec<shared::accounts::TeamMember>, ApiError> {
+    access::require(caller, Ability::ListTeamStaff)?;
+    let Some(team) = caller.team_id else {
+        return Ok(vec![]);
+    };
+    Ok(accounts::staff(db, caller.authority_id)
+        .await?
+        .into_iter()
+        .filter(|(a, _)| a.team_id == Some(team) && a.disabled_at.is_none())
+        .filter_map(|(a, _)| {
+            Some(shared::accounts::TeamMember {
+                role: Role::parse(&a.role)?,
+                id: a.public_id,
+                display_name: a.display_name,
+            })
+        })
+        .collect())
 }
 
 /// The caller's caseload: only the young people they may see now.

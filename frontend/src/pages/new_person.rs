@@ -103,6 +103,7 @@ pub fn NewPersonPage() -> Html {
                     care_started,
                     care_ended: None,
                     legal_status,
+                    social_worker_id: None,
                 };
                 let p = api::create_person(&body).await.map_err(|err| {
                     errors_from(

@@ -234,6 +234,18 @@ async fn logout_ends_the_session_at_once() {
         .await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     assert!(res.headers().get("clear-site-data").is_some());
+    let removal = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("gfm_refresh="))
+        .map(str::to_owned)
+        .unwrap_or_default();
+    assert!(
+        removal.contains("Max-Age=0") && removal.contains("Path=/api/auth"),
+        "{removal}"
+    );
     assert_eq!(
         status_with(&app, &t.access_token).await,
         StatusCode::UNAUTHORIZED
@@ -748,4 +760,48 @@ async fn the_browser_refreshes_with_its_httponly_cookie() {
     // Without the cookie or a body token, nothing.
     let res = app.post_json("/api/auth/refresh", &j!({})).await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_manager_adds_a_young_person_with_a_social_worker_from_their_team() {
+    let app = spawn_demo_app().await;
+    let manager = app.login("demo-manager").await.access_token;
+    let team: Vec<shared::accounts::TeamMember> =
+        json(app.get_as("/api/teams/mine/staff", &manager).await).await;
+    let sw2 = team
+        .iter()
+        .find(|m| m.display_name == "Alex Morgan")
+        .map(|m| m.id.clone())
+        .unwrap_or_default();
+    assert!(team.iter().all(|m| m.role != Role::YoungPerson));
+    let res = app
+        .send_as(
+            reqwest::Method::POST,
+            "/api/people",
+            &manager,
+            &j!({"preferred_name": "Sky", "date_of_birth": "2014-05-05", "care_started": "2025-01-10", "legal_status": "section20", "social_worker_id": sw2}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let sky: shared::accounts::YoungPersonView = json(res).await;
+    // On the manager's list and the worker's straight away.
+    assert_eq!(
+        app.get_as(&format!("/api/people/{}", sky.id), &manager)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let alex = app.login("demo-sw2").await.access_token;
+    assert_eq!(
+        app.get_as(&format!("/api/people/{}", sky.id), &alex)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    // Only managers list a team.
+    let sw = app.login("demo-sw").await.access_token;
+    assert_eq!(
+        app.get_as("/api/teams/mine/staff", &sw).await.status(),
+        StatusCode::NOT_FOUND
+    );
 }
