@@ -4,42 +4,13 @@
 //! (one row per answer, for anonymous totals), who reads it, and
 //! safeguarding alerts tracked until someone responds.
 
+use crate::helpers::{fk, fk_cascade, index};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-fn fk(from_table: &str, from_col: &str, to_table: &str) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(from_table.to_owned(), from_col.to_owned())
-        .to(to_table.to_owned(), "id")
-        .to_owned()
-}
-
 /// Rows that mean nothing without their parent go with it.
-fn fk_cascade(from_table: &str, from_col: &str, to_table: &str) -> ForeignKeyCreateStatement {
-    fk(from_table, from_col, to_table)
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
-
-async fn index(
-    m: &SchemaManager<'_>,
-    table: &str,
-    cols: &[&str],
-    unique: bool,
-) -> Result<(), DbErr> {
-    let mut i = Index::create();
-    i.name(format!("{table}_{}", cols.join("_")))
-        .table(table.to_owned());
-    for c in cols {
-        i.col((*c).to_owned());
-    }
-    if unique {
-        i.unique();
-    }
-    m.create_index(i.to_owned()).await
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

@@ -9,35 +9,11 @@
 //! to posts or threads, so a retention job may one day delete old posts and
 //! keep the log.
 
+use crate::helpers::{fk, index};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn fk(from_table: &str, from_col: &str, to_table: &str) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(from_table.to_owned(), from_col.to_owned())
-        .to(to_table.to_owned(), "id")
-        .to_owned()
-}
-
-async fn index(
-    m: &SchemaManager<'_>,
-    table: &str,
-    cols: &[&str],
-    unique: bool,
-) -> Result<(), DbErr> {
-    let mut i = Index::create();
-    i.name(format!("{table}_{}", cols.join("_")))
-        .table(table.to_owned());
-    for c in cols {
-        i.col((*c).to_owned());
-    }
-    if unique {
-        i.unique();
-    }
-    m.create_index(i.to_owned()).await
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
