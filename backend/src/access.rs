@@ -123,6 +123,23 @@ pub async fn read(
     Ok(grant)
 }
 
+/// The signed-in young person's own record, checked like any other (and,
+/// with `read`, recorded at once). Staff have no record of their own: 404.
+pub async fn own(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    action: Action,
+    read: bool,
+) -> Result<Grant, ApiError> {
+    let yp_id = caller.young_person_id.ok_or(ApiError::NotFound)?;
+    let y = people::by_id(db, yp_id).await?.ok_or(ApiError::NotFound)?;
+    if read {
+        self::read(db, caller, &y.public_id, action).await
+    } else {
+        check(db, caller, &y.public_id, action).await
+    }
+}
+
 impl Grant {
     pub async fn record(
         &self,

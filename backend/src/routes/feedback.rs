@@ -3,9 +3,9 @@
 //! totals; safeguarding alerts.
 
 use crate::access;
+use crate::access::own;
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::routes::reviews::own;
 use crate::services::feedback as svc;
 use crate::startup::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
@@ -41,7 +41,7 @@ pub async fn screen(
     caller: Caller,
     q: web::Query<ScreenQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let grant = own(&state, &caller, Action::GiveFeedback, true).await?;
+    let grant = own(&state.db, &caller, Action::GiveFeedback, true).await?;
     Ok(HttpResponse::Ok().json(svc::screen(&state.db, &grant, q.review_id.as_deref()).await?))
 }
 
@@ -62,7 +62,7 @@ pub async fn save_draft(
     caller: Caller,
     body: web::Json<SaveDraft>,
 ) -> Result<HttpResponse, ApiError> {
-    let grant = own(&state, &caller, Action::GiveFeedback, false).await?;
+    let grant = own(&state.db, &caller, Action::GiveFeedback, false).await?;
     Ok(HttpResponse::Ok().json(svc::save_draft(&state.db, &caller, &grant, &body).await?))
 }
 
@@ -83,7 +83,7 @@ pub async fn send(
     caller: Caller,
     body: web::Json<SendFeedback>,
 ) -> Result<HttpResponse, ApiError> {
-    let grant = own(&state, &caller, Action::GiveFeedback, false).await?;
+    let grant = own(&state.db, &caller, Action::GiveFeedback, false).await?;
     let (sent, replayed) = svc::send(&state.db, &caller, &grant, &body).await?;
     let mut res = HttpResponse::Created();
     if replayed {

@@ -69,7 +69,7 @@ pub async fn my_offer(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
-    let grant = svc::own_grant(&state.db, &caller, Action::ReadOffer, true).await?;
+    let grant = crate::access::own(&state.db, &caller, Action::ReadOffer, true).await?;
     Ok(HttpResponse::Ok().json(svc::my_offer(&state.db, &grant).await?))
 }
 
@@ -89,7 +89,7 @@ pub async fn my_search(
     caller: Caller,
     query: web::Query<SearchQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let grant = svc::own_grant(&state.db, &caller, Action::ReadOffer, true).await?;
+    let grant = crate::access::own(&state.db, &caller, Action::ReadOffer, true).await?;
     let q = query.q.as_deref().unwrap_or_default();
     Ok(HttpResponse::Ok().json(svc::search_mine(&state.db, &grant, q).await?))
 }
@@ -107,7 +107,7 @@ pub async fn my_requests(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
-    let grant = svc::own_grant(&state.db, &caller, Action::ReadOfferRequests, true).await?;
+    let grant = crate::access::own(&state.db, &caller, Action::ReadOfferRequests, true).await?;
     Ok(HttpResponse::Ok().json(requests::for_young_person(&state.db, &grant).await?))
 }
 
@@ -128,7 +128,7 @@ pub async fn ask(
     caller: Caller,
     body: web::Json<NewOfferRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let grant = svc::own_grant(&state.db, &caller, Action::AskAboutOffer, false).await?;
+    let grant = crate::access::own(&state.db, &caller, Action::AskAboutOffer, false).await?;
     Ok(HttpResponse::Created().json(requests::ask(&state.db, &caller, &grant, &body).await?))
 }
 

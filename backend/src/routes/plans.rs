@@ -4,7 +4,6 @@
 use crate::access;
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::repo::people;
 use crate::services::plans as svc;
 use crate::startup::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
@@ -15,24 +14,6 @@ use shared::plans::{
     ChildPlanView, DraftPlan, MyPeople, NewPlanQuery, PlanAnswer, PlanQueryView,
     PlanVersionSummary, SharePlan, StaffPlanView, StaffProfile,
 };
-
-/// The signed-in young person's own record, through the access layer.
-async fn own(
-    state: &AppState,
-    caller: &Caller,
-    action: Action,
-    read: bool,
-) -> Result<access::Grant, ApiError> {
-    let yp_id = caller.young_person_id.ok_or(ApiError::NotFound)?;
-    let y = people::by_id(&state.db, yp_id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    if read {
-        access::read(&state.db, caller, &y.public_id, action).await
-    } else {
-        access::check(&state.db, caller, &y.public_id, action).await
-    }
-}
 
 #[utoipa::path(
     tag = "plans",
@@ -192,7 +173,7 @@ pub async fn my_plan(
     caller: Caller,
     q: web::Query<VersionQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let grant = own(&state, &caller, Action::ReadPlan, true).await?;
+    let grant = access::own(&state.db, &caller, Action::ReadPlan, true).await?;
     Ok(HttpResponse::Ok().json(svc::child_view(&state.db, &grant.young_person, q.version).await?))
 }
 
@@ -209,7 +190,7 @@ pub async fn my_history(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
-    let grant = own(&state, &caller, Action::ReadPlan, true).await?;
+    let grant = access::own(&state.db, &caller, Action::ReadPlan, true).await?;
     Ok(HttpResponse::Ok().json(svc::history(&state.db, grant.young_person.id).await?))
 }
 
@@ -228,7 +209,7 @@ pub async fn ask(
     caller: Caller,
     body: web::Json<NewPlanQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let grant = own(&state, &caller, Action::AskAboutPlan, false).await?;
+    let grant = access::own(&state.db, &caller, Action::AskAboutPlan, false).await?;
     Ok(HttpResponse::Created().json(svc::ask(&state.db, &caller, &grant, &body).await?))
 }
 
@@ -242,7 +223,7 @@ pub async fn my_questions(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
-    let grant = own(&state, &caller, Action::ReadPlan, true).await?;
+    let grant = access::own(&state.db, &caller, Action::ReadPlan, true).await?;
     Ok(HttpResponse::Ok().json(svc::queries_of(&state.db, &grant.young_person).await?))
 }
 
@@ -259,7 +240,7 @@ pub async fn my_people(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
-    let grant = own(&state, &caller, Action::ReadAllocations, true).await?;
+    let grant = access::own(&state.db, &caller, Action::ReadAllocations, true).await?;
     Ok(HttpResponse::Ok().json(svc::my_people(&state.db, &grant.young_person).await?))
 }
 

@@ -5,7 +5,6 @@
 use crate::access;
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::repo::people;
 use crate::services::reviews as svc;
 use crate::startup::AppState;
 use actix_web::http::header;
@@ -18,24 +17,6 @@ use shared::reviews::{
     MyReviews, NewReview, NewReviewRequest, ReviewChange, ReviewListRow, ReviewOutcome,
     ReviewRequestSent, ReviewSettings, StaffReviewsView,
 };
-
-/// The signed-in young person's own record, through the access layer.
-pub(crate) async fn own(
-    state: &AppState,
-    caller: &Caller,
-    action: Action,
-    read: bool,
-) -> Result<access::Grant, ApiError> {
-    let yp_id = caller.young_person_id.ok_or(ApiError::NotFound)?;
-    let y = people::by_id(&state.db, yp_id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    if read {
-        access::read(&state.db, caller, &y.public_id, action).await
-    } else {
-        access::check(&state.db, caller, &y.public_id, action).await
-    }
-}
 
 #[utoipa::path(
     tag = "reviews",
@@ -50,7 +31,7 @@ pub async fn my_reviews(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
-    let grant = own(&state, &caller, Action::ReadReviews, true).await?;
+    let grant = access::own(&state.db, &caller, Action::ReadReviews, true).await?;
     Ok(HttpResponse::Ok().json(svc::mine(&state.db, &grant).await?))
 }
 
@@ -67,7 +48,7 @@ pub async fn my_calendar(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
-    let grant = own(&state, &caller, Action::ReadReviews, true).await?;
+    let grant = access::own(&state.db, &caller, Action::ReadReviews, true).await?;
     let ics = svc::calendar(&state.db, &grant).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "text/calendar; charset=utf-8"))
@@ -93,7 +74,7 @@ pub async fn ask_earlier(
     caller: Caller,
     body: web::Json<NewReviewRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let grant = own(&state, &caller, Action::AskForReview, false).await?;
+    let grant = access::own(&state.db, &caller, Action::AskForReview, false).await?;
     Ok(HttpResponse::Created().json(svc::ask_earlier(&state.db, &caller, &grant, &body).await?))
 }
 

@@ -15,7 +15,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
-use shared::access::{Ability, Action};
+use shared::access::Ability;
 use shared::eligibility::{
     my_offer_item, AmountIs, Entitlement, Money, MoneyError, OfferArea, Payment, PersonFacts, Rule,
 };
@@ -304,23 +304,6 @@ pub async fn public_offer(
 // ---------------------------------------------------------------------------
 // One young person's offer
 // ---------------------------------------------------------------------------
-
-/// The signed-in young person's own record, checked and (for reads)
-/// recorded like any other access. Staff have no record of their own: 404.
-pub async fn own_grant(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    action: Action,
-    read: bool,
-) -> Result<Grant, ApiError> {
-    let yp_id = caller.young_person_id.ok_or(ApiError::NotFound)?;
-    let y = people::by_id(db, yp_id).await?.ok_or(ApiError::NotFound)?;
-    if read {
-        access::read(db, caller, &y.public_id, action).await
-    } else {
-        access::check(db, caller, &y.public_id, action).await
-    }
-}
 
 pub async fn circumstances_of(
     db: &DatabaseConnection,
