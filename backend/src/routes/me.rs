@@ -21,10 +21,8 @@ use shared::care_status::care_summary;
 )]
 #[get("/me")]
 pub async fn me(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
-    let council = councils::list(&state.db)
+    let council = councils::by_id(&state.db, caller.authority_id)
         .await?
-        .into_iter()
-        .find(|c| c.id == caller.authority_id)
         .map(|c| c.name)
         .unwrap_or_default();
     let mut me = Me {
