@@ -21,6 +21,8 @@ use shared::accounts::{
     StaffView, TokenResponse, YoungPersonView,
 };
 use shared::api::{Council, ErrorBody};
+use shared::offer::{NewOfferRequest, OfferRequestAnswer};
+use shared::plans::{DraftPlan, NewPlanQuery, SharePlan, StaffProfile};
 use std::fmt;
 
 /// Where the API lives, on the same origin as the app.
@@ -278,6 +280,11 @@ pub async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> R
     decode_reply(&call("PATCH", path, Some(to_json(body)?)).await?)
 }
 
+/// `PUT /api{path}` with a JSON body.
+pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    decode_reply(&call("PUT", path, Some(to_json(body)?)).await?)
+}
+
 /// `DELETE /api{path}`.
 pub async fn delete<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     decode_reply(&call("DELETE", path, None).await?)
@@ -307,6 +314,28 @@ pub const SESSIONS: &str = "/me/sessions";
 pub const RECORD_VIEWS: &str = "/me/record-views";
 pub const CASELOAD: &str = "/people";
 pub const STAFF: &str = "/staff";
+/// A manager's own team, to allocate work to.
+pub const MY_TEAM: &str = "/teams/mine/staff";
+pub const MY_PLAN: &str = "/me/plan";
+pub const MY_PLAN_HISTORY: &str = "/me/plan/history";
+pub const MY_QUESTIONS: &str = "/me/plan/questions";
+pub const MY_PEOPLE: &str = "/me/people";
+pub const MY_OFFER: &str = "/me/offer";
+pub const MY_REQUESTS: &str = "/me/offer/requests";
+pub const PLAN_QUESTIONS: &str = "/plan-questions";
+pub const OFFER_REQUESTS: &str = "/offer/requests";
+/// Also the paid and turned-down ones.
+pub const ALL_OFFER_REQUESTS: &str = "/offer/requests?include_closed=true";
+
+/// `/me/plan?version=N`: an older version of my plan.
+pub fn my_plan_version(version: u32) -> String {
+    format!("{MY_PLAN}?version={version}")
+}
+
+/// `/councils/{slug}/offer`: the published offer, no sign-in needed.
+pub fn public_offer_path(slug: &str) -> String {
+    format!("/councils/{}/offer", path_part(slug))
+}
 
 /// `/people/{id}`; `/people/{id}/allocations` and `/people/{id}/audit` with
 /// a `tail`.
@@ -439,6 +468,76 @@ pub async fn set_staff_disabled(id: &str, disabled: bool) -> Result<StaffView, A
 /// `POST /api/staff/{id}/code`.
 pub async fn new_staff_code(id: &str) -> Result<ActivationCode, ApiError> {
     post(&format!("/staff/{}/code", path_part(id)), &()).await
+}
+
+/// A reply whose body the page does not need (it loads the page again).
+type Done = serde::de::IgnoredAny;
+
+/// `POST /api/me/plan/questions`: "I don't understand this" or "I don't
+/// agree", with an optional message.
+pub async fn ask_about_plan(query: &NewPlanQuery) -> Result<(), ApiError> {
+    post::<_, Done>("/me/plan/questions", query).await.map(drop)
+}
+
+/// `PUT /api/people/{id}/plan/draft`.
+pub async fn save_plan_draft(id: &str, draft: &DraftPlan) -> Result<(), ApiError> {
+    put::<_, Done>(&person_path(id, "/plan/draft"), draft)
+        .await
+        .map(drop)
+}
+
+/// `POST /api/people/{id}/plan/share`, with the reason when it must be
+/// shared although it fails the plain-language check.
+pub async fn share_plan(id: &str, override_reason: Option<String>) -> Result<(), ApiError> {
+    post::<_, Done>(
+        &person_path(id, "/plan/share"),
+        &SharePlan { override_reason },
+    )
+    .await
+    .map(drop)
+}
+
+/// The body of `POST /api/people/{id}/plan/answer`.
+#[derive(Serialize)]
+struct PlanAnswerBody<'a> {
+    query_id: &'a str,
+    answer: &'a str,
+}
+
+/// `POST /api/people/{id}/plan/answer`.
+pub async fn answer_plan_question(
+    person_id: &str,
+    query_id: &str,
+    answer: &str,
+) -> Result<(), ApiError> {
+    post::<_, Done>(
+        &person_path(person_id, "/plan/answer"),
+        &PlanAnswerBody {
+            query_id,
+            answer: answer.trim(),
+        },
+    )
+    .await
+    .map(drop)
+}
+
+/// `PUT /api/me/profile`: a worker's "about me" for young people.
+pub async fn save_profile(profile: &StaffProfile) -> Result<(), ApiError> {
+    put("/me/profile", profile).await
+}
+
+/// `POST /api/me/offer/requests`: "Ask about this".
+pub async fn ask_about_offer(request: &NewOfferRequest) -> Result<(), ApiError> {
+    post::<_, Done>("/me/offer/requests", request)
+        .await
+        .map(drop)
+}
+
+/// `PATCH /api/offer/requests/{id}`: a worker moves a request on.
+pub async fn answer_offer_request(id: &str, answer: &OfferRequestAnswer) -> Result<(), ApiError> {
+    patch::<_, Done>(&format!("/offer/requests/{}", path_part(id)), answer)
+        .await
+        .map(drop)
 }
 
 /// An id from an address bar, made safe to put in a path: only letters,

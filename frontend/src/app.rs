@@ -5,9 +5,24 @@ use crate::api;
 use crate::components::guard::{Audience, SignedInOnly};
 use crate::components::layout::Layout;
 use crate::pages::{
-    about::About, account::AccountPage, activate::Activate, audit::AuditPage,
-    caseload::CaseloadPage, help::Help, home::Home, new_person::NewPersonPage, not_found::NotFound,
-    person::PersonPage, sign_in::SignIn, staff_accounts::StaffPage,
+    about::About,
+    account::AccountPage,
+    activate::Activate,
+    audit::AuditPage,
+    caseload::CaseloadPage,
+    help::Help,
+    home::Home,
+    my_offer::{MyOfferPage, OfferPage},
+    my_people::MyPeoplePage,
+    my_plan::MyPlanPage,
+    new_person::NewPersonPage,
+    not_found::NotFound,
+    person::PersonPage,
+    plan_editor::PlanEditorPage,
+    questions::questions_page,
+    requests::RequestsPage,
+    sign_in::SignIn,
+    staff_accounts::StaffPage,
 };
 use crate::route::Route;
 use crate::session::{self, Refreshed};
@@ -35,7 +50,18 @@ pub fn switch(route: Route) -> Html {
         Route::NewPerson => guarded(Audience::CreatePeople, html! { <NewPersonPage /> }),
         Route::Person { id } => guarded(Audience::Caseload, html! { <PersonPage {id} /> }),
         Route::PersonAudit { id } => guarded(Audience::Caseload, html! { <AuditPage {id} /> }),
+        Route::PersonPlan { id } => guarded(Audience::Caseload, html! { <PlanEditorPage {id} /> }),
+        Route::Questions => guarded(Audience::Caseload, questions_page()),
+        Route::Requests => guarded(Audience::OfferRequests, html! { <RequestsPage /> }),
         Route::StaffAccounts => guarded(Audience::Admins, html! { <StaffPage /> }),
+        Route::MyPlan => guarded(Audience::YoungPeople, html! { <MyPlanPage /> }),
+        Route::MyPeople => guarded(Audience::YoungPeople, html! { <MyPeoplePage /> }),
+        Route::MyOffer => guarded(Audience::YoungPeople, html! { <MyOfferPage /> }),
+        Route::MyOfferRequests => guarded(
+            Audience::YoungPeople,
+            html! { <MyOfferPage requests=true /> },
+        ),
+        Route::Offer => html! { <OfferPage /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

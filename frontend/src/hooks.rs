@@ -35,6 +35,11 @@ impl Loaded {
         }
     }
 
+    /// True once the server has answered (with anything but an error).
+    pub fn is_ready(&self) -> bool {
+        matches!(&*self.reply, Remote::Ready(_))
+    }
+
     /// A list, empty when nothing was asked for.
     pub fn list<T: DeserializeOwned>(&self) -> Remote<Vec<T>> {
         match &*self.reply {
@@ -92,20 +97,28 @@ pub fn use_get(path: Option<String>) -> Loaded {
 
 /// "Loading…" or the error with "Try again"; `None` once the data is here.
 pub fn waiting<T>(remote: &Remote<T>, what: &str, reload: &Callback<()>) -> Option<Html> {
+    // The work is in one plain function, not copied for every `T`.
     match remote {
         Remote::Ready(_) => None,
-        Remote::Loading => Some(html! {
+        Remote::Loading => Some(not_yet(None, what, reload)),
+        Remote::Failed(err) => Some(not_yet(Some(err), what, reload)),
+    }
+}
+
+fn not_yet(failed: Option<&api::ApiError>, what: &str, reload: &Callback<()>) -> Html {
+    match failed {
+        None => html! {
             <p class="muted" role="status">{ format!("Getting {what}…") }</p>
-        }),
-        Remote::Failed(err) => {
+        },
+        Some(err) => {
             let reload = reload.clone();
             let onclick = Callback::from(move |_| reload.emit(()));
-            Some(html! {
+            html! {
                 <div class="notice" role="alert">
                     <p>{ format!("We couldn't get {what}. ") }{ err.message() }</p>
                     <button type="button" class="button button-secondary" {onclick}>{ "Try again" }</button>
                 </div>
-            })
+            }
         }
     }
 }

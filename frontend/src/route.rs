@@ -36,9 +36,34 @@ pub enum Route {
     /// The break-glass notification links here.
     #[at("/staff/people/:id/audit")]
     PersonAudit { id: String },
+    /// Staff: write a young person's plan, with the plain-language check.
+    #[at("/staff/people/:id/plan")]
+    PersonPlan { id: String },
+    /// Staff: questions from young people about their plans.
+    #[at("/staff/questions")]
+    Questions,
+    /// Staff: young people's requests about the local offer.
+    #[at("/staff/requests")]
+    Requests,
     /// Admins: staff accounts.
     #[at("/admin/staff")]
     StaffAccounts,
+    /// A young person's plan in plain words. Notifications link here.
+    #[at("/my/plan")]
+    MyPlan,
+    /// A young person's workers. The reallocation notification links here.
+    #[at("/my/people")]
+    MyPeople,
+    /// What the local offer gives me.
+    #[at("/my/offer")]
+    MyOffer,
+    /// "My offer", opened at what I have asked about (the notification of
+    /// a request's next step links here).
+    #[at("/my/offer/requests")]
+    MyOfferRequests,
+    /// The council's whole local offer, for anyone.
+    #[at("/offer")]
+    Offer,
     /// Shown for any address the app does not know. The address bar keeps
     /// what the person typed; only the page changes.
     #[not_found]
@@ -56,6 +81,8 @@ pub enum Icon {
     Account,
     People,
     Staff,
+    Plan,
+    Offer,
 }
 
 /// One place in the bottom bar.
@@ -80,9 +107,10 @@ pub const NAV_SIGNED_OUT: &[NavItem] = &[
 
 const NAV_YOUNG_PERSON: &[NavItem] = &[
     item(Route::Home, "Home", Icon::Home),
+    item(Route::MyPlan, "My plan", Icon::Plan),
+    item(Route::MyOffer, "My offer", Icon::Offer),
     item(Route::Help, "Get help", Icon::Help),
     item(Route::Account, "Account", Icon::Account),
-    item(Route::About, "About", Icon::About),
 ];
 
 const NAV_CASELOAD: &[NavItem] = &[
@@ -133,7 +161,15 @@ impl Route {
             Route::NewPerson => "Add a young person",
             Route::Person { .. } => "Young person",
             Route::PersonAudit { .. } => "Who has seen this record",
+            Route::PersonPlan { .. } => "Plan",
+            Route::Questions => "Questions about plans",
+            Route::Requests => "Requests about the offer",
             Route::StaffAccounts => "Staff accounts",
+            Route::MyPlan => "My plan",
+            Route::MyPeople => "My people",
+            Route::MyOffer => "My offer",
+            Route::MyOfferRequests => "What I have asked about",
+            Route::Offer => "The local offer",
             Route::NotFound => "Page not found",
         }
     }
@@ -152,7 +188,14 @@ impl Route {
                 | Route::NewPerson
                 | Route::Person { .. }
                 | Route::PersonAudit { .. }
+                | Route::PersonPlan { .. }
+                | Route::Questions
+                | Route::Requests
                 | Route::StaffAccounts
+                | Route::MyPlan
+                | Route::MyPeople
+                | Route::MyOffer
+                | Route::MyOfferRequests
         )
     }
 
@@ -160,8 +203,12 @@ impl Route {
     /// belongs to "People"), whether or not the bar shows it.
     pub fn section(&self) -> Route {
         match self {
-            Route::NewPerson | Route::Person { .. } | Route::PersonAudit { .. } => Route::Caseload,
+            Route::NewPerson
+            | Route::Person { .. }
+            | Route::PersonAudit { .. }
+            | Route::PersonPlan { .. } => Route::Caseload,
             Route::Activate => Route::SignIn,
+            Route::MyOfferRequests => Route::MyOffer,
             other => other.clone(),
         }
     }
@@ -193,8 +240,16 @@ mod tests {
             Route::Caseload,
             Route::NewPerson,
             Route::Person { id: id.clone() },
-            Route::PersonAudit { id },
+            Route::PersonAudit { id: id.clone() },
+            Route::PersonPlan { id },
+            Route::Questions,
+            Route::Requests,
             Route::StaffAccounts,
+            Route::MyPlan,
+            Route::MyPeople,
+            Route::MyOffer,
+            Route::MyOfferRequests,
+            Route::Offer,
             Route::NotFound,
         ]
     }
@@ -210,6 +265,19 @@ mod tests {
         assert_eq!(Route::parse("/account"), Route::Account);
         assert_eq!(Route::parse("/staff/people"), Route::Caseload);
         assert_eq!(Route::parse("/admin/staff"), Route::StaffAccounts);
+        assert_eq!(Route::parse("/my/plan"), Route::MyPlan);
+        assert_eq!(Route::parse("/my/people"), Route::MyPeople);
+        assert_eq!(Route::parse("/my/offer"), Route::MyOffer);
+        assert_eq!(Route::parse("/my/offer/requests"), Route::MyOfferRequests);
+        assert_eq!(Route::parse("/offer"), Route::Offer);
+        assert_eq!(Route::parse("/staff/questions"), Route::Questions);
+        assert_eq!(Route::parse("/staff/requests"), Route::Requests);
+        assert_eq!(
+            Route::parse("/staff/people/abc-123/plan"),
+            Route::PersonPlan {
+                id: "abc-123".into()
+            }
+        );
     }
 
     #[test]
@@ -271,6 +339,7 @@ mod tests {
             Route::About,
             Route::SignIn,
             Route::Activate,
+            Route::Offer,
             Route::NotFound,
         ] {
             assert!(!route.needs_sign_in(), "{route:?}");
@@ -303,6 +372,8 @@ mod tests {
         let yp = nav_items(Some(Role::YoungPerson));
         assert!(yp.iter().any(|i| i.route == Route::Account));
         assert!(!yp.iter().any(|i| i.route == Route::Caseload));
+        assert!(yp.iter().any(|i| i.route == Route::MyPlan));
+        assert!(yp.iter().any(|i| i.route == Route::MyOffer));
         let sw = nav_items(Some(Role::SocialWorker));
         assert!(sw.iter().any(|i| i.route == Route::Caseload));
         assert!(!sw.iter().any(|i| i.route == Route::StaffAccounts));

@@ -6,7 +6,9 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Utc, Weekday};
 use shared::access::{Action, Relation, Relationship};
+use shared::offer::RequestStatus;
 use shared::people::{CareLeaverCategory, LegalStatus, Role};
+use shared::plans::{PlanKind, QueryKind};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -310,6 +312,59 @@ pub fn stored_role(role_name: &str) -> String {
     )
 }
 
+/// The first word of a name: "Sam Patel" -> "Sam".
+pub fn first_name(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
+}
+
+/// A young person's "I don't understand this" / "I don't agree", in their
+/// own words.
+pub fn query_kind(kind: QueryKind) -> &'static str {
+    match kind {
+        QueryKind::DontUnderstand => "I don't understand this",
+        QueryKind::DontAgree => "I don't agree",
+    }
+}
+
+/// The same, said to staff.
+pub fn query_kind_for_staff(kind: QueryKind) -> &'static str {
+    match kind {
+        QueryKind::DontUnderstand => "Does not understand",
+        QueryKind::DontAgree => "Does not agree",
+    }
+}
+
+/// Who reads a young person's question about their plan.
+pub fn plan_reader(kind: PlanKind) -> &'static str {
+    match kind {
+        PlanKind::CarePlan => "Your social worker",
+        PlanKind::PathwayPlan => "Your personal adviser or social worker",
+    }
+}
+
+/// How old someone who is `age_now` today will be on `date`, a birthday
+/// still to come (the "coming up" dates of the offer are birthdays).
+pub fn age_on_birthday(age_now: u32, today: NaiveDate, date: NaiveDate) -> u32 {
+    let next_year = if (date.month(), date.day()) > (today.month(), today.day()) {
+        today.year()
+    } else {
+        today.year() + 1
+    };
+    let later = u32::try_from(date.year() - next_year).unwrap_or(0);
+    age_now + 1 + later
+}
+
+/// A worker's words for where an offer request can go next.
+pub fn request_step(status: RequestStatus) -> &'static str {
+    match status {
+        RequestStatus::Asked => "Asked",
+        RequestStatus::InProgress => "Being looked at: I am looking into it",
+        RequestStatus::Agreed => "Agreed",
+        RequestStatus::Paid => "Paid",
+        RequestStatus::TurnedDown => "Turned down (say why below)",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -439,5 +494,26 @@ mod tests {
         assert_eq!(audit_outcome("denied"), "Refused");
         assert_eq!(stored_role("iro"), "IRO");
         assert_eq!(stored_role("robot"), "Robot");
+    }
+
+    #[test]
+    fn coming_up_birthdays_give_the_age_then() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        // 17 today, 18th birthday next May.
+        assert_eq!(age_on_birthday(17, d(2026, 11, 22), d(2027, 5, 6)), 18);
+        // 17 today, birthday later this year is the 18th.
+        assert_eq!(age_on_birthday(17, d(2026, 3, 1), d(2026, 5, 6)), 18);
+        // Two birthdays away.
+        assert_eq!(age_on_birthday(16, d(2026, 11, 22), d(2028, 5, 6)), 18);
+        assert_eq!(age_on_birthday(15, d(2026, 3, 1), d(2028, 5, 6)), 18);
+    }
+
+    #[test]
+    fn names_and_questions_in_plain_words() {
+        assert_eq!(first_name("Sam Patel"), "Sam");
+        assert_eq!(first_name(""), "");
+        assert_eq!(query_kind(QueryKind::DontAgree), "I don't agree");
+        assert_eq!(plan_reader(PlanKind::CarePlan), "Your social worker");
+        assert!(request_step(RequestStatus::TurnedDown).contains("why"));
     }
 }

@@ -26,14 +26,14 @@ const WALKS = [
   {
     user: 'demo-child-10',
     h1: 'Hi, Leo',
-    nav: ['Home', 'Get help', 'Account', 'About'],
-    links: ['My account'],
+    nav: ['Home', 'My plan', 'My offer', 'Get help', 'Account'],
+    links: ['My plan', 'My people', 'My offer', 'My account'],
   },
   {
     user: 'demo-sw',
     h1: 'Hello, Sam',
     nav: ['Home', 'People', 'Account', 'Get help'],
-    links: ['My young people', 'My account'],
+    links: ['My young people', 'Questions about plans', 'Requests about the offer', 'My account'],
   },
   {
     user: 'demo-manager',

@@ -26,6 +26,7 @@ export const PAGES = [
   { path: '/about', name: 'about', h1: /About this app/i },
   { path: '/sign-in', name: 'sign-in', h1: /^Sign in$/ },
   { path: '/activate', name: 'activate', h1: /Choose your password/i },
+  { path: '/offer', name: 'offer', h1: /^The local offer$/ },
   { path: '/no-such-page', name: 'not-found', h1: /We can't find that page/i },
 ];
 
@@ -48,6 +49,15 @@ export const SIGNED_IN_PAGES = [
   { user: 'demo-manager', person: 'Leo', tail: '/audit', name: 'audit', h1: /^Who has seen this record$/ },
   { user: 'demo-admin', path: '/admin/staff', name: 'staff-accounts', h1: /^Staff accounts$/ },
   { user: 'demo-admin', person: 'Jordan', name: 'person-admin', h1: /^Jordan$/ },
+  // Issue 5: a young person's plan and people, the worker's side of plans.
+  { user: 'demo-teen-14', path: '/my/plan', name: 'my-plan', h1: /^My (care |pathway )?plan$/ },
+  { user: 'demo-teen-14', path: '/my/people', name: 'my-people', h1: /^My people$/ },
+  { user: 'demo-sw', person: 'Aisha', tail: '/plan', name: 'plan-editor', h1: /^Aisha's plan$/ },
+  { user: 'demo-sw', path: '/staff/questions', name: 'plan-questions', h1: /^Questions about plans$/ },
+  // Issue 4: the local offer.
+  { user: 'demo-leaver-19', path: '/my/offer', name: 'my-offer-leaver', h1: /^My offer$/ },
+  { user: 'demo-teen-17', path: '/my/offer', name: 'my-offer-17', h1: /^My offer$/ },
+  { user: 'demo-pa', path: '/staff/requests', name: 'offer-requests', h1: /^Requests about the offer$/ },
 ];
 
 /** A phone: 360x740 CSS px, as most budget Android phones. */

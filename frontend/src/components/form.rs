@@ -358,6 +358,17 @@ fn focus_field(id: &'static str) -> Callback<MouseEvent> {
     })
 }
 
+/// Move focus to the element with this id once the page has drawn it (a
+/// form that has just opened, the button that opened a form just closed).
+pub fn focus_soon(id: String) {
+    wasm_bindgen_futures::spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        if let Some(el) = element(&id) {
+            let _ = el.focus();
+        }
+    });
+}
+
 fn element(id: &str) -> Option<web_sys::HtmlElement> {
     web_sys::window()
         .and_then(|w| w.document())

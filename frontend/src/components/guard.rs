@@ -19,6 +19,10 @@ pub enum Audience {
     /// Managers and admins.
     CreatePeople,
     Admins,
+    /// Young people, for their own pages.
+    YoungPeople,
+    /// Workers who answer requests about the local offer.
+    OfferRequests,
 }
 
 impl Audience {
@@ -28,6 +32,8 @@ impl Audience {
             Audience::Caseload => can(role, Ability::ListCaseload),
             Audience::CreatePeople => can(role, Ability::CreateYoungPerson),
             Audience::Admins => can(role, Ability::ManageStaff),
+            Audience::YoungPeople => role == Role::YoungPerson,
+            Audience::OfferRequests => can(role, Ability::AnswerOfferRequests),
         }
     }
 }

@@ -14,6 +14,8 @@ pub fn icon(which: Icon) -> Html {
         Icon::Account => "M12 12a5 5 0 1 0 0-10 5 5 0 0 0 0 10zm0 2c-4.4 0-9 2.2-9 5v3h18v-3c0-2.8-4.6-5-9-5z",
         Icon::People => "M16 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-8 0a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm0 2c-3 0-8 1.5-8 4.5V21h16v-3.5C16 14.5 11 13 8 13zm8 0c-.4 0-.8 0-1.3.1 1.4 1 2.3 2.4 2.3 4.4V21h7v-3.5c0-3-5-4.5-8-4.5z",
         Icon::Staff => "M20 6h-5V4a2 2 0 0 0-2-2h-2a2 2 0 0 0-2 2v2H4a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V8a2 2 0 0 0-2-2zM11 4h2v4h-2zM9 11a2 2 0 1 1 0 4 2 2 0 0 1 0-4zm4 8H5v-1c0-1.3 2.7-2 4-2s4 .7 4 2zm6-2h-4v-2h4zm0-3h-4v-2h4z",
+        Icon::Plan => "M6 2h9l5 5v13a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm8 1.5V8h4.5zM8 12h8v2H8zm0 4h8v2H8z",
+        Icon::Offer => "M20 7h-2.2A3 3 0 0 0 12 3.8 3 3 0 0 0 6.2 7H4a1 1 0 0 0-1 1v3h18V8a1 1 0 0 0-1-1zM9 7a1 1 0 1 1 1-1v1zm5 0V6a1 1 0 1 1 1 1zM4 13v7a1 1 0 0 0 1 1h6v-8zm9 0v8h6a1 1 0 0 0 1-1v-7z",
     };
     html! {
         <svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">

@@ -11,14 +11,19 @@ use crate::route::Route;
 use crate::state::{use_app, Action, AppContext, Flash, Remote};
 use crate::text::raw;
 use crate::words;
+use shared::access::{can, Ability};
 use shared::accounts::{password_rules, AccessEntry, Me, SessionInfo};
 use shared::people::Role;
+use shared::plans::StaffProfile;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 /// How many "who looked" lines to show before "Show more".
 const FIRST_VIEWS: usize = 10;
 const CURRENT: &str = "current-password";
+const ABOUT: &str = "profile-about";
+const HOW: &str = "profile-how";
+const WHEN: &str = "profile-when";
 const NEW: &str = "new-password";
 
 #[component]
@@ -32,6 +37,7 @@ pub fn AccountPage() -> Html {
     let show_all = use_state(|| false);
     let status = use_state(|| None::<String>);
     let changed = use_state(|| false);
+    let profile_saved = use_state(|| false);
     let Some(me) = me else { return html! {} };
 
     let change_password = {
@@ -161,10 +167,74 @@ pub fn AccountPage() -> Html {
         other => waiting(other, "the list", &views.reload).unwrap_or_default(),
     };
 
+    let about_me = if can(me.role, Ability::EditOwnProfile) {
+        let save = {
+            let saved = profile_saved.clone();
+            act(move |v| {
+                let saved = saved.clone();
+                async move {
+                    saved.set(false);
+                    let profile = StaffProfile {
+                        about_me: v.get(ABOUT).trim().to_string(),
+                        contact_how: v.get(HOW).trim().to_string(),
+                        contact_when: v.get(WHEN).trim().to_string(),
+                    };
+                    api::save_profile(&profile).await.map_err(|err| {
+                        errors_from(
+                            &err,
+                            &[
+                                ("about_me", ABOUT),
+                                ("contact_how", HOW),
+                                ("contact_when", WHEN),
+                            ],
+                        )
+                    })?;
+                    saved.set(true);
+                    Ok(())
+                }
+            })
+        };
+        html! {
+            <section aria-labelledby="about-me">
+                <h2 id="about-me">{ "About me, for young people" }</h2>
+                <p>
+                    { "The young people you work with see this on their \u{201c}My people\u{201d} page, with your name and what you do. \
+                       Write it to them, in plain words. Saving replaces what you wrote before." }
+                </p>
+                <div role="status">
+                    if *profile_saved {
+                        <p class="notice-success">{ "Saved. The young people you work with can see it now." }</p>
+                    }
+                </div>
+                <ActionForm
+                    id="profile-form"
+                    fields={vec![
+                        Field::new(ABOUT, "About me", Kind::TextArea)
+                            .hint("Such as what you like doing, and what you can help with.")
+                            .required("Write something about you.")
+                            .max(2000),
+                        Field::new(HOW, "How to reach me (optional)", Kind::Text)
+                            .hint("Such as: call or text my work phone, 07700 900123.")
+                            .max(200),
+                        Field::new(WHEN, "When to reach me (optional)", Kind::Text)
+                            .hint("Such as: Monday to Friday, 9am to 5pm.")
+                            .max(200),
+                    ]}
+                    submit="Save about me"
+                    busy="Saving…"
+                    act={save}
+                />
+            </section>
+        }
+    } else {
+        html! {}
+    };
+
     html! {
         <>
             <h1>{ "My account" }</h1>
             { who_i_am(&me) }
+            { about_me }
             if young {
                 <section aria-labelledby="who-looked">
                     <h2 id="who-looked">{ "Who has looked at my records" }</h2>

@@ -51,6 +51,8 @@ fn signed_out_home(checking: bool, council: Option<&str>) -> Html {
             if let Some(name) = council {
                 <p>{ format!("Your council is {name}.") }</p>
             }
+            { raw(r#"<h2>What help can I get?</h2>
+    <p>The council has a list of the help and money it gives young people in care and care leavers. <a href="/offer">See the local offer</a>.</p>"#) }
             { raw(r#"<h2>Who can see what?</h2>
     <p>Your things are private. Find out who can see them in <a href="/about">About this app</a>.</p>"#) }
         </>
@@ -63,6 +65,21 @@ pub fn links_for(role: Role) -> Vec<(Route, &'static str, &'static str)> {
     let mut links = Vec::new();
     if role == Role::YoungPerson {
         links.push((
+            Route::MyPlan,
+            "My plan",
+            "Your plan in plain words. Ask about anything that is not clear.",
+        ));
+        links.push((
+            Route::MyPeople,
+            "My people",
+            "Your workers, what they do, and how to reach them.",
+        ));
+        links.push((
+            Route::MyOffer,
+            "My offer",
+            "Help and money you can get now, and what is coming up.",
+        ));
+        links.push((
             Route::Account,
             "My account",
             "Your password, where you are signed in, and who has looked at your records.",
@@ -74,6 +91,20 @@ pub fn links_for(role: Role) -> Vec<(Route, &'static str, &'static str)> {
             Route::Caseload,
             "My young people",
             "The young people you work with now.",
+        ));
+    }
+    if Audience::Caseload.allows(role) && role != Role::Admin {
+        links.push((
+            Route::Questions,
+            "Questions about plans",
+            "What young people did not understand or did not agree with in their plans.",
+        ));
+    }
+    if Audience::OfferRequests.allows(role) {
+        links.push((
+            Route::Requests,
+            "Requests about the offer",
+            "What young people have asked for from the local offer.",
         ));
     }
     if Audience::CreatePeople.allows(role) {
@@ -145,11 +176,15 @@ mod tests {
             .map(|l| l.0)
             .collect();
         assert!(!yp.contains(&Route::Caseload));
+        for mine in [Route::MyPlan, Route::MyPeople, Route::MyOffer] {
+            assert!(yp.contains(&mine));
+        }
         let sw: Vec<Route> = links_for(Role::SocialWorker)
             .into_iter()
             .map(|l| l.0)
             .collect();
         assert!(sw.contains(&Route::Caseload) && !sw.contains(&Route::StaffAccounts));
+        assert!(sw.contains(&Route::Questions) && sw.contains(&Route::Requests));
         let admin: Vec<Route> = links_for(Role::Admin).into_iter().map(|l| l.0).collect();
         assert!(admin.contains(&Route::StaffAccounts) && admin.contains(&Route::NewPerson));
     }

@@ -8,13 +8,15 @@ use crate::components::code_card::CodeCard;
 use crate::components::form::{act, errors_from, ActionForm, Field, FieldError, Kind};
 use crate::components::guard::use_me;
 use crate::hooks::{use_get, waiting};
+use crate::pages::questions::PlanQuestions;
 use crate::route::Route;
 use crate::state::Remote;
 use crate::text::raw;
 use crate::words;
-use shared::access::{allowed, Action, Relation, Relationship};
+use shared::access::{allowed, can, Ability, Action, Relation, Relationship};
 use shared::accounts::{
-    ActivationCode, AllocationView, NewAllocation, PersonSummary, StaffView, YoungPersonView,
+    ActivationCode, AllocationView, NewAllocation, PersonSummary, StaffView, TeamMember,
+    YoungPersonView,
 };
 use shared::people::Role;
 use yew::prelude::*;
@@ -82,6 +84,12 @@ pub fn PersonPage(props: &PersonProps) -> Html {
     let known_data = allocations.list::<AllocationView>();
     let staff = use_get((admin && may(Action::ManageAllocations)).then(|| api::STAFF.to_string()));
     let staff_data = staff.list::<StaffView>();
+    // A manager can also choose anyone in their own team.
+    let team = use_get(
+        (can(role, Ability::ListTeamStaff) && may(Action::ManageAllocations))
+            .then(|| api::MY_TEAM.to_string()),
+    );
+    let team_data = team.list::<TeamMember>();
 
     let Some(row) = row else {
         return html! {
@@ -181,15 +189,16 @@ pub fn PersonPage(props: &PersonProps) -> Html {
                 _ => Vec::new(),
             }
         } else {
-            known
-                .iter()
-                .map(|a| {
+            let team = team_data.ready().map(Vec::as_slice).unwrap_or_default();
+            team.iter()
+                .map(|m| (m.id.clone(), m.display_name.clone(), m.role))
+                .chain(known.iter().map(|a| {
                     (
                         a.staff_id.clone(),
                         a.staff_name.clone(),
                         a.relationship.staff_role(),
                     )
-                })
+                }))
                 .collect()
         };
         candidates.retain(|(id, _, role)| {
@@ -225,7 +234,7 @@ pub fn PersonPage(props: &PersonProps) -> Html {
             .hint("They take over from the worker with the same role, who stops seeing the record at once.")];
         if !admin {
             fields.push(Field::note(
-                "You can choose from workers this young person has had. For anyone else, ask an administrator.",
+                "You can choose from your team and the workers this young person has had. For anyone else, ask an administrator.",
             ));
         }
         fields.push(
@@ -377,6 +386,25 @@ pub fn PersonPage(props: &PersonProps) -> Html {
                         Remote::Ready(list) => workers(list),
                         other => waiting_or_gone(other, "the workers", &allocations.reload),
                     } }
+                </section>
+            }
+            if may(Action::ReadPlan) {
+                <section aria-labelledby="plan">
+                    <h2 id="plan">{ "Plan" }</h2>
+                    <p>
+                        { if may(Action::WritePlan) {
+                            format!("Write {name}'s plan in plain words, check it as you type, and share it with them.")
+                        } else {
+                            format!("Read {name}'s plan as they see it.")
+                        } }
+                    </p>
+                    <p>
+                        <a class="button button-secondary" href={Route::PersonPlan { id: row.id.clone() }.to_path()}>
+                            { format!("Open {name}'s plan") }
+                        </a>
+                    </p>
+                    <h3>{ format!("Questions from {name}") }</h3>
+                    <PlanQuestions person={Some(row.id.clone())} />
                 </section>
             }
             { account }
