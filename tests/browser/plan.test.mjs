@@ -100,6 +100,8 @@ test('a worker sees jargon and a long sentence flagged as they type, is stopped 
     // A draft is kept, and Aisha cannot see it yet.
     await main.getByRole('button', { name: 'Save draft' }).click();
     await page.getByRole('status').getByText('Draft saved. Aisha cannot see it until you share it.').waitFor();
+    // The page loads the plan again after saving: let that finish first.
+    await settled(page);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: "Aisha's plan" }).waitFor();
     await settled(page);
