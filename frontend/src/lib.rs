@@ -19,11 +19,13 @@
 //! - [`pages`]: one module per page.
 //! - [`text`]: small text helpers.
 //! - [`words`]: plain words for dates, roles, care status and audit rows.
+//! - [`i18n`]: translations (`t`, `tf`) from `frontend/locales/`.
 
 pub mod api;
 pub mod app;
 pub mod components;
 pub mod hooks;
+pub mod i18n;
 pub mod pages;
 pub mod route;
 pub mod session;
