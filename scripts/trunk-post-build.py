@@ -16,12 +16,19 @@ becomes dist/):
   3. fails the build if index.html still has an inline script, a <style>
      element, a style= attribute or an on*= handler attribute.
 
+When the build has a service worker (sw.js, copied by Trunk), it also
+  4. stamps its `const BUILD = {...};` line with a hash of the whole build (so
+     browsers see a new worker whenever anything changes), the list of files
+     to cache for offline start, and the push notification words from
+     frontend/locales/*/notifications.ftl (the worker cannot read them).
+
 Only the Python standard library is used. Also runnable by hand:
   TRUNK_STAGING_DIR=dist python3 scripts/trunk-post-build.py
 """
 
 import base64
 import hashlib
+import json
 import os
 import re
 import sys
@@ -119,6 +126,71 @@ def main():
         f.write(html)
     for name in written:
         print(f"trunk-post-build: moved inline script to {name}")
+    stamp_service_worker(staging, public_url)
+
+
+BUILD_LINE_RE = re.compile(r"^const BUILD = .*;$", re.M)
+# The words a push notification shows, read from the translation files.
+PUSH_KEYS = {
+    "title": "notifications-push-title",
+    "urgent": "notifications-push-title-urgent",
+    "body": "notifications-push-body",
+}
+
+
+def push_words(locales):
+    words = {}
+    if not os.path.isdir(locales):
+        return words
+    for lang in sorted(os.listdir(locales)):
+        path = os.path.join(locales, lang, "notifications.ftl")
+        if not os.path.isfile(path):
+            continue
+        found = {}
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.lstrip().startswith("#") or " = " not in line:
+                    continue
+                key, value = line.split(" = ", 1)
+                found[key.strip()] = value.strip()
+        picked = {name: found[key] for name, key in PUSH_KEYS.items() if key in found}
+        if picked:
+            words[lang] = picked
+    return words
+
+
+def stamp_service_worker(staging, public_url):
+    sw = os.path.join(staging, "sw.js")
+    if not os.path.isfile(sw):
+        return
+    digest = hashlib.sha256()
+    shell = []
+    for root, dirs, files in os.walk(staging):
+        dirs.sort()
+        for name in sorted(files):
+            full = os.path.join(root, name)
+            rel = os.path.relpath(full, staging).replace(os.sep, "/")
+            if rel == "sw.js" or rel.endswith(".map"):
+                continue
+            with open(full, "rb") as f:
+                digest.update(rel.encode("utf-8") + b"\0" + hashlib.sha256(f.read()).digest())
+            shell.append(public_url if rel == "index.html" else public_url + rel)
+    shell.sort()
+    locales = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "frontend", "locales")
+    build = {
+        "version": digest.hexdigest()[:16],
+        "shell": shell,
+        "words": push_words(locales),
+    }
+    with open(sw, encoding="utf-8") as f:
+        code = f.read()
+    if len(BUILD_LINE_RE.findall(code)) != 1:
+        fail("sw.js needs exactly one `const BUILD = ...;` line to stamp")
+    line = "const BUILD = " + json.dumps(build, ensure_ascii=False, separators=(",", ":")) + ";"
+    code = BUILD_LINE_RE.sub(lambda _m: line, code)
+    with open(sw, "w", encoding="utf-8") as f:
+        f.write(code)
+    print(f"trunk-post-build: stamped sw.js (build {build['version']}, {len(shell)} files to cache)")
 
 
 if __name__ == "__main__":

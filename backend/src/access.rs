@@ -206,6 +206,7 @@ pub const ENDPOINTS: &[(&str, &str, Guard)] = &[
     ("post", "/api/auth/logout", Guard::SignedIn),
     ("get", "/api/me", Guard::SignedIn),
     ("post", "/api/me/password", Guard::SignedIn),
+    ("put", "/api/me/language", Guard::SignedIn),
     ("get", "/api/me/sessions", Guard::SignedIn),
     ("delete", "/api/me/sessions/{id}", Guard::SignedIn),
     ("get", "/api/me/record-views", Guard::YoungPersonSelf),
@@ -382,6 +383,11 @@ pub const ENDPOINTS: &[(&str, &str, Guard)] = &[
     ("get", "/api/me/plan/questions", Guard::YoungPersonSelf),
     ("get", "/api/me/people", Guard::YoungPersonSelf),
     (
+        "get",
+        "/api/me/profile",
+        Guard::Ability(shared::access::Ability::EditOwnProfile),
+    ),
+    (
         "put",
         "/api/me/profile",
         Guard::Ability(shared::access::Ability::EditOwnProfile),
@@ -392,6 +398,7 @@ pub const ENDPOINTS: &[(&str, &str, Guard)] = &[
     ("get", "/api/me/reviews", Guard::YoungPersonSelf),
     ("get", "/api/me/reviews/next.ics", Guard::YoungPersonSelf),
     ("post", "/api/me/reviews/requests", Guard::YoungPersonSelf),
+    ("put", "/api/me/reviews/participation", Guard::YoungPersonSelf),
     ("get", "/api/me/feedback", Guard::YoungPersonSelf),
     ("put", "/api/me/feedback/draft", Guard::YoungPersonSelf),
     ("post", "/api/me/feedback", Guard::YoungPersonSelf),

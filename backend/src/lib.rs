@@ -6,6 +6,7 @@ pub mod config;
 pub mod db;
 pub mod entities;
 pub mod error;
+pub mod generate;
 pub mod headers;
 pub mod push;
 pub mod repo;

@@ -1,9 +1,16 @@
 //! Serves the built PWA from `dist/`, with the app's own routes falling back
 //! to `index.html` so a deep link or a refresh opens the right page.
+//!
+//! Caching (see [`cache_rule`]): files with a content hash in their name
+//! never change, so browsers keep them for a year; everything else (the
+//! page, the service worker, the manifest, the icons) is checked with the
+//! server on every use, so a new version is never hidden behind an old one.
 
 use actix_files::{Files, NamedFile};
+use actix_web::body::MessageBody;
 use actix_web::dev::{fn_service, ServiceRequest, ServiceResponse};
-use actix_web::http::header::{CacheControl, CacheDirective};
+use actix_web::http::header::{self, CacheControl, CacheDirective, HeaderValue};
+use actix_web::middleware::{from_fn, Next};
 use actix_web::{web, HttpResponse};
 use std::path::{Path, PathBuf};
 
@@ -16,7 +23,69 @@ pub fn configure(cfg: &mut web::ServiceConfig, public_dir: &Path) {
             let index = index.clone();
             async move { Ok(fallback(req, index).await) }
         }));
-    cfg.service(files);
+    cfg.service(web::scope("").wrap(from_fn(cache_headers)).service(files));
+}
+
+/// How long a browser may keep a file of the app without asking again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheRule {
+    /// Content-hashed build files (`frontend-0123456789abcdef_bg.wasm`).
+    Immutable,
+    /// The service worker: checked on every start (and it may control the
+    /// whole origin, which the header says).
+    ServiceWorker,
+    /// Everything else: kept, but checked (ETag) before each use.
+    Revalidate,
+}
+
+/// The rule for a path of the app.
+pub fn cache_rule(path: &str) -> CacheRule {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    if path == "/sw.js" {
+        return CacheRule::ServiceWorker;
+    }
+    let stem = name.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    let hashed = stem
+        .rsplit_once('-')
+        .is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+    if hashed && name.contains('.') {
+        CacheRule::Immutable
+    } else {
+        CacheRule::Revalidate
+    }
+}
+
+async fn cache_headers(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let rule = cache_rule(req.path());
+    let manifest = req.path().ends_with(".webmanifest");
+    let mut res = next.call(req).await?;
+    let status = res.status();
+    if !(status.is_success() || status == actix_web::http::StatusCode::NOT_MODIFIED) {
+        return Ok(res);
+    }
+    let headers = res.headers_mut();
+    let cache = match rule {
+        CacheRule::Immutable => "public, max-age=31536000, immutable",
+        CacheRule::ServiceWorker | CacheRule::Revalidate => "no-cache",
+    };
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if rule == CacheRule::ServiceWorker {
+        headers.insert(
+            header::HeaderName::from_static("service-worker-allowed"),
+            HeaderValue::from_static("/"),
+        );
+    }
+    if manifest {
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/manifest+json"),
+        );
+    }
+    Ok(res)
 }
 
 /// Paths that look like files (have an extension) are real 404s; anything
@@ -51,5 +120,36 @@ async fn fallback(req: ServiceRequest, index: PathBuf) -> ServiceResponse {
                 .content_type("text/plain; charset=utf-8")
                 .body("The app has not been built yet. Run the README's first command."),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_build_files_are_kept_and_the_rest_is_checked() {
+        for path in [
+            "/frontend-ff7aa27ce6d2687c.js",
+            "/frontend-ff7aa27ce6d2687c_bg.wasm",
+            "/style-509503a8a78e681f.css",
+            "/boot-c45aca8c7e95eb1b.js",
+            "/icon-31cad36e8da3127b.svg",
+        ] {
+            assert_eq!(cache_rule(path), CacheRule::Immutable, "{path}");
+        }
+        assert_eq!(cache_rule("/sw.js"), CacheRule::ServiceWorker);
+        for path in [
+            "/",
+            "/index.html",
+            "/manifest.webmanifest",
+            "/icons/icon-192.png",
+            "/my/offer",
+            "/notes-0123456789abcdeg.js",
+            "/style-509503a8a78e681.css",
+            "/icons/sw.js",
+        ] {
+            assert_eq!(cache_rule(path), CacheRule::Revalidate, "{path}");
+        }
     }
 }

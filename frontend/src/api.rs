@@ -11,6 +11,7 @@
 //! to a young person: the server's own words when it sent an
 //! `ErrorBody`, otherwise plain words chosen here.
 
+use crate::i18n::{t, tf, words_for};
 use crate::session::{self, Refreshed};
 use futures::future::{FutureExt, LocalBoxFuture};
 use serde::de::DeserializeOwned;
@@ -21,7 +22,7 @@ use shared::accounts::{
     StaffView, TokenResponse, YoungPersonView,
 };
 use shared::api::{Council, ErrorBody};
-use shared::offer::{NewOfferRequest, OfferRequestAnswer};
+use shared::offer::{AdminOfferEntry, EntitlementDraft, NewOfferRequest, OfferRequestAnswer};
 use shared::plans::{DraftPlan, NewPlanQuery, SharePlan, StaffProfile};
 use std::fmt;
 
@@ -53,25 +54,24 @@ pub const OUR_FAULT_MESSAGE: &str =
     "Something went wrong on our side. Please try again in a few minutes.";
 
 impl ApiError {
-    /// Words to show the person.
+    /// Words to show the person, in their language. The server writes its
+    /// messages in English; those a young person may meet have a
+    /// translation in `errors.ftl` (keys `server-…`), found by their text.
     pub fn message(&self) -> String {
         match self {
-            ApiError::Offline => OFFLINE_MESSAGE.to_string(),
+            ApiError::Offline => t("errors-offline"),
             ApiError::Server { status, body } => {
                 if body.message.trim().is_empty() {
-                    status_message(*status).to_string()
+                    status_message(*status)
                 } else {
-                    body.message.clone()
+                    words_for("server-", &body.message)
                 }
             }
             ApiError::TooManyTries { wait_secs } => {
-                format!(
-                    "Too many tries. Please wait {}, then try again.",
-                    wait_words(*wait_secs)
-                )
+                tf("errors-too-many-wait", &[("wait", &wait_words(*wait_secs))])
             }
-            ApiError::Status { status } => status_message(*status).to_string(),
-            ApiError::UnexpectedReply | ApiError::BadRequestBody => OUR_FAULT_MESSAGE.to_string(),
+            ApiError::Status { status } => status_message(*status),
+            ApiError::UnexpectedReply | ApiError::BadRequestBody => t("errors-our-fault"),
         }
     }
 
@@ -122,33 +122,33 @@ impl fmt::Display for ApiError {
 impl std::error::Error for ApiError {}
 
 /// Plain words for a status code when the server gave none.
-pub fn status_message(status: u16) -> &'static str {
-    match status {
-        400 | 422 => "Something in the form needs checking. Please look again and try again.",
-        401 => "Please sign in again.",
-        403 => "You can't see this page.",
-        404 => "We can't find that.",
-        408 | 504 => "That took too long. Please try again.",
-        409 => "Someone else changed this at the same time. Please check and try again.",
-        413 => "That is too big to send.",
-        429 => "Too many tries. Please wait a few minutes and try again.",
-        502 | 503 => "Good for Me is not working right now. Please try again soon.",
-        _ => OUR_FAULT_MESSAGE,
-    }
+pub fn status_message(status: u16) -> String {
+    t(match status {
+        400 | 422 => "errors-check-form",
+        401 => "errors-sign-in-again",
+        403 => "errors-not-for-you",
+        404 => "errors-not-found",
+        408 | 504 => "errors-too-long",
+        409 => "errors-changed-meanwhile",
+        413 => "errors-too-big",
+        429 => "errors-too-many",
+        502 | 503 => "errors-not-working",
+        _ => "errors-our-fault",
+    })
 }
 
 /// "5 minutes", "30 seconds", "1 minute": how long to wait, rounded up to
 /// whole minutes from a minute on.
 pub fn wait_words(secs: u64) -> String {
     match secs {
-        0 | 1 => "a second".to_string(),
-        2..=59 => format!("{secs} seconds"),
+        0 | 1 => t("errors-wait-a-second"),
+        2..=59 => tf("errors-wait-seconds", &[("n", &secs.to_string())]),
         _ => {
             let minutes = secs.div_ceil(60);
             if minutes == 1 {
-                "1 minute".to_string()
+                t("errors-wait-a-minute")
             } else {
-                format!("{minutes} minutes")
+                tf("errors-wait-minutes", &[("n", &minutes.to_string())])
             }
         }
     }
@@ -389,6 +389,8 @@ pub async fn logout() -> Result<(), ApiError> {
         other => other?,
     }
     session::clear();
+    // Nothing of theirs stays on a phone someone else may use next.
+    crate::feedback_drafts::clear_all();
     Ok(())
 }
 
@@ -407,6 +409,19 @@ pub async fn change_password(current: &str, new: &str) -> Result<(), ApiError> {
         },
     )
     .await
+}
+
+/// `PUT /api/me/language`: keep my language on the server, so it follows
+/// me to every phone I sign in on.
+pub async fn save_language(language: shared::language::Language) -> Result<(), ApiError> {
+    put::<_, shared::language::LanguageChoice>(
+        "/me/language",
+        &shared::language::LanguageChoice {
+            language: language.as_str().to_string(),
+        },
+    )
+    .await
+    .map(drop)
 }
 
 /// `DELETE /api/me/sessions/{id}`.
@@ -521,6 +536,9 @@ pub async fn answer_plan_question(
     .map(drop)
 }
 
+/// `GET /api/me/profile`: my own "about me" (staff).
+pub const MY_PROFILE: &str = "/me/profile";
+
 /// `PUT /api/me/profile`: a worker's "about me" for young people.
 pub async fn save_profile(profile: &StaffProfile) -> Result<(), ApiError> {
     put("/me/profile", profile).await
@@ -533,11 +551,300 @@ pub async fn ask_about_offer(request: &NewOfferRequest) -> Result<(), ApiError> 
         .map(drop)
 }
 
+/// `GET /api/offer/entitlements`: the whole offer for administrators.
+pub const ADMIN_OFFER: &str = "/offer/entitlements";
+
+/// `GET /api/offer/changes?entitlement={id}`: one entitlement's versions.
+pub fn offer_changes_path(id: &str) -> String {
+    format!("/offer/changes?entitlement={}", path_part(id))
+}
+
+/// `POST /api/offer/entitlements`: a new entitlement.
+pub async fn create_entitlement(draft: &EntitlementDraft) -> Result<AdminOfferEntry, ApiError> {
+    post(ADMIN_OFFER, draft).await
+}
+
+/// `PUT /api/offer/entitlements/{id}`: a new version of one entitlement.
+pub async fn replace_entitlement(
+    id: &str,
+    draft: &EntitlementDraft,
+) -> Result<AdminOfferEntry, ApiError> {
+    put(&format!("{ADMIN_OFFER}/{}", path_part(id)), draft).await
+}
+
 /// `PATCH /api/offer/requests/{id}`: a worker moves a request on.
 pub async fn answer_offer_request(id: &str, answer: &OfferRequestAnswer) -> Result<(), ApiError> {
     patch::<_, Done>(&format!("/offer/requests/{}", path_part(id)), answer)
         .await
         .map(drop)
+}
+
+// Positive Journeys (issue 8): the forum, events and polls, moderation.
+
+pub const FORUM_ME: &str = "/forum/me";
+pub const FORUM_BLOCKS: &str = "/forum/blocks";
+pub const FORUM_EVENTS: &str = "/forum/events";
+pub const FORUM_POLLS: &str = "/forum/polls";
+pub const MOD_QUEUE: &str = "/forum/moderation/queue";
+pub const WATCHED_WORDS: &str = "/forum/moderation/watched-words";
+pub const STAFF_EVENTS: &str = "/forum/admin/events";
+pub const STAFF_POLLS: &str = "/forum/admin/polls";
+pub const FORUM_SPACES_ADMIN: &str = "/forum/admin/spaces";
+
+/// `{base}?{name}={cursor}` for the next page of a list, or `base`.
+pub fn page_path(base: &str, name: &str, cursor: Option<&str>) -> String {
+    match cursor {
+        Some(c) => {
+            let sep = if base.contains('?') { '&' } else { '?' };
+            format!("{base}{sep}{name}={}", path_part(c))
+        }
+        None => base.to_string(),
+    }
+}
+
+/// `/forum/me/posts`, older than a post when given.
+pub fn my_posts_path(before: Option<&str>) -> String {
+    page_path("/forum/me/posts", "before", before)
+}
+
+/// `/forum/spaces/{space}/threads`, older than a thread when given.
+pub fn forum_threads_path(space: &str, before: Option<&str>) -> String {
+    page_path(
+        &format!("/forum/spaces/{}/threads", path_part(space)),
+        "before",
+        before,
+    )
+}
+
+/// `/forum/threads/{id}`, posts after one when given.
+pub fn forum_thread_path(id: &str, after: Option<&str>) -> String {
+    page_path(&format!("/forum/threads/{}", path_part(id)), "after", after)
+}
+
+/// `/forum/moderation/threads/{id}`, or the list of threads for `None`.
+pub fn mod_thread_path(id: Option<&str>, cursor: Option<&str>) -> String {
+    match id {
+        Some(id) => page_path(
+            &format!("/forum/moderation/threads/{}", path_part(id)),
+            "after",
+            cursor,
+        ),
+        None => page_path("/forum/moderation/threads", "before", cursor),
+    }
+}
+
+/// `/forum/moderation/log`, older than an entry when given.
+pub fn mod_log_path(before: Option<&str>) -> String {
+    page_path("/forum/moderation/log", "before", before)
+}
+
+/// `/forum/participation`, for a period when given (`YYYY-MM-DD`).
+pub fn participation_path(from: &str, to: &str) -> String {
+    let keep = |d: &str| -> String {
+        d.chars()
+            .filter(|c| c.is_ascii_digit() || *c == '-')
+            .collect()
+    };
+    let (from, to) = (keep(from), keep(to));
+    let mut q = Vec::new();
+    if !from.is_empty() {
+        q.push(format!("from={from}"));
+    }
+    if !to.is_empty() {
+        q.push(format!("to={to}"));
+    }
+    if q.is_empty() {
+        "/forum/participation".to_string()
+    } else {
+        format!("/forum/participation?{}", q.join("&"))
+    }
+}
+
+/// `/forum/admin/events/{id}/signups`.
+pub fn event_signups_path(id: &str) -> String {
+    format!("/forum/admin/events/{}/signups", path_part(id))
+}
+
+/// `/forum/...{id}{tail}`: an action on one record, such as
+/// `forum_action("/forum/posts/", id, "/report")`.
+pub fn forum_action(base: &str, id: &str, tail: &str) -> String {
+    format!("{base}{}{tail}", path_part(id))
+}
+
+/// A POST whose reply the page reads.
+pub async fn send<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    post(path, body).await
+}
+
+/// A POST or PUT whose reply the page does not need (it loads again).
+pub async fn send_done<B: Serialize>(put_it: bool, path: &str, body: &B) -> Result<(), ApiError> {
+    if put_it {
+        put::<_, Done>(path, body).await.map(drop)
+    } else {
+        post::<_, Done>(path, body).await.map(drop)
+    }
+}
+
+/// A DELETE whose reply the page does not need.
+pub async fn remove(path: &str) -> Result<(), ApiError> {
+    delete::<Done>(path).await.map(drop)
+}
+
+// Reviews and "good for me" feedback (issue 6).
+
+pub const MY_REVIEWS: &str = "/me/reviews";
+/// The iCalendar file of my next review meeting.
+pub const MY_REVIEW_CALENDAR: &str = "/me/reviews/next.ics";
+/// The form screen for my next review.
+pub const MY_FEEDBACK: &str = "/me/feedback";
+/// Staff: the reviews of the young people I work with, overdue first.
+pub const REVIEWS: &str = "/reviews";
+/// Open safeguarding alerts; with `all`, those with a response too.
+pub const ALERTS: &str = "/safeguarding-alerts";
+pub const ALL_ALERTS: &str = "/safeguarding-alerts?all=true";
+
+/// `/me/feedback?review_id=…`: the form screen of one of my reviews.
+pub fn my_feedback_for(review_id: &str) -> String {
+    format!("{MY_FEEDBACK}?review_id={}", path_part(review_id))
+}
+
+/// `/feedback/insights?period=month|quarter`.
+pub fn insights_path(quarters: bool) -> String {
+    format!(
+        "/feedback/insights?period={}",
+        if quarters { "quarter" } else { "month" }
+    )
+}
+
+/// `POST /api/me/reviews/requests`: "Can my review be sooner?".
+pub async fn ask_for_earlier_review(
+    message: Option<String>,
+) -> Result<shared::reviews::ReviewRequestSent, ApiError> {
+    post(
+        "/me/reviews/requests",
+        &shared::reviews::NewReviewRequest { message },
+    )
+    .await
+}
+
+/// `PUT /api/me/reviews/participation`: how I want to take part.
+pub async fn choose_participation(
+    review_id: &str,
+    participation: shared::reviews::Participation,
+) -> Result<(), ApiError> {
+    put::<_, Done>(
+        "/me/reviews/participation",
+        &shared::reviews::MyParticipation {
+            review_id: review_id.to_string(),
+            participation,
+        },
+    )
+    .await
+    .map(drop)
+}
+
+/// `PUT /api/me/feedback/draft`: the server's copy of my draft.
+pub async fn save_feedback_draft(
+    draft: &shared::reviews::SaveDraft,
+) -> Result<shared::reviews::DraftView, ApiError> {
+    put("/me/feedback/draft", draft).await
+}
+
+/// `POST /api/me/feedback`: send my views (idempotent on the
+/// submission id).
+pub async fn send_feedback(
+    body: &shared::reviews::SendFeedback,
+) -> Result<shared::reviews::SentFeedback, ApiError> {
+    post("/me/feedback", body).await
+}
+
+/// `POST /api/people/{id}/reviews`: book a review.
+pub async fn book_review(id: &str, review: &shared::reviews::NewReview) -> Result<(), ApiError> {
+    post::<_, Done>(&person_path(id, "/reviews"), review)
+        .await
+        .map(drop)
+}
+
+/// `PATCH /api/people/{id}/reviews`: move or cancel a booked review.
+pub async fn change_review(
+    id: &str,
+    change: &shared::reviews::ReviewChange,
+) -> Result<(), ApiError> {
+    patch::<_, Done>(&person_path(id, "/reviews"), change)
+        .await
+        .map(drop)
+}
+
+/// `POST /api/people/{id}/reviews/outcome`: what was decided.
+pub async fn record_review_outcome(
+    id: &str,
+    outcome: &shared::reviews::ReviewOutcome,
+) -> Result<(), ApiError> {
+    post::<_, Done>(&person_path(id, "/reviews/outcome"), outcome)
+        .await
+        .map(drop)
+}
+
+/// `POST /api/people/{id}/feedback/answer`: "you said, we did".
+pub async fn answer_feedback(
+    id: &str,
+    answer: &shared::reviews::FeedbackAnswer,
+) -> Result<(), ApiError> {
+    post::<_, Done>(&person_path(id, "/feedback/answer"), answer)
+        .await
+        .map(drop)
+}
+
+/// `POST /api/safeguarding-alerts/response`: what was done.
+pub async fn respond_to_alert(response: &shared::reviews::AlertResponse) -> Result<(), ApiError> {
+    post::<_, Done>("/safeguarding-alerts/response", response)
+        .await
+        .map(drop)
+}
+
+// Notifications and push (issue 7): the in-app list, my choices, and this
+// device's push subscription.
+
+/// My notifications, newest first.
+pub const NOTIFICATIONS: &str = "/me/notifications";
+/// What reaches my phone, and my quiet hours.
+pub const NOTIFICATION_PREFERENCES: &str = "/me/notification-preferences";
+
+/// `POST /api/me/notifications/{id}/read`.
+pub async fn mark_notification_read(id: &str) -> Result<(), ApiError> {
+    post(&format!("/me/notifications/{}/read", path_part(id)), &()).await
+}
+
+/// `POST /api/me/notifications/read-all`.
+pub async fn mark_all_notifications_read() -> Result<(), ApiError> {
+    post("/me/notifications/read-all", &()).await
+}
+
+/// `PUT /api/me/notification-preferences`.
+pub async fn save_notification_preferences(
+    update: &shared::push::UpdatePreferences,
+) -> Result<shared::push::NotificationPreferences, ApiError> {
+    put(NOTIFICATION_PREFERENCES, update).await
+}
+
+/// `GET /api/push/vapid-public-key`: the key this browser subscribes with.
+pub async fn vapid_public_key() -> Result<String, ApiError> {
+    get::<shared::push::VapidPublicKey>("/push/vapid-public-key")
+        .await
+        .map(|k| k.public_key)
+}
+
+/// `POST /api/me/push-subscriptions`: this device gets pushes (again: the
+/// same endpoint only updates its keys, and answers its id).
+pub async fn add_push_subscription(
+    sub: &shared::push::NewPushSubscription,
+) -> Result<shared::push::PushSubscriptionView, ApiError> {
+    post("/me/push-subscriptions", sub).await
+}
+
+/// `DELETE /api/me/push-subscriptions/{id}`.
+pub async fn remove_push_subscription(id: &str) -> Result<(), ApiError> {
+    delete(&format!("/me/push-subscriptions/{}", path_part(id))).await
 }
 
 /// An id from an address bar, made safe to put in a path: only letters,
@@ -565,7 +872,9 @@ pub(crate) mod transport {
         bearer: Option<&str>,
     ) -> Result<Reply, ApiError> {
         let window = web_sys::window().ok_or(ApiError::Offline)?;
-        if !window.navigator().on_line() {
+        // Offline, a GET still goes out: the service worker may answer with
+        // the copy it kept (see `crate::pwa`). Anything else fails at once.
+        if method != "GET" && !window.navigator().on_line() {
             return Err(ApiError::Offline);
         }
 
@@ -606,6 +915,10 @@ pub(crate) mod transport {
             .ok()
             .flatten()
             .and_then(|v| v.trim().parse::<u64>().ok());
+        if method == "GET" && (200..300).contains(&status) {
+            // Set by the service worker on a copy it kept: "Saved on <date>".
+            crate::pwa::note_reply(response.headers().get("X-Saved-At").ok().flatten());
+        }
         let text = response.text().map_err(|_| ApiError::UnexpectedReply)?;
         let text = JsFuture::from(text).await.map_err(|_| ApiError::Offline)?;
         Ok(Reply {
@@ -747,6 +1060,29 @@ mod tests {
         );
         assert_eq!(path_part("../staff?x=1"), "staffx1");
         assert_eq!(path_part("%2e%2e"), "2e2e");
+    }
+
+    #[test]
+    fn forum_pages_carry_a_clean_cursor() {
+        assert_eq!(my_posts_path(None), "/forum/me/posts");
+        assert_eq!(
+            forum_threads_path("positive-journeys", Some("a-1&x=2")),
+            "/forum/spaces/positive-journeys/threads?before=a-1x2"
+        );
+        assert_eq!(
+            forum_thread_path("t1", Some("p2")),
+            "/forum/threads/t1?after=p2"
+        );
+        assert_eq!(
+            mod_thread_path(None, Some("t9")),
+            "/forum/moderation/threads?before=t9"
+        );
+        assert_eq!(
+            participation_path("2026-01-01", ""),
+            "/forum/participation?from=2026-01-01"
+        );
+        assert_eq!(participation_path("", ""), "/forum/participation");
+        assert_eq!(page_path("/x?a=1", "before", Some("b")), "/x?a=1&before=b");
     }
 
     #[test]

@@ -4,29 +4,45 @@
 use crate::api;
 use crate::components::guard::{Audience, SignedInOnly};
 use crate::components::layout::Layout;
+use crate::i18n::{self, Lang};
 use crate::pages::{
     about::About,
     account::AccountPage,
     activate::Activate,
     audit::AuditPage,
     caseload::CaseloadPage,
+    feedback_form::FeedbackFormPage,
+    insights::InsightsPage,
+    my_review::MyReviewPage,
+    safeguarding::AlertsPage,
+    staff_feedback::PersonFeedbackPage,
+    staff_reviews::{PersonReviewsPage, ReviewsListPage},
+    forum::{ForumPage, ForumSpacePage},
+    forum_events::{EventsPage, PollsPage},
+    forum_thread::{ForumThreadPage, MyPostsPage},
     help::Help,
     home::Home,
+    mod_log::{ModerationLogPage, WatchedWordsPage},
+    moderation::{ModThreadPage, ModThreadsPage, ModerationPage},
     my_offer::{MyOfferPage, OfferPage},
     my_people::MyPeoplePage,
     my_plan::MyPlanPage,
     new_person::NewPersonPage,
     not_found::NotFound,
+    offer_editor::{OfferAdminPage, OfferEditPage},
+    participation::{ForumSpacesPage, ParticipationPage},
     person::PersonPage,
     plan_editor::PlanEditorPage,
     questions::questions_page,
     requests::RequestsPage,
     sign_in::SignIn,
     staff_accounts::StaffPage,
+    staff_events::{StaffEventsPage, StaffPollsPage},
 };
 use crate::route::Route;
 use crate::session::{self, Refreshed};
 use crate::state::{Action, AppContext, AppState, Remote, Session};
+use shared::access::Ability;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -35,6 +51,11 @@ pub const APP_NAME: &str = "Good for Me";
 /// A page for signed-in people only (see `SignedInOnly`).
 fn guarded(audience: Audience, page: Html) -> Html {
     html! { <SignedInOnly {audience}>{ page }</SignedInOnly> }
+}
+
+/// The forum's moderation pages.
+fn moderators() -> Audience {
+    Audience::Can(Ability::ModerateForum)
 }
 
 /// The page for each route. A new page is a new arm here.
@@ -54,6 +75,11 @@ pub fn switch(route: Route) -> Html {
         Route::Questions => guarded(Audience::Caseload, questions_page()),
         Route::Requests => guarded(Audience::OfferRequests, html! { <RequestsPage /> }),
         Route::StaffAccounts => guarded(Audience::Admins, html! { <StaffPage /> }),
+        Route::OfferAdmin => guarded(Audience::Admins, html! { <OfferAdminPage /> }),
+        Route::OfferNew => guarded(Audience::Admins, html! { <OfferEditPage /> }),
+        Route::OfferEdit { id } => {
+            guarded(Audience::Admins, html! { <OfferEditPage id={Some(id)} /> })
+        }
         Route::MyPlan => guarded(Audience::YoungPeople, html! { <MyPlanPage /> }),
         Route::MyPeople => guarded(Audience::YoungPeople, html! { <MyPeoplePage /> }),
         Route::MyOffer => guarded(Audience::YoungPeople, html! { <MyOfferPage /> }),
@@ -62,6 +88,62 @@ pub fn switch(route: Route) -> Html {
             html! { <MyOfferPage requests=true /> },
         ),
         Route::Offer => html! { <OfferPage /> },
+        Route::MyReview => guarded(Audience::YoungPeople, html! { <MyReviewPage /> }),
+        Route::MyReviewFeedback => {
+            guarded(Audience::YoungPeople, html! { <FeedbackFormPage /> })
+        }
+        Route::StaffReviews => guarded(
+            Audience::Can(Ability::ListReviews),
+            html! { <ReviewsListPage /> },
+        ),
+        Route::PersonReviews { id } => {
+            guarded(Audience::Caseload, html! { <PersonReviewsPage {id} /> })
+        }
+        Route::PersonFeedback { id } => {
+            guarded(Audience::Caseload, html! { <PersonFeedbackPage {id} /> })
+        }
+        Route::Alerts => guarded(
+            Audience::Can(Ability::HandleSafeguardingAlerts),
+            html! { <AlertsPage /> },
+        ),
+        Route::Insights => guarded(
+            Audience::Can(Ability::ViewFeedbackInsights),
+            html! { <InsightsPage /> },
+        ),
+        Route::Forum => guarded(Audience::YoungPeople, html! { <ForumPage /> }),
+        Route::ForumSpace { id } => {
+            guarded(Audience::YoungPeople, html! { <ForumSpacePage {id} /> })
+        }
+        Route::ForumThread { id } => {
+            guarded(Audience::YoungPeople, html! { <ForumThreadPage {id} /> })
+        }
+        Route::ForumMyPosts => guarded(Audience::YoungPeople, html! { <MyPostsPage /> }),
+        Route::ForumEvents => guarded(Audience::YoungPeople, html! { <EventsPage /> }),
+        Route::ForumPolls => guarded(Audience::YoungPeople, html! { <PollsPage /> }),
+        Route::Moderation => guarded(moderators(), html! { <ModerationPage /> }),
+        Route::ModThreads => guarded(moderators(), html! { <ModThreadsPage /> }),
+        Route::ModThread { id } => guarded(moderators(), html! { <ModThreadPage {id} /> }),
+        Route::WatchedWords => guarded(moderators(), html! { <WatchedWordsPage /> }),
+        Route::ModLog => guarded(
+            Audience::Can(Ability::ReadModerationLog),
+            html! { <ModerationLogPage /> },
+        ),
+        Route::Participation => guarded(
+            Audience::Can(Ability::ReadParticipationFigures),
+            html! { <ParticipationPage /> },
+        ),
+        Route::StaffEvents => guarded(
+            Audience::Can(Ability::RunParticipation),
+            html! { <StaffEventsPage /> },
+        ),
+        Route::StaffPolls => guarded(
+            Audience::Can(Ability::RunParticipation),
+            html! { <StaffPollsPage /> },
+        ),
+        Route::ForumSpaces => guarded(
+            Audience::Can(Ability::ManageForumSpaces),
+            html! { <ForumSpacesPage /> },
+        ),
         Route::NotFound => html! { <NotFound /> },
     }
 }
@@ -77,9 +159,26 @@ pub async fn load_me(state: &AppContext) -> Result<(), api::ApiError> {
     }
 }
 
+/// `<html lang dir>`: screen readers pick their voice from `lang`, and the
+/// browser lays the page out right to left for Arabic.
+fn show_language(lang: Lang) {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("lang", lang.tag());
+        let _ = html.set_attribute("dir", if lang.is_rtl() { "rtl" } else { "ltr" });
+    }
+}
+
 #[component]
 pub fn App() -> Html {
-    let state: AppContext = use_reducer(AppState::default);
+    let state: AppContext = use_reducer(|| AppState::on_device(i18n::device_language()));
+
+    // The language first, so every page below renders its words in it.
+    let lang = state.language;
+    i18n::set_language(lang);
+    use_effect_with(lang, |lang| show_language(*lang));
 
     // Load the council whenever we are waiting for it: at start, and after
     // "Try again".
@@ -133,7 +232,8 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<AppContext> context={state}>
             <BrowserRouter>
-                <Layout>
+                // Keyed by language: a new language draws every page again.
+                <Layout key={lang.tag()}>
                     <Switch<Route> render={switch} />
                 </Layout>
             </BrowserRouter>

@@ -7,6 +7,7 @@
 //! decoding a page's worth of JSON is quick.
 
 use crate::api::{self, Reply};
+use crate::i18n::{t, tf};
 use crate::state::Remote;
 use serde::de::DeserializeOwned;
 use yew::prelude::*;
@@ -108,15 +109,15 @@ pub fn waiting<T>(remote: &Remote<T>, what: &str, reload: &Callback<()>) -> Opti
 fn not_yet(failed: Option<&api::ApiError>, what: &str, reload: &Callback<()>) -> Html {
     match failed {
         None => html! {
-            <p class="muted" role="status">{ format!("Getting {what}…") }</p>
+            <p class="muted" role="status">{ tf("errors-getting", &[("what", what)]) }</p>
         },
         Some(err) => {
             let reload = reload.clone();
             let onclick = Callback::from(move |_| reload.emit(()));
             html! {
                 <div class="notice" role="alert">
-                    <p>{ format!("We couldn't get {what}. ") }{ err.message() }</p>
-                    <button type="button" class="button button-secondary" {onclick}>{ "Try again" }</button>
+                    <p>{ tf("errors-could-not-get", &[("what", what)]) }{ " " }{ err.message() }</p>
+                    <button type="button" class="button button-secondary" {onclick}>{ t("errors-try-again") }</button>
                 </div>
             }
         }

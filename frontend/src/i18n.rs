@@ -40,16 +40,76 @@ impl Lang {
 
     /// A tag such as "ar", "ar-EG" or "en-GB"; anything else is English.
     pub fn from_tag(tag: &str) -> Lang {
+        Lang::supported(tag).unwrap_or(Lang::En)
+    }
+
+    /// The language of a tag, if the app speaks it.
+    pub fn supported(tag: &str) -> Option<Lang> {
         let primary = tag
             .split(['-', '_'])
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
         match primary.as_str() {
-            "ar" => Lang::Ar,
-            _ => Lang::En,
+            "ar" => Some(Lang::Ar),
+            "en" => Some(Lang::En),
+            _ => None,
         }
     }
+
+    /// The first language in the phone's list (`navigator.languages`, most
+    /// wanted first) that the app speaks; English when none is.
+    pub fn first_supported<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
+        tags.into_iter()
+            .find_map(Lang::supported)
+            .unwrap_or(Lang::En)
+    }
+
+    /// The person's saved setting, as the server sends it.
+    pub fn from_setting(l: shared::language::Language) -> Lang {
+        match l {
+            shared::language::Language::En => Lang::En,
+            shared::language::Language::Ar => Lang::Ar,
+        }
+    }
+
+    /// The setting to save on the server.
+    pub fn setting(self) -> shared::language::Language {
+        match self {
+            Lang::En => shared::language::Language::En,
+            Lang::Ar => shared::language::Language::Ar,
+        }
+    }
+
+    /// The language's own name for itself ("English", "العربية"): what a
+    /// person looks for in a list of languages, whatever the page is in.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ar => "العربية",
+        }
+    }
+}
+
+/// The phone's languages, most wanted first (`navigator.languages`).
+#[cfg(target_arch = "wasm32")]
+pub fn device_language() -> Lang {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return Lang::En;
+    };
+    let tags: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .chain(nav.language())
+        .collect();
+    Lang::first_supported(tags.iter().map(String::as_str))
+}
+
+/// Tests on the host have no phone: English.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn device_language() -> Lang {
+    Lang::En
 }
 
 pub const EN_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/en.ftl"));
@@ -93,16 +153,31 @@ pub fn language() -> Lang {
 }
 
 /// Uses `lang` from now on. Pages read messages while rendering, so the
-/// caller must re-render (the app keys its router by language).
+/// caller must re-render (the app keys its router by language). Cheap when
+/// nothing changes: the app calls it on every render of its root.
 pub fn set_language(lang: Lang) {
     CATALOGUE.with(|c| {
         let mut c = c.borrow_mut();
+        if c.lang == lang && (lang == Lang::En || c.current.is_some()) {
+            return;
+        }
         c.lang = lang;
         c.current = match lang {
             Lang::En => None,
             Lang::Ar => Some(parse(AR_SOURCE)),
         };
     });
+}
+
+/// Runs `f` with `lang` in use, then goes back: for words said now but
+/// shown after the language changes ("You have signed out." on the home
+/// page, in the phone's language).
+pub fn in_language<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
+    let before = language();
+    set_language(lang);
+    let out = f();
+    set_language(before);
+    out
 }
 
 /// The message `key` in the current language.
@@ -115,6 +190,24 @@ pub fn t(key: &str) -> String {
             .or_else(|| c.en.get(key))
             .map(|s| (*s).to_string())
             .unwrap_or_else(|| key.to_string())
+    })
+}
+
+/// Words fixed in English elsewhere (a page's title in `route.rs`, a
+/// message from the server or from `shared`), in the current language: the
+/// message whose key starts with `prefix` and whose English text is exactly
+/// `english`. Text with no such message is kept as it is, so a new page
+/// title or server message shows in English until it is translated.
+pub fn words_for(prefix: &str, english: &str) -> String {
+    CATALOGUE.with(|c| {
+        let c = c.borrow();
+        let Some(current) = c.current.as_ref() else {
+            return english.to_string();
+        };
+        c.en.iter()
+            .find(|(k, v)| **v == english && k.starts_with(prefix))
+            .and_then(|(k, _)| current.get(k))
+            .map_or_else(|| english.to_string(), |s| (*s).to_string())
     })
 }
 
@@ -188,11 +281,88 @@ mod tests {
     }
 
     #[test]
+    fn words_can_be_said_in_another_language_for_a_moment() {
+        set_language(Lang::En);
+        let arabic = in_language(Lang::Ar, || t("language-name"));
+        assert_eq!(arabic, "العربية");
+        assert_eq!(language(), Lang::En);
+        assert_eq!(t("language-name"), "English");
+    }
+
+    #[test]
     fn tags_map_to_languages() {
         assert_eq!(Lang::from_tag("ar-EG"), Lang::Ar);
         assert_eq!(Lang::from_tag("en-GB"), Lang::En);
         assert_eq!(Lang::from_tag("fr"), Lang::En);
         assert!(Lang::Ar.is_rtl() && !Lang::En.is_rtl());
+    }
+
+    #[test]
+    fn the_phone_s_first_language_the_app_speaks_wins() {
+        assert_eq!(Lang::first_supported(["fr-FR", "ar-SY", "en"]), Lang::Ar);
+        assert_eq!(Lang::first_supported(["en-US", "ar"]), Lang::En);
+        assert_eq!(Lang::first_supported(["ti", "fa"]), Lang::En);
+        assert_eq!(Lang::first_supported([]), Lang::En);
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_setting(l.setting()), l);
+        }
+    }
+
+    #[test]
+    fn fixed_english_words_are_found_by_their_text() {
+        set_language(Lang::En);
+        assert_eq!(words_for("title-", "My plan"), "My plan");
+        set_language(Lang::Ar);
+        assert_eq!(words_for("title-", "My plan"), t("title-my-plan"));
+        assert_ne!(words_for("title-", "My plan"), "My plan");
+        // Unknown words, or a key outside the prefix, stay as they are.
+        assert_eq!(words_for("title-", "Not a title"), "Not a title");
+        assert_eq!(words_for("nav-", "Get help now"), "Get help now");
+        set_language(Lang::En);
+    }
+
+    /// Every `t("…")`, `tf("…"` and `raw_t("…")` in the app's code names a
+    /// message that exists, so a typo is caught here and not by a child
+    /// seeing a key.
+    #[test]
+    fn every_key_the_code_asks_for_exists() {
+        let en = parse(EN_SOURCE);
+        let mut missing = Vec::new();
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut dirs = vec![std::path::PathBuf::from(root)];
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                // This file's own tests ask for a missing key on purpose.
+                if path.ends_with("i18n.rs") {
+                    continue;
+                }
+                let Ok(code) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                for call in ["t(\"", "tf(\"", "raw_t(\""] {
+                    for (at, _) in code.match_indices(call) {
+                        // Only calls, not the end of a longer name.
+                        let before = code[..at].chars().next_back().unwrap_or(' ');
+                        if before.is_alphanumeric() || before == '_' {
+                            continue;
+                        }
+                        let rest = &code[at + call.len()..];
+                        let key = rest.split('"').next().unwrap_or("");
+                        if !key.is_empty() && !key.contains(' ') && !en.contains_key(key) {
+                            missing.push(format!("{}: {key}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no message for: {missing:?}");
     }
 
     /// Every message a young person reads has an Arabic version, and no

@@ -19,14 +19,20 @@
 //! - [`pages`]: one module per page.
 //! - [`text`]: small text helpers.
 //! - [`words`]: plain words for dates, roles, care status and audit rows.
+//! - [`feedback_drafts`]: a young person's review answers kept on the
+//!   phone until they are sent (cleared on sign-out).
 //! - [`i18n`]: translations (`t`, `tf`) from `frontend/locales/`.
+//! - [`pwa`]: the service worker (offline start, new versions, kept data,
+//!   push) and what the page does with it.
 
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod feedback_drafts;
 pub mod hooks;
 pub mod i18n;
 pub mod pages;
+pub mod pwa;
 pub mod route;
 pub mod session;
 pub mod state;

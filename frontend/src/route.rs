@@ -48,6 +48,14 @@ pub enum Route {
     /// Admins: staff accounts.
     #[at("/admin/staff")]
     StaffAccounts,
+    /// Admins: every entitlement of the local offer.
+    #[at("/admin/offer")]
+    OfferAdmin,
+    #[at("/admin/offer/new")]
+    OfferNew,
+    /// Admins: change one entitlement; its history.
+    #[at("/admin/offer/:id")]
+    OfferEdit { id: String },
     /// A young person's plan in plain words. Notifications link here.
     #[at("/my/plan")]
     MyPlan,
@@ -64,6 +72,72 @@ pub enum Route {
     /// The council's whole local offer, for anyone.
     #[at("/offer")]
     Offer,
+    /// A young person's next review and past ones. Notifications link here.
+    #[at("/my/review")]
+    MyReview,
+    /// The "good for me" form for my next review.
+    #[at("/my/review/feedback")]
+    MyReviewFeedback,
+    /// Staff: the reviews of the young people I work with, overdue first.
+    #[at("/staff/reviews")]
+    StaffReviews,
+    /// Staff: one young person's reviews. Notifications link here.
+    #[at("/staff/people/:id/reviews")]
+    PersonReviews { id: String },
+    /// Staff: what a young person chose to tell me before their reviews.
+    #[at("/staff/people/:id/feedback")]
+    PersonFeedback { id: String },
+    /// Safeguarding alerts until someone records a response.
+    #[at("/staff/alerts")]
+    Alerts,
+    /// Managers: anonymous totals of what young people said.
+    #[at("/staff/insights")]
+    Insights,
+    /// Positive Journeys: the spaces I may join, my forum name, blocks.
+    #[at("/forum")]
+    Forum,
+    #[at("/forum/spaces/:id")]
+    ForumSpace { id: String },
+    /// A conversation. The "your post is up" notification links here.
+    #[at("/forum/threads/:id")]
+    ForumThread { id: String },
+    /// My posts and what happened to them (notifications link here).
+    #[at("/forum/my-posts")]
+    ForumMyPosts,
+    #[at("/forum/events")]
+    ForumEvents,
+    #[at("/forum/polls")]
+    ForumPolls,
+    /// Participation officer: the moderation queue.
+    #[at("/staff/forum/moderation")]
+    Moderation,
+    #[at("/staff/forum/threads")]
+    ModThreads,
+    #[at("/staff/forum/threads/:id")]
+    ModThread { id: String },
+    #[at("/staff/forum/words")]
+    WatchedWords,
+    /// The moderation log (managers read it too).
+    #[at("/staff/forum/log")]
+    ModLog,
+    #[at("/staff/forum/participation")]
+    Participation,
+    #[at("/staff/forum/events")]
+    StaffEvents,
+    #[at("/staff/forum/polls")]
+    StaffPolls,
+    #[at("/staff/forum/spaces")]
+    ForumSpaces,
+    /// My notifications, in the app (works without push).
+    #[at("/notifications")]
+    Notifications,
+    /// Where a tapped push message lands: marks it read and opens what it
+    /// is about.
+    #[at("/notifications/:id")]
+    OpenNotification { id: String },
+    /// Push on this phone, what reaches it, quiet hours.
+    #[at("/account/notifications")]
+    NotificationSettings,
     /// Shown for any address the app does not know. The address bar keeps
     /// what the person typed; only the page changes.
     #[not_found]
@@ -83,6 +157,8 @@ pub enum Icon {
     Staff,
     Plan,
     Offer,
+    Forum,
+    Reviews,
 }
 
 /// One place in the bottom bar.
@@ -116,6 +192,7 @@ const NAV_YOUNG_PERSON: &[NavItem] = &[
 const NAV_CASELOAD: &[NavItem] = &[
     item(Route::Home, "Home", Icon::Home),
     item(Route::Caseload, "People", Icon::People),
+    item(Route::StaffReviews, "Reviews", Icon::Reviews),
     item(Route::Account, "Account", Icon::Account),
     item(Route::Help, "Get help", Icon::Help),
 ];
@@ -124,6 +201,13 @@ const NAV_ADMIN: &[NavItem] = &[
     item(Route::Home, "Home", Icon::Home),
     item(Route::Caseload, "People", Icon::People),
     item(Route::StaffAccounts, "Staff", Icon::Staff),
+    item(Route::Account, "Account", Icon::Account),
+    item(Route::Help, "Get help", Icon::Help),
+];
+
+const NAV_PARTICIPATION: &[NavItem] = &[
+    item(Route::Home, "Home", Icon::Home),
+    item(Route::Moderation, "Forum", Icon::Forum),
     item(Route::Account, "Account", Icon::Account),
     item(Route::Help, "Get help", Icon::Help),
 ];
@@ -143,6 +227,7 @@ pub fn nav_items(role: Option<Role>) -> &'static [NavItem] {
         Some(Role::YoungPerson) => NAV_YOUNG_PERSON,
         Some(r) if can(r, Ability::ManageStaff) => NAV_ADMIN,
         Some(r) if can(r, Ability::ListCaseload) => NAV_CASELOAD,
+        Some(r) if can(r, Ability::ModerateForum) => NAV_PARTICIPATION,
         Some(_) => NAV_OTHER_STAFF,
     }
 }
@@ -165,11 +250,39 @@ impl Route {
             Route::Questions => "Questions about plans",
             Route::Requests => "Requests about the offer",
             Route::StaffAccounts => "Staff accounts",
+            Route::OfferAdmin => "The local offer",
+            Route::OfferNew => "Add an entitlement",
+            Route::OfferEdit { .. } => "Change an entitlement",
             Route::MyPlan => "My plan",
             Route::MyPeople => "My people",
             Route::MyOffer => "My offer",
             Route::MyOfferRequests => "What I have asked about",
             Route::Offer => "The local offer",
+            Route::MyReview => "My review",
+            Route::MyReviewFeedback => "Tell your IRO what you think",
+            Route::StaffReviews => "Reviews",
+            Route::PersonReviews { .. } => "Reviews",
+            Route::PersonFeedback { .. } => "Views before reviews",
+            Route::Alerts => "Safeguarding alerts",
+            Route::Insights => "What young people told us",
+            Route::Forum => "Positive Journeys",
+            Route::ForumSpace { .. } => "Space",
+            Route::ForumThread { .. } => "Conversation",
+            Route::ForumMyPosts => "My posts",
+            Route::ForumEvents => "Events",
+            Route::ForumPolls => "Have your say",
+            Route::Moderation => "Forum moderation",
+            Route::ModThreads => "All conversations",
+            Route::ModThread { .. } => "Conversation",
+            Route::WatchedWords => "Watched words",
+            Route::ModLog => "Moderation log",
+            Route::Participation => "Participation figures",
+            Route::StaffEvents => "Events",
+            Route::StaffPolls => "Polls and consultations",
+            Route::ForumSpaces => "Forum spaces",
+            Route::Notifications => "Notifications",
+            Route::OpenNotification { .. } => "Your notification",
+            Route::NotificationSettings => "Notification settings",
             Route::NotFound => "Page not found",
         }
     }
@@ -192,10 +305,38 @@ impl Route {
                 | Route::Questions
                 | Route::Requests
                 | Route::StaffAccounts
+                | Route::OfferAdmin
+                | Route::OfferNew
+                | Route::OfferEdit { .. }
                 | Route::MyPlan
                 | Route::MyPeople
                 | Route::MyOffer
                 | Route::MyOfferRequests
+                | Route::Notifications
+                | Route::OpenNotification { .. }
+                | Route::NotificationSettings
+                | Route::MyReview
+                | Route::MyReviewFeedback
+                | Route::StaffReviews
+                | Route::PersonReviews { .. }
+                | Route::PersonFeedback { .. }
+                | Route::Alerts
+                | Route::Insights
+                | Route::Forum
+                | Route::ForumSpace { .. }
+                | Route::ForumThread { .. }
+                | Route::ForumMyPosts
+                | Route::ForumEvents
+                | Route::ForumPolls
+                | Route::Moderation
+                | Route::ModThreads
+                | Route::ModThread { .. }
+                | Route::WatchedWords
+                | Route::ModLog
+                | Route::Participation
+                | Route::StaffEvents
+                | Route::StaffPolls
+                | Route::ForumSpaces
         )
     }
 
@@ -207,8 +348,25 @@ impl Route {
             | Route::Person { .. }
             | Route::PersonAudit { .. }
             | Route::PersonPlan { .. } => Route::Caseload,
+            Route::PersonReviews { .. } | Route::PersonFeedback { .. } => Route::StaffReviews,
+            Route::MyReviewFeedback => Route::MyReview,
             Route::Activate => Route::SignIn,
+            Route::OfferAdmin | Route::OfferNew | Route::OfferEdit { .. } => Route::Home,
             Route::MyOfferRequests => Route::MyOffer,
+            Route::NotificationSettings => Route::Account,
+            Route::ForumSpace { .. }
+            | Route::ForumThread { .. }
+            | Route::ForumMyPosts
+            | Route::ForumEvents
+            | Route::ForumPolls => Route::Forum,
+            Route::ModThreads
+            | Route::ModThread { .. }
+            | Route::WatchedWords
+            | Route::ModLog
+            | Route::Participation
+            | Route::StaffEvents
+            | Route::StaffPolls
+            | Route::ForumSpaces => Route::Moderation,
             other => other.clone(),
         }
     }
@@ -245,11 +403,45 @@ mod tests {
             Route::Questions,
             Route::Requests,
             Route::StaffAccounts,
+            Route::OfferAdmin,
+            Route::OfferNew,
+            Route::OfferEdit {
+                id: "setting-up-home".into(),
+            },
             Route::MyPlan,
             Route::MyPeople,
             Route::MyOffer,
             Route::MyOfferRequests,
             Route::Offer,
+            Route::Notifications,
+            Route::OpenNotification {
+                id: "4e7a4c72-4821-451f-a54d-c329ede36706".into(),
+            },
+            Route::NotificationSettings,
+            Route::MyReview,
+            Route::MyReviewFeedback,
+            Route::StaffReviews,
+            Route::PersonReviews { id: "p-1".into() },
+            Route::PersonFeedback { id: "p-1".into() },
+            Route::Alerts,
+            Route::Insights,
+            Route::Forum,
+            Route::ForumSpace {
+                id: "positive-journeys".into(),
+            },
+            Route::ForumThread { id: "t-1".into() },
+            Route::ForumMyPosts,
+            Route::ForumEvents,
+            Route::ForumPolls,
+            Route::Moderation,
+            Route::ModThreads,
+            Route::ModThread { id: "t-1".into() },
+            Route::WatchedWords,
+            Route::ModLog,
+            Route::Participation,
+            Route::StaffEvents,
+            Route::StaffPolls,
+            Route::ForumSpaces,
             Route::NotFound,
         ]
     }
@@ -381,6 +573,35 @@ mod tests {
         assert!(admin.iter().any(|i| i.route == Route::StaffAccounts));
         let po = nav_items(Some(Role::ParticipationOfficer));
         assert!(!po.iter().any(|i| i.route == Route::Caseload));
+        assert!(po.iter().any(|i| i.route == Route::Moderation));
+        assert_eq!(Route::ModLog.nav_section(po), Some(Route::Moderation));
+        assert_eq!(Route::parse("/forum/my-posts"), Route::ForumMyPosts);
+        assert_eq!(
+            Route::parse("/forum/threads/abc"),
+            Route::ForumThread { id: "abc".into() }
+        );
+    }
+
+    #[test]
+    fn review_pages_have_their_addresses_and_places() {
+        assert_eq!(Route::parse("/my/review"), Route::MyReview);
+        assert_eq!(Route::parse("/my/review/feedback"), Route::MyReviewFeedback);
+        // The addresses the server's notifications link to.
+        assert_eq!(
+            Route::parse("/staff/people/abc/feedback"),
+            Route::PersonFeedback { id: "abc".into() }
+        );
+        assert_eq!(
+            Route::parse("/staff/people/abc/reviews"),
+            Route::PersonReviews { id: "abc".into() }
+        );
+        assert_eq!(Route::parse("/staff/alerts"), Route::Alerts);
+        let iro = nav_items(Some(Role::Iro));
+        assert!(iro.iter().any(|i| i.route == Route::StaffReviews));
+        assert_eq!(
+            Route::PersonFeedback { id: "x".into() }.nav_section(iro),
+            Some(Route::StaffReviews)
+        );
     }
 
     #[test]

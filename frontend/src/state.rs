@@ -6,6 +6,7 @@
 //! in memory.
 
 use crate::api::ApiError;
+use crate::i18n::Lang;
 use crate::route::Route;
 use shared::accounts::Me;
 use shared::api::Council;
@@ -58,15 +59,30 @@ pub struct AppState {
     /// for. In memory, not in the address bar.
     pub return_to: Option<Route>,
     pub flash: Option<Flash>,
+    /// The language the app speaks now: the signed-in person's setting;
+    /// signed out, the phone's language or the one picked on this visit.
+    pub language: Lang,
+    /// The phone's language (`navigator.languages`), used again after
+    /// signing out.
+    pub device_language: Lang,
 }
 
 impl Default for AppState {
     fn default() -> Self {
+        AppState::on_device(Lang::En)
+    }
+}
+
+impl AppState {
+    /// The state at start, on a phone whose language is `device`.
+    pub fn on_device(device: Lang) -> Self {
         AppState {
             council: Remote::Loading,
             session: Session::Checking,
             return_to: None,
             flash: None,
+            language: device,
+            device_language: device,
         }
     }
 }
@@ -101,6 +117,9 @@ pub enum Action {
     ClearReturn,
     ShowFlash(Flash),
     ClearFlash,
+    /// Speak this language from now on: the signed-in person's new setting
+    /// (already saved on the server), or a pick made while signed out.
+    ChooseLanguage(Lang),
 }
 
 impl Reducible for AppState {
@@ -125,11 +144,19 @@ impl Reducible for AppState {
                 }
             }
             Action::SignedIn(me) => {
+                // Someone who never chose keeps what the app speaks now.
+                if let Some(l) = me.language {
+                    next.language = Lang::from_setting(l);
+                }
                 next.session = Session::SignedIn(Rc::new(me));
             }
             Action::SignedOut => {
                 if matches!(next.session, Session::SignedOut) {
                     return self;
+                }
+                // The next person on this phone starts in its language.
+                if matches!(next.session, Session::SignedIn(_)) {
+                    next.language = next.device_language;
                 }
                 next.session = Session::SignedOut;
             }
@@ -152,6 +179,14 @@ impl Reducible for AppState {
                     return self;
                 }
                 next.flash = None;
+            }
+            Action::ChooseLanguage(lang) => {
+                next.language = lang;
+                if let Session::SignedIn(me) = &next.session {
+                    let mut me = (**me).clone();
+                    me.language = Some(lang.setting());
+                    next.session = Session::SignedIn(Rc::new(me));
+                }
             }
         }
         Rc::new(next)
@@ -233,6 +268,7 @@ mod tests {
             age_band: None,
             care_leaver_category: None,
             young_person_id: Some("y".into()),
+            language: None,
         }
     }
 
@@ -284,6 +320,36 @@ mod tests {
         assert_eq!(s.flash, Some(flash));
         let s = apply(s, Action::ClearFlash);
         assert_eq!(s.flash, None);
+    }
+
+    #[test]
+    fn the_language_follows_the_phone_then_the_person() {
+        let s = AppState::on_device(Lang::Ar);
+        assert_eq!(s.language, Lang::Ar);
+        // Nobody chose yet: the phone's language stays.
+        let s = apply(s, Action::SignedIn(me()));
+        assert_eq!(s.language, Lang::Ar);
+        // Their choice is kept on the person too.
+        let s = apply(s, Action::ChooseLanguage(Lang::En));
+        assert_eq!(s.language, Lang::En);
+        assert_eq!(
+            s.me().and_then(|m| m.language),
+            Some(shared::language::Language::En)
+        );
+        // Signing out goes back to the phone's language.
+        let s = apply(s, Action::SignedOut);
+        assert_eq!(s.language, Lang::Ar);
+        // A saved setting wins over the phone at sign-in.
+        let mut arabic = me();
+        arabic.language = Some(shared::language::Language::Ar);
+        let s = apply(AppState::on_device(Lang::En), Action::SignedIn(arabic));
+        assert_eq!(s.language, Lang::Ar);
+        // A pick while signed out lasts until sign-in.
+        let s = apply(AppState::on_device(Lang::En), Action::SignedOut);
+        let s = apply(s, Action::ChooseLanguage(Lang::Ar));
+        assert_eq!(s.language, Lang::Ar);
+        let s = apply(s, Action::SignedIn(me()));
+        assert_eq!(s.language, Lang::Ar);
     }
 
     #[test]

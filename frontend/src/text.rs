@@ -31,6 +31,23 @@ pub fn raw(html: &'static str) -> yew::Html {
     yew::Html::from_html_unchecked(yew::AttrValue::Static(html))
 }
 
+/// A phone number, code or username inside a sentence: kept left to right
+/// in a right-to-left language (otherwise "0800 1111" reads "1111 0800"),
+/// with Unicode isolates, so it works in any text. Unchanged in English.
+pub fn ltr(s: &str) -> String {
+    if crate::i18n::language().is_rtl() {
+        format!("\u{2066}{s}\u{2069}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// A translated message that is a block of our own fixed HTML (see
+/// [`raw`]): the translation files are part of this crate, never input.
+pub fn raw_t(key: &str) -> yew::Html {
+    yew::Html::from_html_unchecked(yew::AttrValue::from(crate::i18n::t(key)))
+}
+
 /// The text for a browser tab: "About this app - Good for Me".
 pub fn document_title(page: &str) -> String {
     if page.is_empty() {

@@ -4,89 +4,141 @@
 //! Two voices: to a young person ("your social worker") and to staff
 //! ("Social worker"). Neither uses jargon without saying what it means.
 
+use crate::i18n::{t, tf};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Utc, Weekday};
 use shared::access::{Action, Relation, Relationship};
 use shared::offer::RequestStatus;
 use shared::people::{CareLeaverCategory, LegalStatus, Role};
 use shared::plans::{PlanKind, QueryKind};
 
+/// The months' messages, January first.
 const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8",
+    "month-9", "month-10", "month-11", "month-12",
 ];
 
-fn weekday(d: Weekday) -> &'static str {
-    match d {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
+fn weekday(d: Weekday) -> String {
+    t(match d {
+        Weekday::Mon => "weekday-mon",
+        Weekday::Tue => "weekday-tue",
+        Weekday::Wed => "weekday-wed",
+        Weekday::Thu => "weekday-thu",
+        Weekday::Fri => "weekday-fri",
+        Weekday::Sat => "weekday-sat",
+        Weekday::Sun => "weekday-sun",
+    })
 }
 
-fn month(d: NaiveDate) -> &'static str {
-    MONTHS.get(d.month0() as usize).copied().unwrap_or_default()
+fn month(d: NaiveDate) -> String {
+    MONTHS
+        .get(d.month0() as usize)
+        .map(|k| t(k))
+        .unwrap_or_default()
 }
 
-/// "3 March 2016".
+/// "3 March 2016" (UK order; Arabic month names in Arabic).
 pub fn date(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), month(d), d.year())
+    tf(
+        "date-full",
+        &[
+            ("day", &d.day().to_string()),
+            ("month", &month(d)),
+            ("year", &d.year().to_string()),
+        ],
+    )
 }
 
 /// "Tuesday 3 November".
 pub fn day(d: NaiveDate) -> String {
-    format!("{} {} {}", weekday(d.weekday()), d.day(), month(d))
+    tf(
+        "date-day",
+        &[
+            ("weekday", &weekday(d.weekday())),
+            ("day", &d.day().to_string()),
+            ("month", &month(d)),
+        ],
+    )
+}
+
+/// "Thursday 3 December 2026".
+pub fn day_with_year(d: NaiveDate) -> String {
+    tf(
+        "date-day-year",
+        &[
+            ("weekday", &weekday(d.weekday())),
+            ("day", &d.day().to_string()),
+            ("month", &month(d)),
+            ("year", &d.year().to_string()),
+        ],
+    )
 }
 
 /// "3:05pm", "12:00pm", "9:30am".
-pub fn time(t: NaiveDateTime) -> String {
-    let (pm, hour) = t.hour12();
-    format!("{hour}:{:02}{}", t.minute(), if pm { "pm" } else { "am" })
+pub fn time(at: NaiveDateTime) -> String {
+    let (pm, hour) = at.hour12();
+    tf(
+        "time",
+        &[
+            ("hour", &hour.to_string()),
+            ("minute", &format!("{:02}", at.minute())),
+            ("ampm", &t(if pm { "time-pm" } else { "time-am" })),
+        ],
+    )
 }
 
 fn local(at: DateTime<Utc>, offset_minutes: i32) -> NaiveDateTime {
     at.naive_utc() + Duration::minutes(i64::from(offset_minutes))
 }
 
-/// When something happened, as a friend would say it: "today at 3:05pm",
-/// "yesterday at 9:30am", "on Tuesday 3 November", "on Tuesday 3 November
-/// 2025". `offset_minutes` turns UTC into the phone's local time.
-pub fn when(at: DateTime<Utc>, offset_minutes: i32, now: DateTime<Utc>) -> String {
+/// Which words a moment takes, before they are said.
+enum Moment {
+    Today(NaiveDateTime),
+    Yesterday(NaiveDateTime),
+    Tomorrow(NaiveDateTime),
+    /// Another day: its words ("Tuesday 3 November", with the year when it
+    /// is not this year or next).
+    On(String, NaiveDateTime),
+}
+
+fn moment(at: DateTime<Utc>, offset_minutes: i32, now: DateTime<Utc>) -> Moment {
     let at = local(at, offset_minutes);
     let today = local(now, offset_minutes).date();
     let d = at.date();
     if d == today {
-        format!("today at {}", time(at))
+        Moment::Today(at)
     } else if Some(d) == today.pred_opt() {
-        format!("yesterday at {}", time(at))
+        Moment::Yesterday(at)
     } else if Some(d) == today.succ_opt() {
-        format!("tomorrow at {}", time(at))
+        Moment::Tomorrow(at)
     } else if d.year() == today.year() || (d > today && d.year() == today.year() + 1) {
-        format!("on {}", day(d))
+        Moment::On(day(d), at)
     } else {
-        format!("on {} {}", day(d), d.year())
+        Moment::On(day_with_year(d), at)
     }
+}
+
+fn say(m: &Moment) -> String {
+    match m {
+        Moment::Today(at) => tf("when-today", &[("time", &time(*at))]),
+        Moment::Yesterday(at) => tf("when-yesterday", &[("time", &time(*at))]),
+        Moment::Tomorrow(at) => tf("when-tomorrow", &[("time", &time(*at))]),
+        Moment::On(day, _) => tf("when-on", &[("day", day)]),
+    }
+}
+
+/// When something happened, as a friend would say it: "today at 3:05pm",
+/// "yesterday at 9:30am", "on Tuesday 3 November", "on Tuesday 3 November
+/// 2025". `offset_minutes` turns UTC into the phone's local time.
+pub fn when(at: DateTime<Utc>, offset_minutes: i32, now: DateTime<Utc>) -> String {
+    say(&moment(at, offset_minutes, now))
 }
 
 /// [`when`] without a leading "on", for "since Tuesday 3 November".
 pub fn since(at: DateTime<Utc>) -> String {
-    let words = when_now(at);
-    match words.strip_prefix("on ") {
-        Some(rest) => rest.to_string(),
-        None => words,
+    use crate::session::clock;
+    match moment(at, clock::local_offset_minutes(at), clock::now()) {
+        Moment::On(day, _) => day,
+        other => say(&other),
     }
 }
 
@@ -99,17 +151,15 @@ pub fn when_now(at: DateTime<Utc>) -> String {
 /// "on Wednesday 25 November at 3:10pm": a deadline, in the phone's time.
 pub fn deadline(at: DateTime<Utc>) -> String {
     use crate::session::clock;
-    let offset = clock::local_offset_minutes(at);
-    let words = when(at, offset, clock::now());
-    if words.starts_with("on ") {
-        format!("{words} at {}", time(local(at, offset)))
-    } else {
-        words
+    match moment(at, clock::local_offset_minutes(at), clock::now()) {
+        Moment::On(day, at) => tf("when-on-at", &[("day", &day), ("time", &time(at))]),
+        other => say(&other),
     }
 }
 
-/// The first letter in capitals: "today at 3pm" -> "Today at 3pm". Our
-/// words are English, so ASCII is enough (and needs no Unicode tables).
+/// The first letter in capitals: "today at 3pm" -> "Today at 3pm". Only
+/// English has capitals among our languages, so ASCII is enough (and needs
+/// no Unicode tables); Arabic is left as it is.
 pub fn sentence(s: &str) -> String {
     let mut out = s.to_string();
     if let Some(first) = out.get_mut(0..1) {
@@ -161,18 +211,22 @@ pub fn relationship(r: Relationship) -> &'static str {
 }
 
 /// A kind of worker, to a young person, with what they do.
-pub fn relationship_for_young_person(r: Relationship) -> &'static str {
-    match r {
-        Relationship::SocialWorker => {
-            "Your social worker helps make sure you are safe and well, and plans with you."
-        }
-        Relationship::PersonalAdviser => {
-            "Your personal adviser helps you get ready for life after care, up to age 25."
-        }
-        Relationship::Iro => {
-            "Your IRO runs your review meetings and checks that your plan is working for you."
-        }
-    }
+pub fn relationship_for_young_person(r: Relationship) -> String {
+    t(match r {
+        Relationship::SocialWorker => "worker-does-social-worker",
+        Relationship::PersonalAdviser => "worker-does-personal-adviser",
+        Relationship::Iro => "worker-does-iro",
+    })
+}
+
+/// A kind of worker, said to a young person: "social worker", "IRO (the
+/// person who runs your review meetings)".
+pub fn relationship_plain(r: Relationship) -> String {
+    t(match r {
+        Relationship::SocialWorker => "worker-social-worker",
+        Relationship::PersonalAdviser => "worker-personal-adviser",
+        Relationship::Iro => "worker-iro",
+    })
 }
 
 /// What the care-leaver category means, for staff.
@@ -198,22 +252,15 @@ pub fn category_for_staff(c: CareLeaverCategory) -> &'static str {
 
 /// What the care-leaver category means, said to the young person. `None`
 /// when there is nothing to say (a child in care).
-pub fn category_for_young_person(c: CareLeaverCategory) -> Option<&'static str> {
-    match c {
-        CareLeaverCategory::None => None,
-        CareLeaverCategory::Eligible => Some(
-            "You are an eligible care leaver. This means you get a personal adviser and a plan for when you leave care.",
-        ),
-        CareLeaverCategory::Relevant => Some(
-            "You are a care leaver. The council must help you with money and somewhere to live, and give you a personal adviser.",
-        ),
-        CareLeaverCategory::FormerRelevant => Some(
-            "You are a care leaver. You can have a personal adviser and help from the council until you are 25.",
-        ),
-        CareLeaverCategory::Qualifying => Some(
-            "You are a qualifying care leaver. You can ask the council for advice and some help.",
-        ),
-    }
+pub fn category_for_young_person(c: CareLeaverCategory) -> Option<String> {
+    let key = match c {
+        CareLeaverCategory::None => return None,
+        CareLeaverCategory::Eligible => "category-eligible",
+        CareLeaverCategory::Relevant => "category-relevant",
+        CareLeaverCategory::FormerRelevant => "category-former-relevant",
+        CareLeaverCategory::Qualifying => "category-qualifying",
+    };
+    Some(t(key))
 }
 
 /// Why the council looks after the child, for staff.
@@ -319,11 +366,11 @@ pub fn first_name(name: &str) -> &str {
 
 /// A young person's "I don't understand this" / "I don't agree", in their
 /// own words.
-pub fn query_kind(kind: QueryKind) -> &'static str {
-    match kind {
-        QueryKind::DontUnderstand => "I don't understand this",
-        QueryKind::DontAgree => "I don't agree",
-    }
+pub fn query_kind(kind: QueryKind) -> String {
+    t(match kind {
+        QueryKind::DontUnderstand => "plan-dont-understand",
+        QueryKind::DontAgree => "plan-dont-agree",
+    })
 }
 
 /// The same, said to staff.
@@ -335,11 +382,11 @@ pub fn query_kind_for_staff(kind: QueryKind) -> &'static str {
 }
 
 /// Who reads a young person's question about their plan.
-pub fn plan_reader(kind: PlanKind) -> &'static str {
-    match kind {
-        PlanKind::CarePlan => "Your social worker",
-        PlanKind::PathwayPlan => "Your personal adviser or social worker",
-    }
+pub fn plan_reader(kind: PlanKind) -> String {
+    t(match kind {
+        PlanKind::CarePlan => "plan-reader-care",
+        PlanKind::PathwayPlan => "plan-reader-pathway",
+    })
 }
 
 /// How old someone who is `age_now` today will be on `date`, a birthday
@@ -391,6 +438,30 @@ mod tests {
         assert_eq!(when(utc(2026, 11, 5, 0, 0), 0, now), "today at 12:00am");
         assert_eq!(when(utc(2026, 11, 6, 8, 0), 0, now), "tomorrow at 8:00am");
         assert_eq!(when(utc(2026, 11, 5, 12, 0), 0, now), "today at 12:00pm");
+    }
+
+    #[test]
+    fn dates_are_in_uk_order_in_both_languages() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        assert_eq!(day_with_year(d), "Thursday 3 December 2026");
+        assert_eq!(date(d), "3 December 2026");
+        crate::i18n::set_language(crate::i18n::Lang::Ar);
+        assert_eq!(day_with_year(d), "الخميس 3 ديسمبر 2026");
+        assert_eq!(date(d), "3 ديسمبر 2026");
+        let now = utc(2026, 11, 5, 12, 0);
+        assert_eq!(when(utc(2026, 11, 5, 15, 5), 0, now), "اليوم الساعة 3:05 م");
+        assert_eq!(when(utc(2026, 11, 4, 9, 30), 0, now), "أمس الساعة 9:30 ص");
+        assert_eq!(
+            when(utc(2026, 11, 3, 9, 30), 0, now),
+            "يوم الثلاثاء 3 نوفمبر"
+        );
+        assert_eq!(
+            when(utc(2025, 11, 3, 9, 30), 0, now),
+            "يوم الاثنين 3 نوفمبر 2025"
+        );
+        // No capitals in Arabic: left as it is.
+        assert_eq!(sentence("اليوم"), "اليوم");
+        crate::i18n::set_language(crate::i18n::Lang::En);
     }
 
     #[test]
@@ -464,7 +535,7 @@ mod tests {
 
     #[test]
     fn young_people_get_short_plain_sentences() {
-        let mut texts: Vec<&str> = Relationship::ALL
+        let mut texts: Vec<String> = Relationship::ALL
             .into_iter()
             .map(relationship_for_young_person)
             .collect();

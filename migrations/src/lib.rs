@@ -12,6 +12,8 @@ mod m20261122_000004_plans;
 mod m20261122_000005_push;
 mod m20261122_000006_reviews;
 mod m20261122_000007_forum;
+mod m20261122_000008_scale_indexes;
+mod m20261122_000009_account_language;
 
 pub struct Migrator;
 
@@ -26,6 +28,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_offer::Migration),
             Box::new(m20261122_000006_reviews::Migration),
             Box::new(m20261122_000007_forum::Migration),
+            Box::new(m20261122_000008_scale_indexes::Migration),
+            Box::new(m20261122_000009_account_language::Migration),
         ]
     }
 }

@@ -65,6 +65,10 @@ pub struct Me {
     /// For a young person: the id of their record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub young_person_id: Option<String>,
+    /// The language this person chose; `None` until they choose (the app
+    /// then follows the phone's language).
+    #[serde(default)]
+    pub language: Option<crate::language::Language>,
 }
 
 /// One signed-in device.
@@ -86,6 +90,16 @@ pub struct AccessEntry {
     pub at: DateTime<Utc>,
     /// "Your social worker, Sam Patel, looked at your details."
     pub text: String,
+    /// The parts of `text`, so the app can say it in the young person's
+    /// language: how the person is linked (an audit basis such as
+    /// "allocated_social_worker"), their name, and what they did (an
+    /// audit action such as "read_profile").
+    #[serde(default)]
+    pub basis: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub action: String,
 }
 
 /// One audit row, for a manager.

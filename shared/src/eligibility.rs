@@ -589,6 +589,47 @@ fn flag_words(rule: &Rule) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+/// Who `rule` is for, in one plain sentence for the administrator who
+/// writes it (the editor shows it live): "For people aged 18 to 24, and
+/// (people at university or on a higher education course, or people doing
+/// an apprenticeship)."
+pub fn describe(rule: &Rule) -> String {
+    format!("For {}.", describe_part(rule, false))
+}
+
+fn describe_part(rule: &Rule, nested: bool) -> String {
+    let group = |rules: &[Rule], word: &str| {
+        let parts: Vec<String> = rules.iter().map(|r| describe_part(r, true)).collect();
+        let joined = parts.join(&format!(", {word} "));
+        if nested && parts.len() > 1 {
+            format!("({joined})")
+        } else {
+            joined
+        }
+    };
+    match rule {
+        Rule::Everyone => "everyone the offer is for".to_string(),
+        Rule::Age { min, under } => format!("people {}", age_range_text(*min, *under)),
+        Rule::Category { any_of } => {
+            let mut groups: Vec<&str> = Vec::new();
+            for c in any_of {
+                let g = category_group(*c);
+                if !groups.contains(&g) {
+                    groups.push(g);
+                }
+            }
+            join_words(&groups, "or")
+        }
+        Rule::LookedAfterMonths { min } => {
+            format!("people who have spent at least {} in care", months(*min))
+        }
+        Rule::All { rules } => group(rules, "and"),
+        Rule::Any { rules } => group(rules, "or"),
+        Rule::Not { rule } => format!("not {}", describe_part(rule, true)),
+        flag => flag_words(flag).0.to_string(),
+    }
+}
+
 /// "aged 18 to 24" for min 18, under 25.
 fn age_range_text(min: Option<u32>, under: Option<u32>) -> String {
     match (min, under) {
@@ -2084,6 +2125,51 @@ mod tests {
                 "1st", "2nd", "3rd", "11th", "12th", "13th", "16th", "18th", "21st", "22nd",
                 "23rd", "25th"
             ]
+        );
+    }
+}
+
+#[cfg(test)]
+mod describe_tests {
+    #![allow(clippy::expect_used)]
+
+    use super::*;
+
+    fn rule(json: &str) -> Rule {
+        serde_json::from_str(json).expect("test rule")
+    }
+
+    #[test]
+    fn describes_a_flat_rule() {
+        assert_eq!(
+            describe(&rule(r#"{"kind":"age","min":18,"under":25}"#)),
+            "For people aged 18 to 24."
+        );
+        assert_eq!(describe(&Rule::Everyone), "For everyone the offer is for.");
+    }
+
+    #[test]
+    fn brackets_groups_inside_groups() {
+        let r = rule(
+            r#"{"kind":"all","rules":[
+                {"kind":"category","any_of":["former_relevant","relevant"]},
+                {"kind":"age","min":18,"under":25},
+                {"kind":"any","rules":[{"kind":"in_higher_education"},{"kind":"in_apprenticeship"}]},
+                {"kind":"not","rule":{"kind":"staying_put"}}]}"#,
+        );
+        assert_eq!(
+            describe(&r),
+            "For care leavers aged 18 to 25 or 16 and 17 year olds who have left care, and people aged 18 to 24, \
+             and (people at university or on a higher education course, or people doing an apprenticeship), \
+             and not people living with their former foster carers (Staying Put)."
+        );
+    }
+
+    #[test]
+    fn months_in_care() {
+        assert_eq!(
+            describe(&rule(r#"{"kind":"looked_after_months","min":12}"#)),
+            "For people who have spent at least 12 months in care."
         );
     }
 }

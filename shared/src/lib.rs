@@ -12,6 +12,7 @@ pub mod eligibility;
 pub mod forum;
 pub mod glossary;
 pub mod ical;
+pub mod language;
 pub mod offer;
 pub mod people;
 pub mod plain_language;

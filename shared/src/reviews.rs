@@ -1255,6 +1255,30 @@ pub struct MyReviews {
     pub about: String,
 }
 
+/// `PUT /api/me/reviews/participation`: the young person says how they
+/// want to take part in their booked review.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MyParticipation {
+    pub review_id: String,
+    pub participation: Participation,
+}
+
+/// The participation a sent form chose with its `take_part` question (the
+/// seeded forms' option keys are [`Participation`] keys), if any.
+pub fn participation_from_answers(answers: &[Answer]) -> Option<Participation> {
+    answers
+        .iter()
+        .find(|a| a.question == TAKE_PART)
+        .and_then(|a| match a.choices.as_slice() {
+            [one] => Participation::parse(one),
+            _ => None,
+        })
+}
+
+/// The form question that asks how the young person wants to take part.
+pub const TAKE_PART: &str = "take_part";
+
 /// `POST /api/me/reviews/requests`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -1953,6 +1977,21 @@ mod tests {
         assert_eq!(s.next.due, d(2026, 7, 10));
         // Never in care: no schedule.
         assert!(schedule(dob, &[], &[], ReviewPolicy::BEXLEY, d(2026, 2, 1)).is_none());
+    }
+
+    #[test]
+    fn the_take_part_answer_is_a_participation() {
+        let pick = |c: &[&str]| Answer {
+            choices: c.iter().map(|s| (*s).to_owned()).collect(),
+            ..a(TAKE_PART)
+        };
+        assert_eq!(
+            participation_from_answers(&[a("home"), pick(&["chair"])]),
+            Some(Participation::Chair)
+        );
+        assert_eq!(participation_from_answers(&[pick(&["pizza"])]), None);
+        assert_eq!(participation_from_answers(&[pick(&[])]), None);
+        assert_eq!(participation_from_answers(&[a("home")]), None);
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub struct Model {
     pub disabled_at: Option<DateTimeUtc>,
     pub password_changed_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
+    /// "en" or "ar"; `None` until the person chooses.
+    pub language: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

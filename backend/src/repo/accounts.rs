@@ -79,6 +79,20 @@ pub async fn set_password(
         .map(|_| ())
 }
 
+/// Keeps this person's language ("en", "ar").
+pub async fn set_language(
+    db: &impl ConnectionTrait,
+    account_id: i32,
+    language: &str,
+) -> Result<(), DbErr> {
+    account::Entity::update_many()
+        .col_expr(account::Column::Language, Expr::value(language))
+        .filter(account::Column::Id.eq(account_id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
 pub async fn set_disabled(
     db: &impl ConnectionTrait,
     account_id: i32,

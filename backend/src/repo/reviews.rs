@@ -218,6 +218,24 @@ pub async fn update_booking(
     Ok(r.rows_affected == 1)
 }
 
+/// The young person's choice of how to take part, on a review still
+/// booked; false when it is no longer booked.
+pub async fn set_participation(
+    db: &impl ConnectionTrait,
+    id: i32,
+    participation: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let r = review::Entity::update_many()
+        .col_expr(review::Column::Participation, Expr::value(participation))
+        .col_expr(review::Column::UpdatedAt, Expr::value(now))
+        .filter(review::Column::Id.eq(id))
+        .filter(review::Column::Status.eq(BOOKED))
+        .exec(db)
+        .await?;
+    Ok(r.rows_affected == 1)
+}
+
 pub struct OutcomeWrite {
     pub held_on: NaiveDate,
     pub outcomes: String,

@@ -6,10 +6,11 @@ use crate::error::ApiError;
 use crate::repo::{councils, notifications, people, sessions};
 use crate::services;
 use crate::startup::AppState;
-use actix_web::{delete, get, post, web, HttpResponse};
+use actix_web::{delete, get, post, put, web, HttpResponse};
 use shared::accounts::{AccessEntry, ChangePasswordRequest, Me, SessionInfo};
 use shared::api::ErrorBody;
 use shared::care_status::care_summary;
+use shared::language::LanguageChoice;
 
 #[utoipa::path(
     tag = "me",
@@ -34,6 +35,7 @@ pub async fn me(state: web::Data<AppState>, caller: Caller) -> Result<HttpRespon
         age_band: None,
         care_leaver_category: None,
         young_person_id: None,
+        language: services::language::of(&state.db, caller.account_id).await?,
     };
     if let Some(yp_id) = caller.young_person_id {
         if let Some(y) = people::by_id(&state.db, yp_id).await? {
@@ -70,6 +72,27 @@ pub async fn change_password(
     services::auth::change_password(&state, &caller, &body.current_password, &body.new_password)
         .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = [])),
+    request_body = LanguageChoice,
+    responses(
+        (status = 200, description = "Kept: the app speaks this language on every device I sign in on", body = LanguageChoice),
+        (status = 422, description = "Not a language the app speaks (\"en\" or \"ar\")", body = ErrorBody),
+    )
+)]
+#[put("/me/language")]
+pub async fn set_language(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Json<LanguageChoice>,
+) -> Result<HttpResponse, ApiError> {
+    let language = services::language::choose(&state.db, caller.account_id, &body.language).await?;
+    Ok(HttpResponse::Ok().json(LanguageChoice {
+        language: language.as_str().to_owned(),
+    }))
 }
 
 #[utoipa::path(

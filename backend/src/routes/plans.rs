@@ -247,6 +247,23 @@ pub async fn my_people(
 #[utoipa::path(
     tag = "plans",
     security(("bearer" = [])),
+    responses(
+        (status = 200, description = "My own \"about me\" as young people see it (empty when never written)", body = StaffProfile),
+        (status = 404, description = "Only staff have a profile", body = ErrorBody),
+    )
+)]
+#[get("/me/profile")]
+pub async fn my_profile(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
+    access::require(&caller, Ability::EditOwnProfile)?;
+    Ok(HttpResponse::Ok().json(svc::my_profile(&state.db, &caller).await?))
+}
+
+#[utoipa::path(
+    tag = "plans",
+    security(("bearer" = [])),
     request_body = StaffProfile,
     responses(
         (status = 204, description = "Saved: young people I work with will see it"),

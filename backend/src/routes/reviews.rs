@@ -14,8 +14,8 @@ use shared::access::Action;
 use shared::api::ErrorBody;
 use shared::review_schedule::ReviewPolicy;
 use shared::reviews::{
-    MyReviews, NewReview, NewReviewRequest, ReviewChange, ReviewListRow, ReviewOutcome,
-    ReviewRequestSent, ReviewSettings, StaffReviewsView,
+    MyParticipation, MyReviews, NewReview, NewReviewRequest, ReviewChange, ReviewListRow,
+    ReviewOutcome, ReviewRequestSent, ReviewSettings, StaffReviewsView,
 };
 
 #[utoipa::path(
@@ -76,6 +76,26 @@ pub async fn ask_earlier(
 ) -> Result<HttpResponse, ApiError> {
     let grant = access::own(&state.db, &caller, Action::AskForReview, false).await?;
     Ok(HttpResponse::Created().json(svc::ask_earlier(&state.db, &caller, &grant, &body).await?))
+}
+
+#[utoipa::path(
+    tag = "reviews",
+    security(("bearer" = [])),
+    request_body = MyParticipation,
+    responses(
+        (status = 200, description = "Saved; the IRO running the review is told. The \"My review\" screen comes back", body = MyReviews),
+        (status = 404, description = "No such review of mine", body = ErrorBody),
+        (status = 409, description = "The review has already happened or was cancelled", body = ErrorBody),
+    )
+)]
+#[put("/me/reviews/participation")]
+pub async fn my_participation(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Json<MyParticipation>,
+) -> Result<HttpResponse, ApiError> {
+    let grant = access::own(&state.db, &caller, Action::GiveFeedback, false).await?;
+    Ok(HttpResponse::Ok().json(svc::set_participation(&state.db, &caller, &grant, &body).await?))
 }
 
 #[utoipa::path(

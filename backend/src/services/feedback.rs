@@ -14,12 +14,13 @@ use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, SqlErr, TransactionTrait};
 use shared::access::{allowed, Ability, Action, Relation, Relationship};
 use shared::reviews::{
-    check_answer_sizes, choices_cell, default_readers, faces_cell, out_of_hours, period_label,
-    period_labels, validate_answers, validate_form, who_will_see, AlertResponse, AlertResponseView,
-    AlertRoute, AlertView, Answer, AnsweredQuestion, DraftView, FeedbackAnswer, FeedbackScreen,
-    FormDefinition, FormFamily, FormKey, FormVersionSummary, FormVersionView, InsightsReport,
-    Period, PriorityInsight, Question, QuestionInsight, QuestionKind, ReaderOption, ReviewStatus,
-    SaveDraft, SendFeedback, SentFeedback, StaffFeedback, SupportMessage, MESSAGE_MAX, MIN_GROUP,
+    check_answer_sizes, choices_cell, default_readers, faces_cell, out_of_hours,
+    participation_from_answers, period_label, period_labels, validate_answers, validate_form,
+    who_will_see, AlertResponse, AlertResponseView, AlertRoute, AlertView, Answer,
+    AnsweredQuestion, DraftView, FeedbackAnswer, FeedbackScreen, FormDefinition, FormFamily,
+    FormKey, FormVersionSummary, FormVersionView, InsightsReport, Period, PriorityInsight,
+    Question, QuestionInsight, QuestionKind, ReaderOption, ReviewStatus, SaveDraft, SendFeedback,
+    SentFeedback, StaffFeedback, SupportMessage, MESSAGE_MAX, MIN_GROUP,
 };
 use shared::reviews::{Priority, SUPPRESSED_NOTE};
 use std::collections::{BTreeMap, HashMap};
@@ -587,6 +588,15 @@ pub async fn send(
     )
     .await?;
     repo::delete_draft(&txn, y.id, r.id).await?;
+    // "How do you want to take part?" is the young person's choice for the
+    // meeting too, unless it is the one already recorded.
+    if let Some(choice) = participation_from_answers(&answers) {
+        if choice.as_str() != r.participation
+            && crate::repo::reviews::set_participation(&txn, r.id, choice.as_str(), now).await?
+        {
+            reviews_svc::tell_chair_of_choice(&txn, y, &r, now).await?;
+        }
+    }
     grant.record(&txn, caller, None).await?;
     for (_, account_id) in &readers {
         notifications::add(

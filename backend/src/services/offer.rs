@@ -220,10 +220,8 @@ async fn council(
     db: &DatabaseConnection,
     authority_id: i32,
 ) -> Result<local_authority::Model, ApiError> {
-    councils::list(db)
+    councils::by_id(db, authority_id)
         .await?
-        .into_iter()
-        .find(|c| c.id == authority_id)
         .ok_or(ApiError::NotFound)
 }
 

@@ -127,10 +127,8 @@ pub async fn ask(
     }
     let message = optional_message("message", &n.message)?;
     let y = &grant.young_person;
-    let council = councils::list(db)
+    let council = councils::by_id(db, y.authority_id)
         .await?
-        .into_iter()
-        .find(|c| c.id == y.authority_id)
         .ok_or(ApiError::NotFound)?;
     let row = offer_repo::by_slug(db, y.authority_id, slug)
         .await?

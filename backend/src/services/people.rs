@@ -505,9 +505,12 @@ pub async fn who_looked(db: &DatabaseConnection, yp_id: i32) -> Result<Vec<Acces
                 "break_glass" => "An administrator, in an emergency,",
                 _ => "Someone who runs your records",
             };
-            let name = actor
-                .map(|a| a.display_name)
-                .unwrap_or_else(|| "someone".to_owned());
+            let actor = actor.map(|a| a.display_name).unwrap_or_default();
+            let name = if actor.is_empty() {
+                "someone"
+            } else {
+                actor.as_str()
+            };
             let what = shared::access::Action::ALL
                 .into_iter()
                 .find(|a| a.as_str() == r.action)
@@ -516,6 +519,9 @@ pub async fn who_looked(db: &DatabaseConnection, yp_id: i32) -> Result<Vec<Acces
             AccessEntry {
                 at: r.at,
                 text: format!("{who}, {name}, {what}."),
+                basis: r.basis,
+                name: actor,
+                action: r.action,
             }
         })
         .collect())

@@ -611,6 +611,28 @@ pub fn explain_role(r: Relationship) -> &'static str {
 }
 
 /// Staff write their own "about me" for the young people they work with.
+/// The caller's own "about me", so the form opens with what they wrote.
+pub async fn my_profile(
+    db: &DatabaseConnection,
+    caller: &Caller,
+) -> Result<shared::plans::StaffProfile, ApiError> {
+    if caller.role == Role::YoungPerson {
+        return Err(ApiError::NotFound);
+    }
+    Ok(match plans::profile(db, caller.account_id).await? {
+        Some(p) => shared::plans::StaffProfile {
+            about_me: p.about_me,
+            contact_how: p.contact_how,
+            contact_when: p.contact_when,
+        },
+        None => shared::plans::StaffProfile {
+            about_me: String::new(),
+            contact_how: String::new(),
+            contact_when: String::new(),
+        },
+    })
+}
+
 pub async fn save_profile(
     db: &DatabaseConnection,
     caller: &Caller,

@@ -23,11 +23,11 @@ use shared::ical::{event_to_ical, CalendarEvent, EventTime};
 use shared::people::{AgeBand, Role};
 use shared::review_schedule::{ReviewKind, ReviewPolicy};
 use shared::reviews::{
-    format_time, parse_time, schedule, FeedbackState, FormKey, MyPastReview, MyReview, MyReviews,
-    NewReview, NewReviewRequest, OutcomeCheck, Participation, ReviewChange, ReviewListRow,
-    ReviewOutcome, ReviewRequestSent, ReviewRequestView, ReviewSettings, ReviewStatus, StaffReview,
-    StaffReviewsView, YouSaidWeDid, INVITED_MAX, INVITED_NAME_MAX, MESSAGE_MAX, OUTCOME_MAX,
-    PLACE_MAX,
+    format_time, parse_time, schedule, FeedbackState, FormKey, MyParticipation, MyPastReview,
+    MyReview, MyReviews, NewReview, NewReviewRequest, OutcomeCheck, Participation, ReviewChange,
+    ReviewListRow, ReviewOutcome, ReviewRequestSent, ReviewRequestView, ReviewSettings,
+    ReviewStatus, StaffReview, StaffReviewsView, YouSaidWeDid, INVITED_MAX, INVITED_NAME_MAX,
+    MESSAGE_MAX, OUTCOME_MAX, PLACE_MAX,
 };
 use std::collections::HashMap;
 
@@ -1041,6 +1041,69 @@ pub async fn ask_earlier(
         told: told_words,
         support: harm.map(|_| shared::reviews::SupportMessage::new(&duty_phone)),
     })
+}
+
+/// `PUT /api/me/reviews/participation`: how the young person wants to
+/// take part (come, chair, lead part, or send their views instead). The IRO
+/// running the review is told.
+pub async fn set_participation(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    grant: &Grant,
+    p: &MyParticipation,
+) -> Result<MyReviews, ApiError> {
+    let y = &grant.young_person;
+    if p.review_id.trim().is_empty() {
+        return Err(ApiError::validation("review_id", "Say which review."));
+    }
+    let r = repo::of_person(db, y.id, p.review_id.trim())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if status_of(&r) != ReviewStatus::Booked {
+        return Err(ApiError::Conflict(
+            "This review has already happened or was cancelled. You can still tell your IRO what you think.".to_owned(),
+        ));
+    }
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    if !repo::set_participation(&txn, r.id, p.participation.as_str(), now).await? {
+        return Err(ApiError::Conflict(
+            "This review has already happened or was cancelled.".to_owned(),
+        ));
+    }
+    grant.record(&txn, caller, None).await?;
+    tell_chair_of_choice(&txn, y, &r, now).await?;
+    txn.commit().await?;
+    mine(db, grant).await
+}
+
+/// "Leo has said how they want to take part": to the review's chair, with
+/// no more than that (the choice itself is on the review page).
+pub(crate) async fn tell_chair_of_choice(
+    db: &impl ConnectionTrait,
+    y: &young_person::Model,
+    r: &review::Model,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    if let Some(chair) = r.chair_account_id {
+        notifications::add(
+            db,
+            notifications::NewNotification {
+                account_id: chair,
+                kind: "review_participation",
+                title: "How a young person will take part",
+                body: &format!(
+                    "{} has said how they want to take part in their review.",
+                    y.preferred_name
+                ),
+                link: &format!("/staff/people/{}/reviews", y.public_id),
+                urgent: false,
+            },
+            now,
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 // ----------------------------------------------------------------- settings

@@ -3,3 +3,7 @@ loading = جارٍ التحميل…
 try-again = حاول مرة أخرى
 saved-on = تم الحفظ في { $date }. أنت غير متصل، لذلك قد تكون هذه المعلومات قديمة.
 language-name = العربية
+go-home = اذهب إلى الصفحة الرئيسية
+cancel = إلغاء
+sending = جارٍ الإرسال…
+full-stop = .

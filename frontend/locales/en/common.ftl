@@ -6,3 +6,7 @@ loading = Getting this…
 try-again = Try again
 saved-on = Saved on { $date }. You are offline, so this may be out of date.
 language-name = English
+go-home = Go to the home page
+cancel = Cancel
+sending = Sending…
+full-stop = .

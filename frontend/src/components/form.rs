@@ -11,6 +11,7 @@
 //! small (each Yew component and closure type costs download size).
 
 use crate::api::ApiError;
+use crate::i18n::{t, words_for};
 use futures::future::{FutureExt, LocalBoxFuture};
 use shared::accounts::password_rules;
 use std::future::Future;
@@ -79,6 +80,10 @@ pub enum Kind {
         username: AttrValue,
     },
     Date,
+    /// A local date and time (`datetime-local`).
+    DateTime,
+    /// A whole number.
+    Number,
     TextArea,
     Select {
         options: Rc<Vec<(AttrValue, AttrValue)>>,
@@ -98,8 +103,10 @@ pub struct Field {
     pub kind: Kind,
     pub autocomplete: Option<&'static str>,
     /// The message when it is left empty; `None` if it may be.
-    pub required: Option<&'static str>,
+    pub required: Option<AttrValue>,
     pub maxlength: Option<u32>,
+    /// What the field holds when the form opens (editing something).
+    pub value: Option<AttrValue>,
 }
 
 impl Field {
@@ -112,7 +119,14 @@ impl Field {
             autocomplete: None,
             required: None,
             maxlength: None,
+            value: None,
         }
+    }
+
+    /// Start the field with this text (or option) in it.
+    pub fn value(mut self, value: impl Into<AttrValue>) -> Field {
+        self.value = Some(value.into());
+        self
     }
 
     pub fn hint(mut self, hint: impl Into<AttrValue>) -> Field {
@@ -125,8 +139,8 @@ impl Field {
         self
     }
 
-    pub fn required(mut self, message: &'static str) -> Field {
-        self.required = Some(message);
+    pub fn required(mut self, message: impl Into<AttrValue>) -> Field {
+        self.required = Some(message.into());
         self
     }
 
@@ -250,12 +264,12 @@ pub fn ActionForm(props: &ActionFormProps) -> Html {
             let missing: Vec<FieldError> = fields
                 .iter()
                 .filter_map(|f| {
-                    let message = f.required?;
+                    let message = f.required.as_ref()?;
                     values
                         .get(f.name)
                         .trim()
                         .is_empty()
-                        .then(|| FieldError::at(f.name, message))
+                        .then(|| FieldError::at(f.name, message.to_string()))
                 })
                 .collect();
             // Empty first, so the same problem twice is announced twice.
@@ -314,7 +328,7 @@ pub fn ActionForm(props: &ActionFormProps) -> Html {
     } else {
         html! {
             <div class="error-summary" role="alert" aria-labelledby={summary_title.clone()} tabindex="-1" ref={summary}>
-                <h2 id={summary_title} class="error-summary-title">{ "There is a problem" }</h2>
+                <h2 id={summary_title} class="error-summary-title">{ t("form-problem") }</h2>
                 <ul class="error-summary-list">
                     { for errors.iter().map(|e| match e.field {
                         Some(id) => html! {
@@ -388,11 +402,11 @@ fn toggle_password(id: &'static str) -> Callback<MouseEvent> {
         };
         let show = input.get_attribute("type").as_deref() == Some("password");
         let _ = input.set_attribute("type", if show { "text" } else { "password" });
-        button.set_text_content(Some(if show {
-            "Hide password"
+        button.set_text_content(Some(&t(if show {
+            "form-hide-password"
         } else {
-            "Show password"
-        }));
+            "form-show-password"
+        })));
     })
 }
 
@@ -424,6 +438,7 @@ fn field(f: &Field, errors: &[FieldError], check: Option<(&str, Option<&str>)>) 
     let aria_invalid = invalid.then_some("true");
     let autocomplete = f.autocomplete;
     let maxlength = f.maxlength.map(|m| m.to_string());
+    let value = f.value.clone();
     let input =
         |kind: &'static str, class: &'static str, plain: bool, caps: Option<&'static str>| {
             html! {
@@ -436,6 +451,7 @@ fn field(f: &Field, errors: &[FieldError], check: Option<(&str, Option<&str>)>) 
                     autocapitalize={caps}
                     spellcheck={plain.then_some("false")}
                     maxlength={maxlength.clone()}
+                    value={value.clone()}
                     aria-invalid={aria_invalid}
                     aria-describedby={describedby.clone()}
                 />
@@ -446,6 +462,8 @@ fn field(f: &Field, errors: &[FieldError], check: Option<(&str, Option<&str>)>) 
         Kind::Plain => input("text", "input", true, Some("none")),
         Kind::Code => input("text", "input input-code", true, Some("characters")),
         Kind::Date => input("date", "input", false, None),
+        Kind::DateTime => input("datetime-local", "input", false, None),
+        Kind::Number => input("number", "input", false, None),
         Kind::Password | Kind::NewPassword { .. } => html! {
             <div class="password-row">
                 { input("password", "input", true, Some("none")) }
@@ -455,7 +473,7 @@ fn field(f: &Field, errors: &[FieldError], check: Option<(&str, Option<&str>)>) 
                     aria-controls={id}
                     onclick={toggle_password(id)}
                 >
-                    { "Show password" }
+                    { t("form-show-password") }
                 </button>
             </div>
         },
@@ -466,6 +484,7 @@ fn field(f: &Field, errors: &[FieldError], check: Option<(&str, Option<&str>)>) 
                 class="input textarea"
                 rows="4"
                 maxlength={maxlength.clone()}
+                value={value.clone()}
                 aria-invalid={aria_invalid}
                 aria-describedby={describedby.clone()}
             />
@@ -484,8 +503,8 @@ fn field(f: &Field, errors: &[FieldError], check: Option<(&str, Option<&str>)>) 
                 if let Some(p) = placeholder {
                     <option value="">{ p.clone() }</option>
                 }
-                { for options.iter().map(|(value, words)| html! {
-                    <option value={value.clone()}>{ words.clone() }</option>
+                { for options.iter().map(|(v, words)| html! {
+                    <option value={v.clone()} selected={value.as_ref() == Some(v)}>{ words.clone() }</option>
                 }) }
             </select>
         },
@@ -504,7 +523,7 @@ fn field(f: &Field, errors: &[FieldError], check: Option<(&str, Option<&str>)>) 
             }
             if let Some(message) = error {
                 <p class="field-error" id={format!("{id}-error")}>
-                    <span class="visually-hidden">{ "Error: " }</span>{ message }
+                    <span class="visually-hidden">{ t("form-error") }{ " " }</span>{ message }
                 </p>
             }
             { control }
@@ -524,13 +543,13 @@ fn password_check(id: &str, state: Option<Option<&str>>) -> Html {
         Some(Some(problem)) => html! {
             <p class="password-check password-check-bad" id={id}>
                 <span class="check-mark" aria-hidden="true">{ "✗" }</span>
-                <strong>{ "Not yet: " }</strong>{ problem }
+                <strong>{ t("form-not-yet") }</strong>{ " " }{ words_for("server-", problem) }
             </p>
         },
         Some(None) => html! {
             <p class="password-check password-check-good" id={id}>
                 <span class="check-mark" aria-hidden="true">{ "✓" }</span>
-                <strong>{ "Good: " }</strong>{ "this password can be used." }
+                <strong>{ t("form-good") }</strong>{ " " }{ t("form-password-ok") }
             </p>
         },
     }
@@ -594,7 +613,7 @@ mod tests {
             .autocomplete("username")
             .required("Type it.")
             .max(40);
-        assert_eq!(f.required, Some("Type it."));
+        assert_eq!(f.required.as_deref(), Some("Type it."));
         assert_eq!(f.maxlength, Some(40));
         assert_eq!(Field::note("Hello").kind, Kind::Note);
     }

@@ -2,6 +2,7 @@
 //! and back to the page afterwards (the page is remembered in memory).
 
 use crate::components::nav_link::NavLink;
+use crate::i18n::t;
 use crate::route::Route;
 use crate::state::{use_app, Action, Session};
 use shared::access::{can, Ability};
@@ -23,6 +24,8 @@ pub enum Audience {
     YoungPeople,
     /// Workers who answer requests about the local offer.
     OfferRequests,
+    /// Whoever has this ability (the forum's staff pages, for example).
+    Can(Ability),
 }
 
 impl Audience {
@@ -34,6 +37,7 @@ impl Audience {
             Audience::Admins => can(role, Ability::ManageStaff),
             Audience::YoungPeople => role == Role::YoungPerson,
             Audience::OfferRequests => can(role, Ability::AnswerOfferRequests),
+            Audience::Can(ability) => can(role, ability),
         }
     }
 }
@@ -67,10 +71,10 @@ pub fn SignedInOnly(props: &SignedInOnlyProps) -> Html {
     }
     match &app.session {
         Session::Checking => html! {
-            <p class="muted" role="status">{ "Checking you are signed in…" }</p>
+            <p class="muted" role="status">{ t("guard-checking") }</p>
         },
         Session::SignedOut => html! {
-            <p class="muted" role="status">{ "Taking you to sign in…" }</p>
+            <p class="muted" role="status">{ t("guard-to-sign-in") }</p>
         },
         Session::Unreachable(err) => {
             let retry = {
@@ -79,11 +83,11 @@ pub fn SignedInOnly(props: &SignedInOnlyProps) -> Html {
             };
             html! {
                 <>
-                    <h1>{ "We can't check who you are" }</h1>
+                    <h1>{ t("guard-cannot-check") }</h1>
                     <div class="notice" role="alert">
                         <p>{ err.message() }</p>
                         <button type="button" class="button button-secondary" onclick={retry}>
-                            { "Try again" }
+                            { t("try-again") }
                         </button>
                     </div>
                 </>
@@ -91,9 +95,9 @@ pub fn SignedInOnly(props: &SignedInOnlyProps) -> Html {
         }
         Session::SignedIn(me) if !props.audience.allows(me.role) => html! {
             <>
-                <h1>{ "This page is not for your account" }</h1>
-                <p>{ "You are signed in, but this page is for other people." }</p>
-                <p><NavLink to={Route::Home} class="button">{ "Go to the home page" }</NavLink></p>
+                <h1>{ t("guard-not-for-you") }</h1>
+                <p>{ t("guard-not-for-you-text") }</p>
+                <p><NavLink to={Route::Home} class="button">{ t("go-home") }</NavLink></p>
             </>
         },
         Session::SignedIn(_) => props.children.clone(),

@@ -2,8 +2,9 @@
 //! help pages. Childline is always shown, even offline, because it does not
 //! depend on the server.
 
+use crate::i18n::{t, tf};
 use crate::state::{use_app, Action, Remote};
-use crate::text::{raw, tel_href};
+use crate::text::{ltr, raw_t, tel_href};
 use yew::prelude::*;
 
 #[component]
@@ -11,27 +12,27 @@ pub fn CouncilPhone() -> Html {
     let app = use_app();
     match &app.council {
         Remote::Loading => html! {
-            <p class="muted" role="status">{ "Getting your council's phone number…" }</p>
+            <p class="muted" role="status">{ t("help-getting-phone") }</p>
         },
         Remote::Ready(Some(council)) => {
             let href = tel_href(&council.duty_phone);
             html! {
                 <>
                     <p>
-                        { format!("{} can help you, day or night.", council.name) }
+                        { tf("help-council-can-help", &[("council", &council.name)]) }
                     </p>
                     if let Some(href) = href {
                         <a class="button button-call" href={href}>
-                            { format!("Call {}", council.duty_phone) }
+                            { tf("help-call", &[("phone", &ltr(&council.duty_phone))]) }
                         </a>
                     } else {
-                        <p class="big">{ format!("Call {}", council.duty_phone) }</p>
+                        <p class="big">{ tf("help-call", &[("phone", &ltr(&council.duty_phone))]) }</p>
                     }
                 </>
             }
         }
         Remote::Ready(None) => html! {
-            <p>{ "Ask your worker for your council's phone number." }</p>
+            <p>{ t("help-ask-for-phone") }</p>
         },
         Remote::Failed(err) => {
             let retry = {
@@ -40,9 +41,9 @@ pub fn CouncilPhone() -> Html {
             };
             html! {
                 <div class="notice" role="alert">
-                    <p>{ "We couldn't get your council's phone number. " }{ err.message() }</p>
+                    <p>{ t("help-no-phone") }{ " " }{ err.message() }</p>
                     <button type="button" class="button button-secondary" onclick={retry}>
-                        { "Try again" }
+                        { t("try-again") }
                     </button>
                 </div>
             }
@@ -53,21 +54,29 @@ pub fn CouncilPhone() -> Html {
 /// Childline: always shown, even offline, because it does not depend on
 /// the server. Fixed words (see `text::raw`).
 pub fn childline() -> Html {
-    raw(CHILDLINE_HTML)
+    raw_t(CHILDLINE)
 }
 
-pub const CHILDLINE_HTML: &str = r#"<p>You can also call Childline for free on <a href="tel:08001111">0800 1111</a>. They are there any time, and you don't have to say your name.</p>"#;
+/// The message with Childline's number and link.
+pub const CHILDLINE: &str = "help-childline-html";
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{set_language, Lang};
     use crate::text::CHILDLINE_PHONE;
 
     #[test]
-    fn the_childline_link_dials_childline() {
+    fn the_childline_link_dials_childline_in_every_language() {
         let href = tel_href(CHILDLINE_PHONE).unwrap_or_default();
-        assert!(CHILDLINE_HTML.contains(&format!("href=\"{href}\"")));
-        assert!(CHILDLINE_HTML.contains(CHILDLINE_PHONE));
+        for lang in Lang::ALL {
+            set_language(lang);
+            let html = t(CHILDLINE);
+            assert!(html.contains(&format!("href=\"{href}\"")), "{lang:?}");
+            assert!(html.contains(CHILDLINE_PHONE), "{lang:?}");
+            assert!(html.contains("Childline"), "{lang:?}");
+        }
+        set_language(Lang::En);
     }
 }
 
@@ -75,10 +84,10 @@ mod tests {
 pub fn HelpPanel() -> Html {
     html! {
         <section class="help-panel" aria-labelledby="help-now">
-            <h2 id="help-now">{ "Need help now?" }</h2>
+            <h2 id="help-now">{ t("help-need-help-now") }</h2>
             <CouncilPhone />
             { childline() }
-            { raw(r#"<p class="small">If you are in danger right now, call 999.</p>"#) }
+            <p class="small">{ t("help-danger-999") }</p>
         </section>
     }
 }

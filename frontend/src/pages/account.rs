@@ -3,13 +3,14 @@
 //! records, in plain words.
 
 use crate::api;
-use crate::components::form::{act, errors_from, ActionForm, Field, FieldError, Kind};
+use crate::components::form::{act, errors_from, focus_soon, ActionForm, Field, FieldError, Kind};
 use crate::components::guard::use_me;
 use crate::hooks::{use_get, waiting};
-use crate::pages::activate::PASSWORD_HINT;
+use crate::i18n::{self, t, tf, words_for, Lang};
+use crate::pages::activate::password_hint;
 use crate::route::Route;
 use crate::state::{use_app, Action, AppContext, Flash, Remote};
-use crate::text::raw;
+use crate::text::raw_t;
 use crate::words;
 use shared::access::{can, Ability};
 use shared::accounts::{password_rules, AccessEntry, Me, SessionInfo};
@@ -38,6 +39,14 @@ pub fn AccountPage() -> Html {
     let status = use_state(|| None::<String>);
     let changed = use_state(|| false);
     let profile_saved = use_state(|| false);
+    // Staff: the form opens with what they wrote before.
+    let profile = use_get(
+        me.as_ref()
+            .filter(|m| can(m.role, Ability::EditOwnProfile))
+            .map(|_| api::MY_PROFILE.to_string()),
+    );
+    let language_problem = use_state(|| None::<String>);
+    let app_for_language = app.clone();
     let Some(me) = me else { return html! {} };
 
     let change_password = {
@@ -48,7 +57,7 @@ pub fn AccountPage() -> Html {
             async move {
                 let (current, new) = (v.get(CURRENT), v.get(NEW));
                 if let Some(p) = password_rules::problem(&new, &username) {
-                    return Err(vec![FieldError::at(NEW, p)]);
+                    return Err(vec![FieldError::at(NEW, words_for("server-", p))]);
                 }
                 api::change_password(&current, &new).await.map_err(|err| {
                     errors_from(
@@ -70,9 +79,9 @@ pub fn AccountPage() -> Html {
                     sign_out_here(&app, navigator.as_ref());
                     Ok(())
                 }
-                Err(err) => Err(vec![FieldError::form(format!(
-                    "We couldn't sign you out. {} You are still signed in.",
-                    err.message()
+                Err(err) => Err(vec![FieldError::form(tf(
+                    "account-sign-out-failed",
+                    &[("why", &err.message())],
                 ))]),
             }
         }
@@ -98,7 +107,7 @@ pub fn AccountPage() -> Html {
                                     (id.clone(), device.clone(), reload.clone(), status.clone());
                                 async move {
                                     api::end_session(&id).await.map_err(|e| errors_from(&e, &[]))?;
-                                    status.set(Some(format!("{device} is signed out.")));
+                                    status.set(Some(tf("account-device-signed-out", &[("device", &device)])));
                                     reload.emit(());
                                     Ok(())
                                 }
@@ -109,16 +118,16 @@ pub fn AccountPage() -> Html {
                                 <p class="session-device">
                                     <strong>{ &s.device }</strong>
                                     if s.current {
-                                        { " " }<span class="tag">{ "This device" }</span>
+                                        { " " }<span class="tag">{ t("account-this-device") }</span>
                                     }
                                 </p>
-                                <p class="session-when">{ format!("Signed in {signed_in}. Last used {used}.") }</p>
+                                <p class="session-when">{ tf("account-session-when", &[("signed_in", &signed_in), ("used", &used)]) }</p>
                                 if !s.current {
                                     <ActionForm
                                         id={format!("end-session-{}", s.id)}
-                                        submit="Sign out"
-                                        busy="Signing out…"
-                                        submit_more={format!(" {}, signed in {signed_in}", s.device)}
+                                        submit={t("account-sign-out")}
+                                        busy={t("account-signing-out")}
+                                        submit_more={format!(" {}", tf("account-session-more", &[("device", &s.device), ("signed_in", &signed_in)]))}
                                         button_class="button button-secondary"
                                         act={end}
                                     />
@@ -129,12 +138,14 @@ pub fn AccountPage() -> Html {
                 </ul>
             }
         }
-        other => waiting(other, "where you are signed in", &sessions.reload).unwrap_or_default(),
+        other => {
+            waiting(other, &t("account-loading-sessions"), &sessions.reload).unwrap_or_default()
+        }
     };
 
     let views_list = match &views.list::<AccessEntry>() {
         Remote::Ready(list) if list.is_empty() => html! {
-            <p>{ "Nobody has looked at your records yet." }</p>
+            <p>{ t("account-nobody-looked") }</p>
         },
         Remote::Ready(list) => {
             let shown = if *show_all {
@@ -152,22 +163,22 @@ pub fn AccountPage() -> Html {
                         { for list.iter().take(shown).map(|v| html! {
                             <li>
                                 <span class="views-when">{ words::sentence(&words::when_now(v.at)) }</span>
-                                <span class="views-text">{ &v.text }</span>
+                                <span class="views-text">{ view_line(v) }</span>
                             </li>
                         }) }
                     </ul>
                     if shown < list.len() {
                         <button type="button" class="button button-secondary" onclick={more}>
-                            { format!("Show {} more", list.len() - shown) }
+                            { tf("account-show-more", &[("n", &(list.len() - shown).to_string())]) }
                         </button>
                     }
                 </>
             }
         }
-        other => waiting(other, "the list", &views.reload).unwrap_or_default(),
+        other => waiting(other, &t("account-loading-views"), &views.reload).unwrap_or_default(),
     };
 
-    let about_me = if can(me.role, Ability::EditOwnProfile) {
+    let about_me = if let Remote::Ready(Some(mine)) = profile.get::<Option<StaffProfile>>() {
         let save = {
             let saved = profile_saved.clone();
             act(move |v| {
@@ -212,13 +223,16 @@ pub fn AccountPage() -> Html {
                         Field::new(ABOUT, "About me", Kind::TextArea)
                             .hint("Such as what you like doing, and what you can help with.")
                             .required("Write something about you.")
-                            .max(2000),
+                            .max(2000)
+                            .value(mine.about_me),
                         Field::new(HOW, "How to reach me (optional)", Kind::Text)
                             .hint("Such as: call or text my work phone, 07700 900123.")
-                            .max(200),
+                            .max(200)
+                            .value(mine.contact_how),
                         Field::new(WHEN, "When to reach me (optional)", Kind::Text)
                             .hint("Such as: Monday to Friday, 9am to 5pm.")
-                            .max(200),
+                            .max(200)
+                            .value(mine.contact_when),
                     ]}
                     submit="Save about me"
                     busy="Saving…"
@@ -232,51 +246,44 @@ pub fn AccountPage() -> Html {
 
     html! {
         <>
-            <h1>{ "My account" }</h1>
+            <h1>{ t("account-title") }</h1>
             { who_i_am(&me) }
+            { language_choice(&app_for_language, &language_problem) }
             { about_me }
             if young {
                 <section aria-labelledby="who-looked">
-                    <h2 id="who-looked">{ "Who has looked at my records" }</h2>
-                    <p>
-                        { "Each time an adult looks at or changes your records in this app, it is written down. \
-                           You can see the list here, so you always know who has looked." }
-                    </p>
+                    <h2 id="who-looked">{ t("account-who-looked") }</h2>
+                    <p>{ t("account-who-looked-text") }</p>
                     { views_list }
-                    { raw(r#"<p class="small">If something here worries you, talk to your worker or someone you trust. Or <a href="/help">get help now</a>.</p>"#) }
+                    { raw_t("account-worries-html") }
                 </section>
             }
             <section aria-labelledby="change-password">
-                <h2 id="change-password">{ "Change your password" }</h2>
+                <h2 id="change-password">{ t("account-change-password") }</h2>
                 <div role="status">
                     if *changed {
-                        <p class="notice-success">
-                            { "Your password has changed. Any other phones or computers you were signed in on are now signed out." }
-                        </p>
+                        <p class="notice-success">{ t("account-password-changed") }</p>
                     }
                 </div>
                 <ActionForm
                     id="change-password-form"
                     fields={vec![
-                        Field::new(CURRENT, "Your password now", Kind::Password)
+                        Field::new(CURRENT, t("account-password-now"), Kind::Password)
                             .autocomplete("current-password")
-                            .required("Type your password now."),
-                        Field::new(NEW, "Your new password", Kind::NewPassword { username: me.username.clone().into() })
-                            .hint(PASSWORD_HINT)
+                            .required(t("account-type-password-now")),
+                        Field::new(NEW, t("account-new-password"), Kind::NewPassword { username: me.username.clone().into() })
+                            .hint(password_hint())
                             .autocomplete("new-password"),
                     ]}
-                    submit="Change my password"
-                    busy="Changing your password…"
+                    submit={t("account-change-password-button")}
+                    busy={t("account-changing-password")}
                     act={change_password}
                     reset=true
                 />
             </section>
             <section aria-labelledby="where-signed-in">
-                <h2 id="where-signed-in">{ "Where you are signed in" }</h2>
-                <p>
-                    { "These are the phones and computers signed in to your account. \
-                       If you don't know one, sign it out and change your password." }
-                </p>
+                <h2 id="where-signed-in">{ t("account-where-signed-in") }</h2>
+                <p>{ t("account-where-signed-in-text") }</p>
                 <div role="status">
                     if let Some(text) = &*status {
                         <p class="notice-success">{ text }</p>
@@ -285,12 +292,118 @@ pub fn AccountPage() -> Html {
                 { sessions_list }
             </section>
             <section aria-labelledby="sign-out">
-                <h2 id="sign-out">{ "Sign out" }</h2>
-                <p>{ "Sign out when you have finished, especially on a phone or computer you share." }</p>
-                <ActionForm id="sign-out-form" submit="Sign out" busy="Signing out…" act={sign_out} />
+                <h2 id="sign-out">{ t("account-sign-out") }</h2>
+                <p>{ t("account-sign-out-text") }</p>
+                <ActionForm id="sign-out-form" submit={t("account-sign-out")} busy={t("account-signing-out")} act={sign_out} />
             </section>
         </>
     }
+}
+
+/// The heading of "Language", and the message after a change: focus goes
+/// there, as the page is drawn again in the new language.
+const LANGUAGE_HEADING: &str = "language";
+const LANGUAGE_SAVED: &str = "language-saved";
+
+/// "Language": the app's words, saved on the server so they follow the
+/// person to every phone they sign in on. Each language is named in its own
+/// words, as people look for their own.
+fn language_choice(app: &AppContext, problem: &UseStateHandle<Option<String>>) -> Html {
+    let saved = app
+        .flash
+        .as_ref()
+        .filter(|f| f.route == Route::Account)
+        .map(|f| f.text.clone());
+    let button = |lang: Lang| {
+        let current = app.language == lang;
+        let onclick = {
+            let (app, problem) = (app.clone(), problem.clone());
+            Callback::from(move |_| {
+                if app.language == lang {
+                    return;
+                }
+                let (app, problem) = (app.clone(), problem.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    match api::save_language(lang.setting()).await {
+                        Ok(()) => {
+                            let text = i18n::in_language(lang, || t("account-language-saved"));
+                            app.dispatch(Action::ShowFlash(Flash {
+                                route: Route::Account,
+                                text,
+                            }));
+                            app.dispatch(Action::ChooseLanguage(lang));
+                            focus_soon(LANGUAGE_SAVED.to_string());
+                        }
+                        Err(err) => problem.set(Some(tf(
+                            "account-language-failed",
+                            &[("why", &err.message())],
+                        ))),
+                    }
+                });
+            })
+        };
+        html! {
+            <button
+                type="button"
+                class={if current { "button" } else { "button button-secondary" }}
+                lang={lang.tag()}
+                aria-pressed={if current { "true" } else { "false" }}
+                {onclick}
+            >
+                { lang.own_name() }
+            </button>
+        }
+    };
+    html! {
+        <section aria-labelledby={LANGUAGE_HEADING}>
+            <h2 id={LANGUAGE_HEADING}>{ t("account-language") }</h2>
+            <p>{ t("account-language-text") }</p>
+            <div role="status">
+                if let Some(text) = saved {
+                    <p class="notice-success" id={LANGUAGE_SAVED} tabindex="-1">{ text }</p>
+                }
+            </div>
+            if let Some(p) = &**problem {
+                <div class="notice" role="alert"><p>{ p }</p></div>
+            }
+            <div class="actions actions-tight" role="group" aria-labelledby={LANGUAGE_HEADING}>
+                { for Lang::ALL.into_iter().map(button) }
+            </div>
+        </section>
+    }
+}
+
+/// One line of "Who has looked at my records", in the young person's
+/// language, from the parts the server sends.
+pub fn view_line(v: &AccessEntry) -> String {
+    if v.basis.is_empty() {
+        // A server from before the parts were sent.
+        return v.text.clone();
+    }
+    let who = t(match v.basis.as_str() {
+        "allocated_social_worker" => "account-view-social-worker",
+        "allocated_personal_adviser" => "account-view-personal-adviser",
+        "allocated_iro" => "account-view-iro",
+        "team_manager" => "account-view-manager",
+        "break_glass" => "account-view-emergency",
+        _ => "account-view-someone-who-runs",
+    });
+    let name = if v.name.is_empty() {
+        t("account-view-someone")
+    } else {
+        v.name.clone()
+    };
+    let what = shared::access::Action::ALL
+        .into_iter()
+        .find(|a| a.as_str() == v.action)
+        .map_or_else(
+            || t("account-view-changed"),
+            |a| words_for("views-what-", a.plain()),
+        );
+    tf(
+        "account-view-line",
+        &[("who", &who), ("name", &name), ("what", &what)],
+    )
 }
 
 fn who_i_am(me: &Me) -> Html {
@@ -300,14 +413,14 @@ fn who_i_am(me: &Me) -> Html {
         .and_then(words::category_for_young_person);
     html! {
         <section aria-labelledby="who-i-am">
-            <h2 id="who-i-am">{ if young { "About you" } else { "Who you are signed in as" } }</h2>
+            <h2 id="who-i-am">{ if young { t("account-about-you") } else { t("account-who-signed-in") } }</h2>
             <dl class="facts">
-                <div><dt>{ "Name" }</dt><dd>{ &me.display_name }</dd></div>
-                <div><dt>{ "Username" }</dt><dd>{ &me.username }</dd></div>
+                <div><dt>{ t("account-name") }</dt><dd>{ &me.display_name }</dd></div>
+                <div><dt>{ t("account-username") }</dt><dd>{ &me.username }</dd></div>
                 if !young {
-                    <div><dt>{ "Role" }</dt><dd>{ words::role(me.role) }</dd></div>
+                    <div><dt>{ t("account-role") }</dt><dd>{ words::role(me.role) }</dd></div>
                 }
-                <div><dt>{ "Council" }</dt><dd>{ &me.council }</dd></div>
+                <div><dt>{ t("account-council") }</dt><dd>{ &me.council }</dd></div>
             </dl>
             if let Some(text) = category {
                 <p>{ text }</p>
@@ -320,9 +433,11 @@ fn who_i_am(me: &Me) -> Html {
 /// out. The page changes first, so a signed-in-only page does not send the
 /// person to "Sign in" on its way out.
 pub fn sign_out_here(app: &AppContext, navigator: Option<&Navigator>) {
+    // Said in the language the app goes back to (the phone's).
+    let text = i18n::in_language(app.device_language, || t("account-signed-out"));
     app.dispatch(Action::ShowFlash(Flash {
         route: Route::Home,
-        text: "You have signed out.".to_string(),
+        text,
     }));
     if let Some(nav) = navigator {
         nav.push(&Route::Home);

@@ -4,10 +4,11 @@
 
 use crate::api;
 use crate::components::form::{act, errors_from, ActionForm, Field, FieldError, Kind};
+use crate::i18n::{t, tf, words_for};
 use crate::pages::sign_in::use_go_on_when_signed_in;
 use crate::route::Route;
 use crate::state::{use_app, Action, Flash};
-use crate::text::raw;
+use crate::text::{ltr, raw_t};
 use crate::words;
 use shared::accounts::password_rules;
 use yew::prelude::*;
@@ -19,37 +20,39 @@ const PASSWORD: &str = "activate-password";
 pub const CODE_CHARS: usize = 12;
 
 /// What is wrong with a typed code before we ask the server, if anything.
-pub fn code_problem(typed: &str) -> Option<&'static str> {
+pub fn code_problem(typed: &str) -> Option<String> {
     let n = words::code_length(typed);
     if n == 0 {
-        Some("Type the code your worker gave you.")
+        Some(t("activate-type-code"))
     } else if n != CODE_CHARS {
-        Some("The code has 12 letters and numbers. Check it, or ask your worker for a new one.")
+        Some(t("activate-code-length"))
     } else {
         None
     }
 }
 
-pub const PASSWORD_HINT: &str =
-    "Use at least 8 characters. A few words together works well, and is easy to remember.";
+/// The hint under every new password.
+pub fn password_hint() -> String {
+    t("activate-password-hint")
+}
 
 #[component]
 pub fn Activate() -> Html {
     let app = use_app();
     use_go_on_when_signed_in();
     let fields = vec![
-        Field::new(CODE, "Your code", Kind::Code)
-            .hint("It has 12 letters and numbers, like ABCD-EFGH-JKMN. Small letters, spaces and dashes are fine.")
+        Field::new(CODE, t("activate-code"), Kind::Code)
+            .hint(t("activate-code-hint"))
             .autocomplete("one-time-code")
             .max(40),
         Field::new(
             PASSWORD,
-            "Choose a password",
+            t("activate-choose-password"),
             Kind::NewPassword {
                 username: AttrValue::Static(""),
             },
         )
-        .hint(PASSWORD_HINT)
+        .hint(password_hint())
         .autocomplete("new-password"),
     ];
     let activate = act(move |v| {
@@ -61,7 +64,7 @@ pub fn Activate() -> Html {
                 problems.push(FieldError::at(CODE, p));
             }
             if let Some(p) = password_rules::problem(&password, "") {
-                problems.push(FieldError::at(PASSWORD, p));
+                problems.push(FieldError::at(PASSWORD, words_for("server-", p)));
             }
             if !problems.is_empty() {
                 return Err(problems);
@@ -74,11 +77,7 @@ pub fn Activate() -> Html {
                 Ok(me) => {
                     app.dispatch(Action::ShowFlash(Flash {
                         route: Route::Home,
-                        text: format!(
-                            "Your password is set and you are signed in. Your username is {}. \
-                             You need it, with your password, to sign in next time.",
-                            me.username
-                        ),
+                        text: tf("activate-done", &[("username", &ltr(&me.username))]),
                     }));
                     app.dispatch(Action::SignedIn(me));
                     Ok(())
@@ -89,21 +88,16 @@ pub fn Activate() -> Html {
     });
     html! {
         <>
-            <h1>{ "Choose your password" }</h1>
-            <p class="lead">
-                { "Your worker gave you a code. Type it here, then choose a password. \
-                   You will use your password to sign in." }
-            </p>
+            <h1>{ t("activate-title") }</h1>
+            <p class="lead">{ t("activate-lead") }</p>
             <ActionForm
                 id="activate"
                 {fields}
-                submit="Set my password and sign in"
-                busy="Setting your password…"
+                submit={t("activate-button")}
+                busy={t("activate-busy")}
                 act={activate}
             />
-            { raw(r#"<h2>Code not working?</h2>
-<p>A code works once, for 72 hours. If yours has run out or does not work, ask your worker for a new one.</p>
-<p><a href="/sign-in">I already have a password: sign in</a></p>"#) }
+            { raw_t("activate-not-working-html") }
         </>
     }
 }

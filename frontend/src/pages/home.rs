@@ -1,8 +1,9 @@
 use crate::components::guard::Audience;
 use crate::components::help_panel::HelpPanel;
+use crate::i18n::{t, tf};
 use crate::route::Route;
 use crate::state::{use_app, Remote, Session};
-use crate::text::raw;
+use crate::text::raw_t;
 use crate::words;
 use shared::accounts::Me;
 use shared::people::Role;
@@ -39,92 +40,93 @@ pub fn Home() -> Html {
 fn signed_out_home(checking: bool, council: Option<&str>) -> Html {
     html! {
         <>
-            <h1>{ "Hi, welcome to Good for Me" }</h1>
-            <p class="lead">
-                { "This app is for you if you are in care, or if you have left care." }
-            </p>
+            <h1>{ t("home-welcome") }</h1>
+            <p class="lead">{ t("home-welcome-lead") }</p>
             if !checking {
-                { raw(r#"<div class="actions"><a class="button" href="/sign-in">Sign in</a><a class="button button-secondary" href="/activate">I have a code from my worker</a></div>"#) }
+                { raw_t("home-start-actions-html") }
             }
-            { raw(r#"<h2>What is this app for?</h2>
-    <p>It will help you find out what help you can get, and keep track of your plans. You are in charge of your own story.</p>"#) }
+            { raw_t("home-what-for-html") }
             if let Some(name) = council {
-                <p>{ format!("Your council is {name}.") }</p>
+                <p>{ tf("home-your-council", &[("council", name)]) }</p>
             }
-            { raw(r#"<h2>What help can I get?</h2>
-    <p>The council has a list of the help and money it gives young people in care and care leavers. <a href="/offer">See the local offer</a>.</p>"#) }
-            { raw(r#"<h2>Who can see what?</h2>
-    <p>Your things are private. Find out who can see them in <a href="/about">About this app</a>.</p>"#) }
+            { raw_t("home-what-help-html") }
+            { raw_t("home-who-sees-html") }
         </>
     }
 }
 
 /// Links to the pages this person can use, each with a line saying what is
 /// there: (address, title, what it is for).
-pub fn links_for(role: Role) -> Vec<(Route, &'static str, &'static str)> {
+pub fn links_for(role: Role) -> Vec<(Route, String, String)> {
+    let link = |route: Route, title: &str, text: &str| (route, t(title), t(text));
     let mut links = Vec::new();
     if role == Role::YoungPerson {
-        links.push((
+        links.push(link(
             Route::MyPlan,
-            "My plan",
-            "Your plan in plain words. Ask about anything that is not clear.",
+            "home-link-plan-title",
+            "home-link-plan-text",
         ));
-        links.push((
+        links.push(link(
             Route::MyPeople,
-            "My people",
-            "Your workers, what they do, and how to reach them.",
+            "home-link-people-title",
+            "home-link-people-text",
         ));
-        links.push((
+        links.push(link(
             Route::MyOffer,
-            "My offer",
-            "Help and money you can get now, and what is coming up.",
+            "home-link-offer-title",
+            "home-link-offer-text",
         ));
-        links.push((
+        links.push(link(
             Route::Account,
-            "My account",
-            "Your password, where you are signed in, and who has looked at your records.",
+            "home-link-account-title",
+            "home-link-account-text",
         ));
         return links;
     }
     if Audience::Caseload.allows(role) {
-        links.push((
+        links.push(link(
             Route::Caseload,
-            "My young people",
-            "The young people you work with now.",
+            "staff-home-link-caseload-title",
+            "staff-home-link-caseload-text",
         ));
     }
     if Audience::Caseload.allows(role) && role != Role::Admin {
-        links.push((
+        links.push(link(
             Route::Questions,
-            "Questions about plans",
-            "What young people did not understand or did not agree with in their plans.",
+            "staff-home-link-questions-title",
+            "staff-home-link-questions-text",
         ));
     }
     if Audience::OfferRequests.allows(role) {
-        links.push((
+        links.push(link(
             Route::Requests,
-            "Requests about the offer",
-            "What young people have asked for from the local offer.",
+            "staff-home-link-requests-title",
+            "staff-home-link-requests-text",
         ));
     }
     if Audience::CreatePeople.allows(role) {
-        links.push((
+        links.push(link(
             Route::NewPerson,
-            "Add a young person",
-            "Make a record for a young person new to the service.",
+            "staff-home-link-new-person-title",
+            "staff-home-link-new-person-text",
         ));
     }
     if Audience::Admins.allows(role) {
-        links.push((
+        links.push(link(
             Route::StaffAccounts,
-            "Staff accounts",
-            "Add staff, switch accounts off and on, and make sign-in codes.",
+            "staff-home-link-staff-accounts-title",
+            "staff-home-link-staff-accounts-text",
+        ));
+        links.push(link(
+            Route::OfferAdmin,
+            "staff-home-link-offer-title",
+            "staff-home-link-offer-text",
         ));
     }
-    links.push((
+    links.push(link(
         Route::Account,
-        "My account",
-        "Your password and where you are signed in.",
+        "staff-home-link-account-title",
+        "staff-home-link-account-text",
     ));
     links
 }
@@ -138,12 +140,19 @@ fn signed_in_home(me: &Me) -> Html {
     let young = me.role == Role::YoungPerson;
     html! {
         <>
-            <h1>{ if young { format!("Hi, {first_name}") } else { format!("Hello, {first_name}") } }</h1>
+            <h1>{ if young {
+                tf("home-hi", &[("name", first_name)])
+            } else {
+                tf("staff-home-hello", &[("name", first_name)])
+            } }</h1>
             <p class="lead">
                 { if young {
-                    "Good to see you. What would you like to do?".to_string()
+                    t("home-signed-in-lead")
                 } else {
-                    format!("You are signed in as {} at {}.", words::role(me.role), me.council)
+                    tf("staff-home-signed-in-as", &[
+                        ("role", words::role(me.role)),
+                        ("council", me.council.as_str()),
+                    ])
                 } }
             </p>
             <ul class="link-cards">

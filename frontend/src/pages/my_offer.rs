@@ -14,10 +14,11 @@
 use crate::api;
 use crate::components::form::{act, errors_from, focus_soon, ActionForm, Field, Kind};
 use crate::hooks::{use_get, waiting};
+use crate::i18n::{t, tf};
 use crate::route::Route;
 use crate::session::clock;
 use crate::state::{use_app, Remote, Session};
-use crate::text::{raw, tel_href};
+use crate::text::{raw_t, tel_href};
 use crate::words;
 use shared::access::Relationship;
 use shared::offer::{search_score, NewOfferRequest, OfferRequestView, RequestStatus};
@@ -48,7 +49,7 @@ fn search_box(query: &UseStateHandle<Option<String>>, label: &str, found: Option
     html! {
         <div class="search" role="search">
             <label class="label" for={SEARCH}>{ label.to_string() }</label>
-            <p class="field-hint" id="offer-search-hint">{ "For example: money, bus, uni, home." }</p>
+            <p class="field-hint" id="offer-search-hint">{ t("offer-search-hint") }</p>
             <input
                 id={SEARCH}
                 class="input"
@@ -61,9 +62,9 @@ fn search_box(query: &UseStateHandle<Option<String>>, label: &str, found: Option
             />
             <p class="search-count" role="status">
                 { match found {
-                    Some(0) => format!("Nothing matches \u{201c}{q}\u{201d}. Try another word."),
-                    Some(1) => format!("1 thing matches \u{201c}{q}\u{201d}."),
-                    Some(n) => format!("{n} things match \u{201c}{q}\u{201d}."),
+                    Some(0) => tf("offer-search-none", &[("q", q)]),
+                    Some(1) => tf("offer-search-one", &[("q", q)]),
+                    Some(n) => tf("offer-search-many", &[("n", &n.to_string()), ("q", q)]),
                     None => String::new(),
                 } }
             </p>
@@ -224,7 +225,7 @@ fn entry_card(e: &Entry, level: &'static str, marks: Html, more: Html, after: Ht
         <li key={ent.id.clone()} class="card offer-item">
             <@{level} class="card-title">{ &ent.title }</@>
             if e.updated {
-                <p><span class="tag tag-changed">{ "Updated" }</span></p>
+                <p><span class="tag tag-changed">{ t("offer-updated") }</span></p>
             }
             { marks }
             if let Some(amount) = &e.amount_text {
@@ -232,11 +233,11 @@ fn entry_card(e: &Entry, level: &'static str, marks: Html, more: Html, after: Ht
             }
             <p>{ &ent.summary }</p>
             if let (true, Some(note)) = (e.updated, &e.update_note) {
-                <p class="small">{ format!("What changed: {note}") }</p>
+                <p class="small">{ tf("offer-what-changed", &[("note", note)]) }</p>
             }
             <details class="disclosure">
                 <summary>
-                    { "More about this" }
+                    { t("offer-more") }
                     <span class="visually-hidden">{ format!(": {}", ent.title) }</span>
                 </summary>
                 if !ent.detail.is_empty() {
@@ -244,13 +245,13 @@ fn entry_card(e: &Entry, level: &'static str, marks: Html, more: Html, after: Ht
                 }
                 { more }
                 if !ent.how_to_claim.is_empty() {
-                    <p><strong>{ "How to get it: " }</strong>{ &ent.how_to_claim }</p>
+                    <p><strong>{ t("offer-how-to-get") }</strong>{ " " }{ &ent.how_to_claim }</p>
                 }
                 if !e.what_to_bring.is_empty() {
-                    <p><strong>{ "What to bring: " }</strong>{ &e.what_to_bring }</p>
+                    <p><strong>{ t("offer-what-to-bring") }</strong>{ " " }{ &e.what_to_bring }</p>
                 }
                 if !ent.contact.is_empty() {
-                    <p><strong>{ "Who to ask: " }</strong>{ &ent.contact }</p>
+                    <p><strong>{ t("offer-who-to-ask") }</strong>{ " " }{ &ent.contact }</p>
                 }
             </details>
             { after }
@@ -287,8 +288,8 @@ pub fn MyOfferPage(props: &MyOfferProps) -> Html {
     let Remote::Ready(mine) = &offer_data else {
         return html! {
             <>
-                <h1>{ "My offer" }</h1>
-                { waiting(&offer_data, "your offer", &offer.reload).unwrap_or_default() }
+                <h1>{ t("offer-my-title") }</h1>
+                { waiting(&offer_data, &t("offer-loading"), &offer.reload).unwrap_or_default() }
             </>
         };
     };
@@ -301,9 +302,9 @@ pub fn MyOfferPage(props: &MyOfferProps) -> Html {
         let marks = html! {
             <>
                 if let Some(r) = &m.request {
-                    <p><span class={classes!("tag", status_class(r.status))}>{ format!("You asked: {}", r.status_text) }</span></p>
+                    <p><span class={classes!("tag", status_class(r.status))}>{ tf("offer-you-asked-status", &[("status", &status_words(r.status))]) }</span></p>
                 } else if m.for_me.applies && mine.not_claimed_yet.contains(&id) {
-                    <p><span class="tag tag-quiet">{ "Not claimed yet" }</span></p>
+                    <p><span class="tag tag-quiet">{ t("offer-not-claimed") }</span></p>
                 }
                 if let Some(note) = &m.for_me.coming_up_note {
                     <p><strong>{ note }</strong></p>
@@ -315,11 +316,11 @@ pub fn MyOfferPage(props: &MyOfferProps) -> Html {
         } else {
             html! {
                 <>
-                    <p><strong>{ if m.for_me.applies { "Why this is for you:" } else { "Who this is for:" } }</strong></p>
+                    <p><strong>{ t(if m.for_me.applies { "offer-why-for-you" } else { "offer-who-for" }) }</strong></p>
                     <ul class="reasons">
                         { for m.for_me.reasons.iter().map(|r| html! {
                             <li class={if r.met { "reason-met" } else { "reason-not-met" }}>
-                                <span class="visually-hidden">{ if r.met { "Yes: " } else { "Not yet: " } }</span>
+                                <span class="visually-hidden">{ t(if r.met { "offer-reason-yes" } else { "offer-reason-not-yet" }) }{ " " }</span>
                                 { &r.text }
                             </li>
                         }) }
@@ -359,9 +360,7 @@ pub fn MyOfferPage(props: &MyOfferProps) -> Html {
                             .await
                             .map_err(|err| errors_from(&err, &[("message", MESSAGE)]))?;
                         asking.set(None);
-                        sent.set(Some(format!(
-                            "Thank you. We sent your question about \u{201c}{title}\u{201d}. You can see how it is going under \u{201c}What I have asked about\u{201d}."
-                        )));
+                        sent.set(Some(tf("offer-sent", &[("title", &title)])));
                         reload_offer.emit(());
                         reload_requests.emit(());
                         focus_soon(REQUESTS_HEADING.to_string());
@@ -381,15 +380,15 @@ pub fn MyOfferPage(props: &MyOfferProps) -> Html {
                     <ActionForm
                         id="offer-ask-form"
                         fields={vec![
-                            Field::new(MESSAGE, "Anything you want to add? You don't have to.", Kind::TextArea)
-                                .hint("Your personal adviser will get this. If you don't have one, your social worker will.")
+                            Field::new(MESSAGE, t("offer-ask-add"), Kind::TextArea)
+                                .hint(t("offer-ask-hint"))
                                 .max(1000),
                         ]}
-                        submit={format!("Send my question about {title}")}
-                        busy="Sending…"
+                        submit={tf("offer-ask-send", &[("title", &title)])}
+                        busy={t("sending")}
                         act={send}
                     />
-                    <button type="button" class="button button-secondary" onclick={cancel}>{ "Cancel" }</button>
+                    <button type="button" class="button button-secondary" onclick={cancel}>{ t("cancel") }</button>
                 </div>
             }
         } else {
@@ -403,7 +402,7 @@ pub fn MyOfferPage(props: &MyOfferProps) -> Html {
             };
             html! {
                 <button type="button" id={button_id} class="button button-secondary" aria-expanded="false" {onclick}>
-                    { "Ask about this" }
+                    { t("offer-ask") }
                     <span class="visually-hidden">{ format!(": {title}") }</span>
                 </button>
             }
@@ -422,7 +421,7 @@ pub fn MyOfferPage(props: &MyOfferProps) -> Html {
     let body = match &found {
         Some(hits) => html! {
             <section aria-labelledby="results">
-                <h2 id="results">{ "What we found" }</h2>
+                <h2 id="results">{ t("offer-found") }</h2>
                 <ul class="cards">{ for hits.iter().map(|m| card(m, "h3")) }</ul>
             </section>
         },
@@ -446,18 +445,18 @@ pub fn MyOfferPage(props: &MyOfferProps) -> Html {
                         let heading = format!("area-{}", a.area.as_str());
                         html! {
                             <section key={a.area.as_str()} aria-labelledby={heading.clone()}>
-                                <h2 id={heading}>{ &a.title }</h2>
+                                <h2 id={heading}>{ area_title(a.area) }</h2>
                                 <ul class="cards">{ for a.entries.iter().map(|m| card(m, "h3")) }</ul>
                             </section>
                         }
                     }) }
                     if !groups.is_empty() {
                         <section aria-labelledby="coming-up">
-                            <h2 id="coming-up">{ "Coming up" }</h2>
-                            <p>{ "These are not for you yet. They will be from the birthday shown." }</p>
+                            <h2 id="coming-up">{ t("offer-coming-up") }</h2>
+                            <p>{ t("offer-coming-up-text") }</p>
                             { for groups.iter().map(|(age, list)| html! {
                                 <>
-                                    <h3>{ format!("Coming up at {age}") }</h3>
+                                    <h3>{ tf("offer-coming-up-at", &[("age", &age.to_string())]) }</h3>
                                     <ul class="cards">{ for list.iter().map(|m| card(m, "h4")) }</ul>
                                 </>
                             }) }
@@ -470,11 +469,9 @@ pub fn MyOfferPage(props: &MyOfferProps) -> Html {
 
     html! {
         <>
-            <h1>{ "My offer" }</h1>
-            <p class="lead">
-                { "Help and money the council gives you, because you are in care or have left care. Here is what is for you now, and what is coming up." }
-            </p>
-            { search_box(&query, "Search my offer", found.as_ref().map(Vec::len)) }
+            <h1>{ t("offer-my-title") }</h1>
+            <p class="lead">{ t("offer-my-lead") }</p>
+            { search_box(&query, &t("offer-search-mine"), found.as_ref().map(Vec::len)) }
             <div role="status">
                 if let Some(text) = &*sent {
                     <p class="notice-success">{ text }</p>
@@ -485,6 +482,31 @@ pub fn MyOfferPage(props: &MyOfferProps) -> Html {
             { duty_desk(&mine.duty_phone) }
         </>
     }
+}
+
+/// A request's state, said to the young person.
+fn status_words(status: RequestStatus) -> String {
+    t(match status {
+        RequestStatus::Asked => "offer-status-asked",
+        RequestStatus::InProgress => "offer-status-in-progress",
+        RequestStatus::Agreed => "offer-status-agreed",
+        RequestStatus::Paid => "offer-status-paid",
+        RequestStatus::TurnedDown => "offer-status-turned-down",
+    })
+}
+
+/// An area of the offer, as the young person reads it.
+fn area_title(area: shared::eligibility::OfferArea) -> String {
+    use shared::eligibility::OfferArea as A;
+    t(match area {
+        A::HealthAndWellbeing => "offer-area-health",
+        A::Relationships => "offer-area-relationships",
+        A::EducationAndTraining => "offer-area-education",
+        A::Employment => "offer-area-work",
+        A::Accommodation => "offer-area-home",
+        A::ParticipationInSociety => "offer-area-joining-in",
+        A::FinancialLiteracy => "offer-area-money",
+    })
 }
 
 fn status_class(status: RequestStatus) -> &'static str {
@@ -501,13 +523,13 @@ fn duty_desk(phone: &str) -> Html {
     }
     html! {
         <p class="small">
-            { "Questions about any of this? Ask your personal adviser or social worker, or call the duty desk on " }
+            { t("offer-questions") }{ " " }
             if let Some(href) = tel_href(phone) {
-                <a href={href}>{ phone.to_string() }</a>
+                <a href={href} dir="ltr">{ phone.to_string() }</a>
             } else {
-                { phone.to_string() }
+                <span dir="ltr">{ phone.to_string() }</span>
             }
-            { "." }
+            { t("full-stop") }
         </p>
     }
 }
@@ -516,49 +538,49 @@ fn duty_desk(phone: &str) -> Html {
 fn my_requests(list: &Remote<Vec<OfferRequestView>>, reload: &Callback<()>) -> Html {
     let body = match list {
         Remote::Ready(list) if list.is_empty() => html! {
-            <p>{ "Nothing yet. When you tap \u{201c}Ask about this\u{201d}, you can see here how it is going." }</p>
+            <p>{ t("offer-nothing-asked") }</p>
         },
         Remote::Ready(list) => html! {
             <ul class="cards">
                 { for list.iter().map(|r| {
                     let by = r.history.iter().rev().find_map(|e| e.by.clone());
-                    let to = match r.sent_to {
-                        Relationship::PersonalAdviser => "your personal adviser",
-                        _ => "your social worker",
-                    };
+                    let to = t(match r.sent_to {
+                        Relationship::PersonalAdviser => "offer-to-personal-adviser",
+                        _ => "offer-to-social-worker",
+                    });
                     html! {
                         <li key={r.id.clone()} class="card">
                             <p class="card-title">{ &r.entitlement_title }</p>
                             if let Some(amount) = &r.amount_text {
                                 <p>{ amount }</p>
                             }
-                            <p><span class={classes!("tag", status_class(r.status))}>{ &r.status_text }</span></p>
+                            <p><span class={classes!("tag", status_class(r.status))}>{ status_words(r.status) }</span></p>
                             if let Some(m) = &r.message {
-                                <p>{ "You wrote: " }<q>{ m }</q></p>
+                                <p>{ t("plan-you-wrote") }{ " " }<q>{ m }</q></p>
                             }
                             if let Some(answer) = &r.answer {
                                 <p>
                                     <strong>{ if r.status == RequestStatus::TurnedDown {
-                                        format!("Why, from {}:", by.as_deref().unwrap_or("your worker"))
+                                        tf("offer-why-from", &[("name", &by.clone().unwrap_or_else(|| t("offer-your-worker-lower")))])
                                     } else {
-                                        format!("{} said:", by.as_deref().unwrap_or("Your worker"))
+                                        tf("offer-said", &[("name", &by.clone().unwrap_or_else(|| t("plan-your-worker")))])
                                     } }</strong>
                                     { " " }<q>{ answer }</q>
                                 </p>
                             }
                             <p class="muted small">
-                                { format!("You asked {}. It went to {to}. Last change {}.", words::when_now(r.created_at), words::when_now(r.updated_at)) }
+                                { tf("offer-request-when", &[("asked", &words::when_now(r.created_at)), ("to", &to), ("changed", &words::when_now(r.updated_at))]) }
                             </p>
                         </li>
                     }
                 }) }
             </ul>
         },
-        other => waiting(other, "what you have asked about", reload).unwrap_or_default(),
+        other => waiting(other, &t("offer-loading-requests"), reload).unwrap_or_default(),
     };
     html! {
         <section aria-labelledby="my-requests">
-            <h2 id={REQUESTS_HEADING} tabindex="-1">{ "What I have asked about" }</h2>
+            <h2 id={REQUESTS_HEADING} tabindex="-1">{ t("offer-asked-about") }</h2>
             { body }
         </section>
     }
@@ -610,7 +632,7 @@ pub fn OfferPage() -> Html {
                 (
                     html! {
                         <section aria-labelledby="results">
-                            <h2 id="results">{ "What we found" }</h2>
+                            <h2 id="results">{ t("offer-found") }</h2>
                             <ul class="cards">{ for hits.iter().map(|e| card(e, "h3")) }</ul>
                         </section>
                     },
@@ -618,32 +640,27 @@ pub fn OfferPage() -> Html {
                 )
             }
         }
-        Remote::Ready(None) => (
-            html! { <p>{ "There is no council here yet, so there is no offer to show." }</p> },
-            None,
-        ),
+        Remote::Ready(None) => (html! { <p>{ t("offer-no-council") }</p> }, None),
         other => (
-            waiting(other, "the local offer", &offer.reload).unwrap_or_default(),
+            waiting(other, &t("offer-loading-public"), &offer.reload).unwrap_or_default(),
             None,
         ),
     };
     let council = match &data {
         Remote::Ready(Some(o)) => o.council.name.clone(),
-        _ => "The council".to_string(),
+        _ => t("offer-the-council"),
     };
     html! {
         <>
-            <h1>{ "The local offer" }</h1>
-            <p class="lead">
-                { format!("{council} helps young people in care and care leavers with money, a home, education, work and more. This is everything it offers.") }
-            </p>
+            <h1>{ t("offer-public-title") }</h1>
+            <p class="lead">{ tf("offer-public-lead", &[("council", &council)]) }</p>
             if young {
-                <p><a class="button button-secondary" href={Route::MyOffer.to_path()}>{ "See what is for me" }</a></p>
+                <p><a class="button button-secondary" href={Route::MyOffer.to_path()}>{ t("offer-see-mine") }</a></p>
             } else if signed_out {
-                { raw(r#"<p>What you can get depends on your age and your situation. <a href="/sign-in">Sign in</a> to see what is for you.</p>"#) }
+                { raw_t("offer-sign-in-html") }
             }
             if matches!(data, Remote::Ready(Some(_))) {
-                { search_box(&query, "Search the offer", found) }
+                { search_box(&query, &t("offer-search-public"), found) }
             }
             { body }
         </>

@@ -5,9 +5,10 @@
 use crate::api;
 use crate::components::help_panel::childline;
 use crate::hooks::{use_get, waiting};
+use crate::i18n::{t, tf, words_for};
 use crate::pages::my_plan::paragraphs;
 use crate::state::Remote;
-use crate::text::tel_href;
+use crate::text::{ltr, tel_href};
 use crate::words;
 use shared::plans::{MyPeople, Worker, WorkerChange};
 use yew::prelude::*;
@@ -17,12 +18,12 @@ pub fn MyPeoplePage() -> Html {
     let people = use_get(Some(api::MY_PEOPLE.to_string()));
     let body = match &people.get::<MyPeople>() {
         Remote::Ready(p) => view(p),
-        other => waiting(other, "your people", &people.reload).unwrap_or_default(),
+        other => waiting(other, &t("people-loading"), &people.reload).unwrap_or_default(),
     };
     html! {
         <>
-            <h1>{ "My people" }</h1>
-            <p class="lead">{ "The adults who work with you, what they do, and how to reach them." }</p>
+            <h1>{ t("people-title") }</h1>
+            <p class="lead">{ t("people-lead") }</p>
             { body }
         </>
     }
@@ -34,16 +35,16 @@ fn view(p: &MyPeople) -> Html {
         <>
             if !p.recent_changes.is_empty() {
                 <section aria-labelledby="changes">
-                    <h2 id="changes">{ "What has changed" }</h2>
+                    <h2 id="changes">{ t("people-changes") }</h2>
                     <ul class="cards">
                         { for p.recent_changes.iter().map(|c| change(c, &p.workers)) }
                     </ul>
                 </section>
             }
             <section aria-labelledby="workers">
-                <h2 id="workers">{ "Your workers" }</h2>
+                <h2 id="workers">{ t("people-workers") }</h2>
                 if p.workers.is_empty() {
-                    <p>{ "Nobody is named as your worker at the moment. The duty desk can help you." }</p>
+                    <p>{ t("people-no-workers") }</p>
                 } else {
                     <ul class="cards">
                         { for p.workers.iter().enumerate().map(|(i, w)| worker(i, w)) }
@@ -51,15 +52,15 @@ fn view(p: &MyPeople) -> Html {
                 }
             </section>
             <section class="help-panel" aria-labelledby="out-of-hours">
-                <h2 id="out-of-hours">{ "Out of hours?" }</h2>
+                <h2 id="out-of-hours">{ t("people-out-of-hours") }</h2>
                 if !p.duty_phone.is_empty() {
-                    <p>{ "Evenings, weekends and bank holidays, or if you can't reach your worker:" }</p>
+                    <p>{ t("people-out-of-hours-text") }</p>
                     if let Some(href) = duty {
                         <a class="button button-call" href={href}>
-                            { format!("Call the duty desk: {}", p.duty_phone) }
+                            { tf("people-call-duty", &[("phone", &ltr(&p.duty_phone))]) }
                         </a>
                     } else {
-                        <p class="big">{ format!("Call the duty desk: {}", p.duty_phone) }</p>
+                        <p class="big">{ tf("people-call-duty", &[("phone", &ltr(&p.duty_phone))]) }</p>
                     }
                 }
                 { childline() }
@@ -74,16 +75,17 @@ fn change(c: &WorkerChange, now: &[Worker]) -> Html {
     html! {
         <li class="card">
             <p>
-                <strong>{ format!("{first} has moved on.") }</strong>
+                <strong>{ tf("people-moved-on", &[("name", first)]) }</strong>
                 if let Some(w) = new {
-                    { format!(" Your new {} is {}.", c.relationship.plain(), w.name) }
+                    { " " }
+                    { tf("people-your-new", &[("worker", &words::relationship_plain(c.relationship)), ("name", &w.name)]) }
                 }
             </p>
             if let Some(note) = &c.handover_note {
-                <p>{ format!("{first} wrote:") }</p>
+                <p>{ tf("people-wrote", &[("name", first)]) }</p>
                 <blockquote class="note">{ paragraphs(note) }</blockquote>
             }
-            <p class="muted small">{ words::sentence(&words::when_now(c.changed_at)) }{ "." }</p>
+            <p class="muted small">{ words::sentence(&words::when_now(c.changed_at)) }{ t("full-stop") }</p>
         </li>
     }
 }
@@ -96,25 +98,25 @@ fn worker(i: usize, w: &Worker) -> Html {
     html! {
         <li class="card">
             <h3 id={heading} class="card-title">{ &w.name }</h3>
-            <p><span class="tag">{ format!("Your {}", w.relationship.plain()) }</span></p>
-            <p>{ &w.role_explained }</p>
+            <p><span class="tag">{ tf("people-your-worker", &[("worker", &words::relationship_plain(w.relationship))]) }</span></p>
+            <p>{ words_for("worker-role-", &w.role_explained) }</p>
             if let Some(about) = about {
-                <p><strong>{ format!("{} says:", words::first_name(&w.name)) }</strong></p>
+                <p><strong>{ tf("people-says", &[("name", words::first_name(&w.name))]) }</strong></p>
                 <blockquote class="note">{ paragraphs(about) }</blockquote>
             }
             if how.is_some() || when.is_some() {
                 <dl class="facts">
                     if let Some(how) = how {
-                        <div><dt>{ "How to reach them" }</dt><dd>{ how }</dd></div>
+                        <div><dt>{ t("people-how") }</dt><dd>{ how }</dd></div>
                     }
                     if let Some(when) = when {
-                        <div><dt>{ "When" }</dt><dd>{ when }</dd></div>
+                        <div><dt>{ t("people-when") }</dt><dd>{ when }</dd></div>
                     }
                 </dl>
             } else {
-                <p>{ "Ask them the best way to reach them." }</p>
+                <p>{ t("people-ask-them") }</p>
             }
-            <p class="muted small">{ format!("Since {}.", words::since(w.since)) }</p>
+            <p class="muted small">{ tf("people-since", &[("date", &words::since(w.since))]) }</p>
         </li>
     }
 }

@@ -6,12 +6,13 @@
 use crate::api;
 use crate::components::form::{act, errors_from, focus_soon, ActionForm, Field, Kind};
 use crate::hooks::{use_get, waiting};
+use crate::i18n::{t, tf};
 use crate::state::Remote;
 use crate::words;
 use shared::glossary::TermMatch;
 use shared::plans::{
-    ChildPlanView, ChildSection, NewPlanQuery, PlanQueryView, PlanVersionSummary, QueryKind,
-    Section,
+    ChildPlanView, ChildSection, NewPlanQuery, PlanKind, PlanQueryView, PlanVersionSummary,
+    QueryKind, Section,
 };
 use yew::prelude::*;
 
@@ -27,6 +28,28 @@ pub fn paragraphs(text: &str) -> Html {
             }) }
         </>
     }
+}
+
+/// A part's heading, in the young person's language.
+pub fn section_title(s: Section) -> String {
+    t(match s {
+        Section::AboutMe => "plan-part-about-me",
+        Section::WhereILive => "plan-part-where-i-live",
+        Section::FamilyTime => "plan-part-family-time",
+        Section::SchoolCollegeWork => "plan-part-school",
+        Section::Health => "plan-part-health",
+        Section::KeepingSafe => "plan-part-keeping-safe",
+        Section::MyFuture => "plan-part-my-future",
+        Section::WhatHappensNext => "plan-part-what-next",
+    })
+}
+
+/// The plan's name: "My care plan", "My pathway plan".
+pub fn plan_title(k: PlanKind) -> String {
+    t(match k {
+        PlanKind::CarePlan => "plan-care-plan",
+        PlanKind::PathwayPlan => "plan-pathway-plan",
+    })
 }
 
 /// The id of the button that opens the question form of one kind.
@@ -59,19 +82,17 @@ pub fn MyPlanPage() -> Html {
         Remote::Ready(None) => {
             return html! {
                 <>
-                    <h1>{ "My plan" }</h1>
-                    <p class="lead">
-                        { "Your plan has not been shared with you yet. Your social worker will tell you when it is." }
-                    </p>
-                    <p>{ "Your plan says what will happen for you now and next: where you live, school, family time, your health and your future." }</p>
+                    <h1>{ t("plan-title") }</h1>
+                    <p class="lead">{ t("plan-not-shared") }</p>
+                    <p>{ t("plan-what-it-says") }</p>
                 </>
             };
         }
         other => {
             return html! {
                 <>
-                    <h1>{ "My plan" }</h1>
-                    { waiting(&other, "your plan", &plan.reload).unwrap_or_default() }
+                    <h1>{ t("plan-title") }</h1>
+                    { waiting(&other, &t("plan-loading"), &plan.reload).unwrap_or_default() }
                 </>
             };
         }
@@ -83,6 +104,7 @@ pub fn MyPlanPage() -> Html {
     let section_view = |s: &ChildSection| {
         let key = s.section.as_str();
         let heading = format!("part-{key}");
+        let title = section_title(s.section);
         let open = [QueryKind::DontUnderstand, QueryKind::DontAgree]
             .into_iter()
             .find(|k| asking.as_deref() == Some(ask_button_id(s.section, *k).as_str()));
@@ -109,7 +131,7 @@ pub fn MyPlanPage() -> Html {
                     {onclick}
                 >
                     { words::query_kind(kind) }
-                    <span class="visually-hidden">{ format!(": {}", s.title) }</span>
+                    <span class="visually-hidden">{ format!(": {title}") }</span>
                 </button>
             }
         };
@@ -148,37 +170,37 @@ pub fn MyPlanPage() -> Html {
                     focus_soon(ask_button_id(section, kind));
                 })
             };
-            let label = match kind {
-                QueryKind::DontUnderstand => "What don't you understand? You don't have to write anything.",
-                QueryKind::DontAgree => "What don't you agree with? You don't have to write anything.",
-            };
+            let label = t(match kind {
+                QueryKind::DontUnderstand => "plan-what-dont-understand",
+                QueryKind::DontAgree => "plan-what-dont-agree",
+            });
             html! {
                 <div class="ask-box">
                     <ActionForm
                         id="plan-question-form"
                         fields={vec![
                             Field::new(MESSAGE, label, Kind::TextArea)
-                                .hint(format!("{reader} will read this and answer you here, under \u{201c}My questions\u{201d}."))
+                                .hint(tf("plan-reader-will-answer", &[("reader", &reader)]))
                                 .max(2000),
                         ]}
-                        submit={format!("Send \u{201c}{}\u{201d}", words::query_kind(kind))}
-                        busy="Sending…"
+                        submit={tf("plan-send", &[("what", &words::query_kind(kind))])}
+                        busy={t("sending")}
                         act={send}
                     />
-                    <button type="button" class="button button-secondary" onclick={cancel}>{ "Cancel" }</button>
+                    <button type="button" class="button button-secondary" onclick={cancel}>{ t("cancel") }</button>
                 </div>
             }
         });
         html! {
             <section key={key} class="plan-part" aria-labelledby={heading.clone()}>
-                <h2 id={heading}>{ &s.title }</h2>
+                <h2 id={heading}>{ title.clone() }</h2>
                 if plan.version > 1 && s.changed {
-                    <p><span class="tag tag-changed">{ "Changed since last time" }</span></p>
+                    <p><span class="tag tag-changed">{ t("plan-changed") }</span></p>
                 }
                 { paragraphs(&s.text) }
                 if let Some(before) = &s.before {
                     <details class="disclosure">
-                        <summary>{ "What it said before" }</summary>
+                        <summary>{ t("plan-said-before") }</summary>
                         { paragraphs(before) }
                     </details>
                 }
@@ -192,7 +214,7 @@ pub fn MyPlanPage() -> Html {
                     <div role="status">
                         if sent.as_deref() == Some(s.section.as_str()) {
                             <p class="notice-success">
-                                { format!("Thank you. We sent it. {reader} will read it and answer you below, under \u{201c}My questions\u{201d}.") }
+                                { tf("plan-sent", &[("reader", &reader)]) }
                             </p>
                         }
                     </div>
@@ -211,39 +233,35 @@ pub fn MyPlanPage() -> Html {
 
     html! {
         <>
-            <h1>{ &plan.title }</h1>
+            <h1>{ plan_title(plan.kind) }</h1>
             <p class="lead">
-                { format!("Shared with you by {} {}.", plan.shared_by, words::when_now(plan.shared_at)) }
+                { tf("plan-shared-by", &[("name", &plan.shared_by), ("when", &words::when_now(plan.shared_at))]) }
             </p>
             if older {
                 <div class="notice-info">
-                    <p>{ format!("You are reading an older version of your plan: version {}.", plan.version) }</p>
+                    <p>{ tf("plan-older-version", &[("n", &plan.version.to_string())]) }</p>
                     <button type="button" class="button button-secondary" onclick={back_to_now}>
-                        { "Go back to my plan now" }
+                        { t("plan-back-to-now") }
                     </button>
                 </div>
             } else if any_changed {
-                <p>{ "Some parts have changed since last time. Look for \u{201c}Changed since last time\u{201d}." }</p>
+                <p>{ t("plan-some-changed") }</p>
             }
             if let Some(date) = plan.next_date {
-                <p><strong>{ "Next important date: " }</strong>{ words::date(date) }</p>
+                <p><strong>{ t("plan-next-date") }</strong>{ " " }{ words::date(date) }</p>
             }
             if !older {
-                <p class="small">
-                    { format!("If a part is not clear, or you don't agree with it, tap the button under it. {reader} will read what you send.") }
-                </p>
+                <p class="small">{ tf("plan-tap-button", &[("reader", &reader)]) }</p>
             }
             { for plan.sections.iter().map(section_view) }
             if !plan.removed.is_empty() {
                 <p>
-                    { "Taken out since last time: " }
-                    { plan.removed.iter().map(|s| s.title()).collect::<Vec<_>>().join(", ") }
-                    { "." }
+                    { tf("plan-taken-out", &[("parts", &plan.removed.iter().map(|s| section_title(*s)).collect::<Vec<_>>().join(&format!("{} ", t("list-separator"))))]) }
                 </p>
             }
             <section aria-labelledby="my-questions">
-                <h2 id="my-questions">{ "My questions" }</h2>
-                <p class="small">{ format!("{reader} can see your questions. Their answers show here.") }</p>
+                <h2 id="my-questions">{ t("plan-my-questions") }</h2>
+                <p class="small">{ tf("plan-reader-sees", &[("reader", &reader)]) }</p>
                 { my_questions(&questions.list::<PlanQueryView>(), &questions.reload) }
             </section>
             { older_versions(&history.list::<PlanVersionSummary>(), plan.version, &version, &asking) }
@@ -267,7 +285,7 @@ fn explained(terms: &[TermMatch]) -> Html {
     }
     html! {
         <div class="plan-words">
-            <p class="plan-words-title">{ "Words to know" }</p>
+            <p class="plan-words-title">{ t("plan-words-to-know") }</p>
             <dl>
                 { for unique.into_iter().map(|t| html! {
                     <>
@@ -283,24 +301,24 @@ fn explained(terms: &[TermMatch]) -> Html {
 fn my_questions(list: &Remote<Vec<PlanQueryView>>, reload: &Callback<()>) -> Html {
     match list {
         Remote::Ready(list) if list.is_empty() => html! {
-            <p>{ "You have not asked anything yet. If a part of your plan is not clear, or you don't agree, use the buttons under it." }</p>
+            <p>{ t("plan-no-questions") }</p>
         },
         Remote::Ready(list) => html! {
             <ul class="cards">
                 { for list.iter().map(|q| html! {
                     <li key={q.id.clone()} class="card">
                         <p>
-                            <strong>{ q.section.title() }</strong>
-                            { format!(": you said \u{201c}{}\u{201d}", words::query_kind(q.kind)) }
+                            <strong>{ section_title(q.section) }</strong>
+                            { tf("plan-you-said", &[("what", &words::query_kind(q.kind))]) }
                         </p>
                         if let Some(m) = &q.message {
-                            <p>{ "You wrote: " }<q>{ m }</q></p>
+                            <p>{ t("plan-you-wrote") }{ " " }<q>{ m }</q></p>
                         }
-                        <p class="muted small">{ format!("Sent {}.", words::when_now(q.asked_at)) }</p>
+                        <p class="muted small">{ tf("plan-sent-when", &[("when", &words::when_now(q.asked_at))]) }</p>
                         if let Some(answer) = &q.answer {
                             <div class="answer">
                                 <p>
-                                    <strong>{ format!("{} answered", q.answered_by.as_deref().unwrap_or("Your worker")) }</strong>
+                                    <strong>{ tf("plan-answered", &[("name", &q.answered_by.clone().unwrap_or_else(|| t("plan-your-worker")))]) }</strong>
                                     if let Some(at) = q.answered_at {
                                         { format!(" {}", words::when_now(at)) }
                                     }
@@ -309,13 +327,13 @@ fn my_questions(list: &Remote<Vec<PlanQueryView>>, reload: &Callback<()>) -> Htm
                                 { paragraphs(answer) }
                             </div>
                         } else {
-                            <p><span class="tag">{ "Not answered yet" }</span></p>
+                            <p><span class="tag">{ t("plan-not-answered") }</span></p>
                         }
                     </li>
                 }) }
             </ul>
         },
-        other => waiting(other, "your questions", reload).unwrap_or_default(),
+        other => waiting(other, &t("plan-loading-questions"), reload).unwrap_or_default(),
     }
 }
 
@@ -334,8 +352,8 @@ fn older_versions(
     let newest = list.first().map(|v| v.version);
     html! {
         <section aria-labelledby="older-versions">
-            <h2 id="older-versions">{ "Older versions" }</h2>
-            <p>{ "Every time your plan changes, the old one is kept. You can read them all." }</p>
+            <h2 id="older-versions">{ t("plan-older-versions") }</h2>
+            <p>{ t("plan-older-versions-text") }</p>
             <ul class="cards">
                 { for list.iter().map(|v| {
                     let n = v.version;
@@ -349,14 +367,14 @@ fn older_versions(
                     html! {
                         <li key={n} class="card">
                             <p>
-                                <strong>{ format!("Version {n}") }</strong>
-                                { format!(", shared by {} {}.", v.shared_by, words::when_now(v.shared_at)) }
+                                <strong>{ tf("plan-version", &[("n", &n.to_string())]) }</strong>
+                                { tf("plan-version-shared", &[("name", &v.shared_by), ("when", &words::when_now(v.shared_at))]) }
                             </p>
                             if n == reading {
-                                <p><span class="tag">{ "You are reading this one" }</span></p>
+                                <p><span class="tag">{ t("plan-reading-this") }</span></p>
                             } else {
                                 <button type="button" class="button button-secondary" {onclick}>
-                                    { format!("Read version {n}") }
+                                    { tf("plan-read-version", &[("n", &n.to_string())]) }
                                 </button>
                             }
                         </li>

@@ -1,4 +1,5 @@
 use crate::components::nav_link::NavLink;
+use crate::i18n::t;
 use crate::route::Route;
 use yew::prelude::*;
 
@@ -6,10 +7,10 @@ use yew::prelude::*;
 pub fn NotFound() -> Html {
     html! {
         <>
-            <h1>{ "We can't find that page" }</h1>
-            <p>{ "The link might be wrong, or the page might have moved." }</p>
+            <h1>{ t("not-found-title") }</h1>
+            <p>{ t("not-found-text") }</p>
             <p>
-                <NavLink to={Route::Home} class="button">{ "Go to the home page" }</NavLink>
+                <NavLink to={Route::Home} class="button">{ t("go-home") }</NavLink>
             </p>
         </>
     }

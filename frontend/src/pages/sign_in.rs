@@ -4,9 +4,10 @@
 use crate::api;
 use crate::app::load_me;
 use crate::components::form::{act, errors_from, ActionForm, Field, Kind};
+use crate::i18n::t;
 use crate::route::Route;
 use crate::state::{use_app, Action};
-use crate::text::raw;
+use crate::text::raw_t;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -35,12 +36,12 @@ pub fn SignIn() -> Html {
     let app = use_app();
     use_go_on_when_signed_in();
     let fields = vec![
-        Field::new(USERNAME, "Username", Kind::Plain)
+        Field::new(USERNAME, t("sign-in-username"), Kind::Plain)
             .autocomplete("username")
-            .required("Type your username."),
-        Field::new(PASSWORD, "Password", Kind::Password)
+            .required(t("sign-in-type-username")),
+        Field::new(PASSWORD, t("sign-in-password"), Kind::Password)
             .autocomplete("current-password")
-            .required("Type your password."),
+            .required(t("sign-in-type-password")),
     ];
     let sign_in = {
         let app = app.clone();
@@ -59,16 +60,12 @@ pub fn SignIn() -> Html {
     };
     html! {
         <>
-            <h1>{ "Sign in" }</h1>
+            <h1>{ t("sign-in-title") }</h1>
             if app.return_to.is_some() {
-                <p class="notice-info" role="status">{ "Please sign in to see that page." }</p>
+                <p class="notice-info" role="status">{ t("sign-in-to-see-page") }</p>
             }
-            <ActionForm id="sign-in" {fields} submit="Sign in" busy="Signing in…" act={sign_in} />
-            { raw(r#"<h2>First time here?</h2>
-<p>Your worker will give you a code. You use it to choose your password.</p>
-<p><a class="button button-secondary" href="/activate">I have a code from my worker</a></p>
-<h2>Forgot your password?</h2>
-<p>Ask your worker for a new code. Then use it to choose a new password.</p>"#) }
+            <ActionForm id="sign-in" {fields} submit={t("sign-in-button")} busy={t("sign-in-busy")} act={sign_in} />
+            { raw_t("sign-in-first-time-html") }
         </>
     }
 }

@@ -87,6 +87,8 @@ fn sample_body(method: &str, path: &str) -> Option<Value> {
         ("post", "/api/me/password") => {
             j!({"current_password": "not it", "new_password": "whatever you like"})
         }
+        // Languages (issue 9): one the app does not speak.
+        ("put", "/api/me/language") => j!({"language": "klingon"}),
         ("post", "/api/people") => {
             j!({"preferred_name": "", "date_of_birth": "2015-01-01", "care_started": "2020-01-01", "legal_status": "section20"})
         }
@@ -131,6 +133,9 @@ fn sample_body(method: &str, path: &str) -> Option<Value> {
         // over the limit and a submission id that is not a UUID all fail
         // validation after the access check.
         ("post", "/api/me/reviews/requests") => j!({"message": "x".repeat(3000)}),
+        ("put", "/api/me/reviews/participation") => {
+            j!({"review_id": "", "participation": "attend"})
+        }
         ("put", "/api/me/feedback/draft") => j!({"review_id": "", "form_id": ""}),
         ("post", "/api/me/feedback") => {
             j!({"submission_id": "not-a-uuid", "review_id": "", "form_id": ""})

@@ -277,6 +277,16 @@ async fn a_reallocated_child_sees_the_new_worker_and_the_handover_note() {
         .send_as(Method::PUT, "/api/me/profile", &sw2, &j!({"about_me": "I have two cats and I love baking.", "contact_how": "Text or call 07700 900000", "contact_when": "Monday to Friday, 9 to 5"}))
         .await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    // The worker's own form opens with what they wrote; a young person has
+    // no profile.
+    let mine: serde_json::Value = json(app.get_as("/api/me/profile", &sw2).await).await;
+    assert_eq!(mine["about_me"], "I have two cats and I love baking.");
+    assert_eq!(mine["contact_when"], "Monday to Friday, 9 to 5");
+    let leo = app.login("demo-child-10").await.access_token;
+    assert_eq!(
+        app.get_as("/api/me/profile", &leo).await.status(),
+        StatusCode::NOT_FOUND
+    );
 
     let manager = app.login("demo-manager").await.access_token;
     let aisha = app.person_id(&manager, "Aisha").await;

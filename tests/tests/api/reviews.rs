@@ -1217,3 +1217,121 @@ async fn forms_are_versioned_data_and_old_answers_keep_their_questions() {
     let res = app.get_as("/api/feedback/forms", &iro).await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_young_person_chooses_how_to_take_part_and_the_iro_is_told() {
+    use shared::reviews::Participation;
+    let app = spawn_demo_app().await;
+    let leo = app.login("demo-child-10").await.access_token;
+    let mine: MyReviews = json(app.get_as("/api/me/reviews", &leo).await).await;
+    let next = mine.next.unwrap_or_else(|| panic!("a review"));
+    assert_eq!(next.participation, Participation::NotDecided);
+    let choose = |review_id: String, participation: &'static str| {
+        let (app, leo) = (&app, &leo);
+        async move {
+            app.send_as(
+                Method::PUT,
+                "/api/me/reviews/participation",
+                leo,
+                &j!({"review_id": review_id, "participation": participation}),
+            )
+            .await
+        }
+    };
+
+    // "I want to chair it": the screen comes back with the choice, the
+    // IRO is told (without the choice in the notification), and sees it.
+    let res = choose(next.id.clone(), "chair").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let mine: MyReviews = json(res).await;
+    let now = mine.next.unwrap_or_else(|| panic!("still booked"));
+    assert_eq!(now.participation, Participation::Chair);
+    assert_eq!(now.participation_words, Participation::Chair.plain());
+    let told = notes(&app, "demo-iro", "review_participation").await;
+    assert_eq!(told.len(), 1);
+    assert!(told[0]
+        .1
+        .starts_with("Leo has said how they want to take part"));
+    let iro = app.login("demo-iro").await.access_token;
+    let leo_id = app.person_id(&iro, "Leo").await;
+    let view: StaffReviewsView = json(
+        app.get_as(&format!("/api/people/{leo_id}/reviews"), &iro)
+            .await,
+    )
+    .await;
+    let booked = view
+        .reviews
+        .iter()
+        .find(|r| r.id == next.id)
+        .unwrap_or_else(|| panic!("the review"));
+    assert_eq!(booked.participation, Participation::Chair);
+
+    // Bad input: a choice that does not exist, no review, someone else's.
+    let res = choose(next.id.clone(), "dance").await;
+    assert!(res.status().is_client_error(), "{}", res.status());
+    let res = choose(String::new(), "attend").await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: ErrorBody = json(res).await;
+    assert_eq!(body.field.as_deref(), Some("review_id"));
+    let tyler = app.login("demo-teen-17").await.access_token;
+    let res = app
+        .send_as(
+            Method::PUT,
+            "/api/me/reviews/participation",
+            &tyler,
+            &j!({"review_id": next.id, "participation": "attend"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND, "not Tyler's review");
+    let sam = app.login("demo-sw").await.access_token;
+    let res = app
+        .send_as(
+            Method::PUT,
+            "/api/me/reviews/participation",
+            &sam,
+            &j!({"review_id": next.id, "participation": "attend"}),
+        )
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::NOT_FOUND,
+        "staff have no review of their own"
+    );
+
+    // Answering "How do you want to take part?" on the form is the same
+    // choice: sending it changes the review too.
+    let s = screen(&app, &leo).await;
+    let res = app
+        .send_as(
+            Method::POST,
+            "/api/me/feedback",
+            &leo,
+            &j!({"submission_id": uuid(), "review_id": s.review.id, "form_id": s.form.id,
+                 "answers": [{"question": "take_part", "choices": ["send_views"]}]}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let mine: MyReviews = json(app.get_as("/api/me/reviews", &leo).await).await;
+    assert_eq!(
+        mine.next.map(|n| n.participation),
+        Some(Participation::SendViews)
+    );
+    assert_eq!(
+        notes(&app, "demo-iro", "review_participation").await.len(),
+        2
+    );
+
+    // Once held, the choice can no longer change.
+    let res = app
+        .send_as(
+            Method::POST,
+            &format!("/api/people/{leo_id}/reviews/outcome"),
+            &iro,
+            &j!({"review_id": next.id, "held_on": Utc::now().date_naive() - Duration::days(1),
+                 "outcomes": "We talked about school.", "decisions": "You will stay at home."}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = choose(next.id.clone(), "attend").await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+}

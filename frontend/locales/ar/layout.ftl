@@ -1,0 +1,22 @@
+# إطار كل صفحة.
+layout-skip = انتقل إلى المحتوى الرئيسي
+layout-nav-main = القائمة الرئيسية
+nav-home = الرئيسية
+nav-sign-in = الدخول
+nav-help = مساعدة
+nav-about = عن التطبيق
+nav-my-plan = خطتي
+nav-my-offer = عرضي
+nav-account = حسابي
+title-home = الرئيسية
+title-help = احصل على المساعدة الآن
+title-about = عن هذا التطبيق
+title-sign-in = تسجيل الدخول
+title-activate = اختر كلمة المرور
+title-account = حسابي
+title-my-plan = خطتي
+title-my-people = الأشخاص من حولي
+title-my-offer = عرضي
+title-my-requests = ما سألت عنه
+title-offer = العرض المحلي
+title-not-found = الصفحة غير موجودة

@@ -1,0 +1,49 @@
+# When something goes wrong: the app's own words, and (keys `server-…`) the
+# server's and the password rule's fixed messages, found by their English
+# text (see `i18n::words_for`). A `server-` message must match the server's
+# words exactly.
+errors-offline = You seem to be offline. Check your internet connection and try again.
+errors-our-fault = Something went wrong on our side. Please try again in a few minutes.
+errors-too-many-wait = Too many tries. Please wait { $wait }, then try again.
+errors-wait-a-second = a second
+errors-wait-seconds = { $n } seconds
+errors-wait-a-minute = 1 minute
+errors-wait-minutes = { $n } minutes
+errors-check-form = Something in the form needs checking. Please look again and try again.
+errors-sign-in-again = Please sign in again.
+errors-not-for-you = You can't see this page.
+errors-not-found = We can't find that.
+errors-too-long = That took too long. Please try again.
+errors-changed-meanwhile = Someone else changed this at the same time. Please check and try again.
+errors-too-big = That is too big to send.
+errors-too-many = Too many tries. Please wait a few minutes and try again.
+errors-not-working = Good for Me is not working right now. Please try again soon.
+errors-could-not-get = We couldn't get { $what }.
+errors-try-again = Try again
+errors-getting = Getting { $what }…
+server-wrong-login = That username and password do not match. Check them and try again.
+server-type-username = Type your username.
+server-type-password = Type your password.
+server-type-code = Type your code.
+server-type-current-password = Type your current password.
+server-code-did-not-work = That code did not work. Check it, or ask your worker for a new one.
+server-code-used = That code has already been used. Ask your worker for a new one.
+server-code-run-out = That code has run out. Ask your worker for a new one.
+server-account-off = This account is switched off. Ask your worker for help.
+server-current-password-wrong = Your current password is not right. Try again.
+server-sign-in = You need to sign in.
+server-not-found = We could not find that.
+server-too-big = That is too big to send. Make it shorter and try again.
+server-busy = The service is busy. Try again in a moment.
+server-our-side = Something went wrong on our side. Try again in a moment.
+server-plan-not-shared = Your plan has not been shared with you yet.
+server-plan-no-part = That part is not in your plan.
+server-plan-message-long = Your message is too long. Keep it under 2000 letters.
+server-offer-message-long = Keep this to 1000 characters or fewer.
+server-offer-which = Say which part of the local offer you are asking about.
+server-offer-gone = We could not find that in the local offer. It may have been taken out.
+server-password-short = Your password needs at least 8 characters. A few words together works well.
+server-password-long = Your password is too long. Use 128 characters or fewer.
+server-password-common = That password is one of the most common ones, so it is easy to guess. Choose another.
+server-password-username = Your password cannot be the same as your username.
+server-language = Choose English or Arabic (en or ar).

@@ -1,0 +1,33 @@
+# "My people": a young person's workers. `worker-role-…` are found by the
+# server's English words (see `i18n::words_for`).
+people-title = My people
+people-lead = The adults who work with you, what they do, and how to reach them.
+people-loading = your people
+people-changes = What has changed
+people-workers = Your workers
+people-no-workers = Nobody is named as your worker at the moment. The duty desk can help you.
+people-out-of-hours = Out of hours?
+people-out-of-hours-text = Evenings, weekends and bank holidays, or if you can't reach your worker:
+people-call-duty = Call the duty desk: { $phone }
+people-moved-on = { $name } has moved on.
+people-your-new = Your new { $worker } is { $name }.
+people-wrote = { $name } wrote:
+people-your-worker = Your { $worker }
+people-says = { $name } says:
+people-how = How to reach them
+people-when = When
+people-ask-them = Ask them the best way to reach them.
+people-since = Since { $date }.
+worker-social-worker = social worker
+worker-personal-adviser = personal adviser
+worker-iro = IRO (the person who runs your review meetings)
+worker-does-social-worker = Your social worker helps make sure you are safe and well, and plans with you.
+worker-does-personal-adviser = Your personal adviser helps you get ready for life after care, up to age 25.
+worker-does-iro = Your IRO runs your review meetings and checks that your plan is working for you.
+worker-role-social-worker = Your social worker makes sure you are safe and well looked after, and helps make your plan with you.
+worker-role-personal-adviser = Your personal adviser helps you as you leave care: with money, a home, college or work, and anything else. You can have one until you are 25.
+worker-role-iro = Your IRO (independent reviewing officer) runs your review meetings and checks that your plan is working for you. They do not work for your social worker's team.
+category-eligible = You are an eligible care leaver. This means you get a personal adviser and a plan for when you leave care.
+category-relevant = You are a care leaver. The council must help you with money and somewhere to live, and give you a personal adviser.
+category-former-relevant = You are a care leaver. You can have a personal adviser and help from the council until you are 25.
+category-qualifying = You are a qualifying care leaver. You can ask the council for advice and some help.
