@@ -16,7 +16,8 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 root=$(pwd)
-dist="$root/dist"
+# DIST_DIR: build somewhere else (two builds at once must not share a dir).
+dist="${DIST_DIR:-$root/dist}"
 stamp="$dist/index.html"
 budget_kb=${BUDGET_KB:-250}
 
@@ -62,7 +63,7 @@ export CARGO_PROFILE_RELEASE_LTO=${CARGO_PROFILE_RELEASE_LTO:-fat}
 export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=${CARGO_PROFILE_RELEASE_CODEGEN_UNITS:-1}
 
 echo "build-frontend: trunk build --release (offline)"
-TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true trunk build --release
+TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true trunk build --release --dist "$dist"
 
 # The hook should have left no inline script; make sure.
 if grep -Eqi '<script( type="?module"?)?>' "$stamp"; then

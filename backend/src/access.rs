@@ -205,6 +205,7 @@ pub const ENDPOINTS: &[(&str, &str, Guard)] = &[
     ("post", "/api/auth/activate", Guard::Public),
     ("post", "/api/auth/logout", Guard::SignedIn),
     ("get", "/api/me", Guard::SignedIn),
+    ("get", "/api/me/home", Guard::YoungPersonSelf),
     ("post", "/api/me/password", Guard::SignedIn),
     ("put", "/api/me/language", Guard::SignedIn),
     ("get", "/api/me/sessions", Guard::SignedIn),

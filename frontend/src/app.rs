@@ -29,6 +29,8 @@ use crate::pages::{
     my_plan::MyPlanPage,
     new_person::NewPersonPage,
     not_found::NotFound,
+    notification_settings::NotificationSettingsPage,
+    notifications::{NotificationsPage, OpenNotificationPage},
     offer_editor::{OfferAdminPage, OfferEditPage},
     participation::{ForumSpacesPage, ParticipationPage},
     person::PersonPage,
@@ -144,6 +146,13 @@ pub fn switch(route: Route) -> Html {
             Audience::Can(Ability::ManageForumSpaces),
             html! { <ForumSpacesPage /> },
         ),
+        Route::Notifications => guarded(Audience::Anyone, html! { <NotificationsPage /> }),
+        Route::OpenNotification { id } => {
+            guarded(Audience::Anyone, html! { <OpenNotificationPage {id} /> })
+        }
+        Route::NotificationSettings => {
+            guarded(Audience::Anyone, html! { <NotificationSettingsPage /> })
+        }
         Route::NotFound => html! { <NotFound /> },
     }
 }
@@ -222,7 +231,18 @@ pub fn App() -> Html {
                             }
                         }
                         Refreshed::SignedOut => state.dispatch(Action::SignedOut),
-                        Refreshed::Failed(err) => state.dispatch(Action::SessionUnreachable(err)),
+                        Refreshed::Failed(err) => {
+                            // No signal: who was signed in on this phone, from
+                            // the copy the service worker kept (crate::pwa).
+                            // Their pages then open from their kept copies.
+                            if err == api::ApiError::Offline {
+                                if let Ok(me) = api::me().await {
+                                    state.dispatch(Action::SignedIn(me));
+                                    return;
+                                }
+                            }
+                            state.dispatch(Action::SessionUnreachable(err))
+                        }
                     }
                 });
             }

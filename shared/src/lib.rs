@@ -11,6 +11,7 @@ pub mod care_status;
 pub mod eligibility;
 pub mod forum;
 pub mod glossary;
+pub mod home;
 pub mod ical;
 pub mod language;
 pub mod offer;

@@ -286,6 +286,7 @@ export async function pathOf(page, entry) {
 /** Wait until nothing the page shows says it is still loading. */
 export async function settled(page) {
   await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
+  // English, and Arabic ("جارٍ …" is "Getting …").
   await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')]
-    .some((el) => /Getting |Checking you are signed in/.test(el.textContent || '')), null, { timeout: 10_000 });
+    .some((el) => /Getting |Checking you are signed in|جارٍ |نتحقّق من أنك/.test(el.textContent || '')), null, { timeout: 10_000 });
 }

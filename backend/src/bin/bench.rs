@@ -18,9 +18,8 @@
 //! 1.0 means no slower with more people). Then start-up time and memory
 //! (VmHWM of the server process).
 //!
-//! "home" is what the young person's home screen asks for, all at once:
-//! `/api/me`, `/api/me/offer`, `/api/me/plan` and `/api/me/reviews`; its
-//! latency is until the last of the four has answered.
+//! "home" is `/api/me/home`, everything the young person's home screen
+//! shows in one request.
 //! "submit feedback" sends real forms, each for a different booked review,
 //! so it runs until the signed-in young people have each sent theirs (or
 //! the time is up).
@@ -381,8 +380,10 @@ async fn measure(
             "/api/health (trivial)",
             Load::get("/api/health", vec![String::new()]),
         ),
-        ("home (4 requests)", Load::Home(Arc::new(readers.clone()))),
-        ("GET /api/me", Load::get("/api/me", readers.clone())),
+        (
+            "GET /api/me/home (home)",
+            Load::get("/api/me/home", readers.clone()),
+        ),
         (
             "GET /api/me/offer (my offer)",
             Load::get("/api/me/offer", readers.clone()),
@@ -390,10 +391,6 @@ async fn measure(
         (
             "GET /api/me/plan (my plan)",
             Load::get("/api/me/plan", readers.clone()),
-        ),
-        (
-            "GET /api/me/reviews",
-            Load::get("/api/me/reviews", readers.clone()),
         ),
         (
             "GET /api/people (caseload)",
@@ -681,16 +678,17 @@ async fn feedback_forms(
     Ok(out)
 }
 
+/// Forms to send: (token, body).
+type Forms = Vec<(String, Vec<u8>)>;
+
 #[derive(Clone)]
 enum Load {
     /// GET one path, with the tokens in turn (an empty token: none).
     Get(Arc<String>, Arc<Vec<String>>),
     /// GET a path of each token's own.
     Pages(Arc<Vec<(String, String)>>),
-    /// The four requests of the home screen at once.
-    Home(Arc<Vec<String>>),
     /// Each form once.
-    Submit(Arc<Mutex<Vec<(String, Vec<u8>)>>>),
+    Submit(Arc<Mutex<Forms>>),
 }
 
 impl Load {
@@ -749,7 +747,7 @@ async fn send(
     Some(status)
 }
 
-/// `conns` loops, each sending one request (or one home screen) after
+/// `conns` loops, each sending one request after
 /// another until the time is up; every latency is kept.
 async fn drive(
     client: &reqwest::Client,
@@ -790,18 +788,6 @@ async fn drive(
                             .is_some_and(ok),
                         None => false,
                     },
-                    Load::Home(tokens) => {
-                        let token = tokens
-                            .get(i % tokens.len().max(1))
-                            .map_or("", |s| s.as_str());
-                        let (a, b, c, d) = tokio::join!(
-                            send(&client, format!("{base}/api/me"), token, None),
-                            send(&client, format!("{base}/api/me/offer"), token, None),
-                            send(&client, format!("{base}/api/me/plan"), token, None),
-                            send(&client, format!("{base}/api/me/reviews"), token, None),
-                        );
-                        [a, b, c, d].into_iter().all(|s| s.is_some_and(ok))
-                    }
                     Load::Submit(pool) => {
                         let next = pool.lock().ok().and_then(|mut p| p.pop());
                         let Some((token, body)) = next else {

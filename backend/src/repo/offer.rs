@@ -277,3 +277,20 @@ pub async fn accounts(
         .map(|a| (a.id, a))
         .collect())
 }
+
+/// The council's entitlements whose change young people were told about
+/// at or after `since` (a council's offer is a few dozen rows).
+pub async fn noted_since(
+    db: &impl ConnectionTrait,
+    authority_id: i32,
+    since: DateTime<Utc>,
+) -> Result<Vec<ent::Model>, DbErr> {
+    ent::Entity::find()
+        .filter(ent::Column::AuthorityId.eq(authority_id))
+        .filter(ent::Column::Retired.eq(false))
+        .filter(ent::Column::UpdateNotedAt.gte(since))
+        .order_by_asc(ent::Column::Position)
+        .order_by_asc(ent::Column::Id)
+        .all(db)
+        .await
+}

@@ -11,6 +11,7 @@ pub mod events;
 pub mod feedback;
 pub mod forum;
 pub mod health;
+pub mod home;
 pub mod me;
 pub mod moderation;
 pub mod offer;
@@ -35,6 +36,7 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(auth::logout)
         .service(auth::activate)
         .service(me::me)
+        .service(home::my_home)
         .service(me::change_password)
         .service(me::set_language)
         .service(me::list_sessions)

@@ -41,7 +41,7 @@ fn kind_str(k: PlanKind) -> &'static str {
     }
 }
 
-fn kind_from(s: &str) -> PlanKind {
+pub(crate) fn kind_from(s: &str) -> PlanKind {
     if s == "pathway_plan" {
         PlanKind::PathwayPlan
     } else {
@@ -49,7 +49,7 @@ fn kind_from(s: &str) -> PlanKind {
     }
 }
 
-fn sections_of(v: &plan_version::Model) -> Vec<SectionText> {
+pub(crate) fn sections_of(v: &plan_version::Model) -> Vec<SectionText> {
     serde_json::from_str(&v.sections_json).unwrap_or_default()
 }
 

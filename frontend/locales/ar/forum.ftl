@@ -48,7 +48,6 @@ forum-suspended-why = السبب: { $reason }
 forum-space-missing = لم نجد هذه المساحة
 forum-space-missing-text = هذه المساحة غير موجودة، أو أنها ليست لعمرك أو لوضعك.
 forum-back = العودة إلى «رحلات إيجابية»
-forum-start-heading = ابدأ محادثة
 forum-start = ابدأ محادثة
 forum-new-title = عن أي شيء تتحدث؟
 forum-new-body = ماذا تريد أن تقول؟

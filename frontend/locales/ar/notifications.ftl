@@ -22,7 +22,7 @@ notifications-opening = جارٍ فتح إشعارك…
 notifications-not-found-title = لا نستطيع العثور على هذا الإشعار
 notifications-not-found = ربما يكون قديمًا، أو لشخص آخر استخدم هذا الهاتف. كل إشعاراتك موجودة في قائمتك.
 notifications-see-list = اعرض كل إشعاراتك
-notifications-settings-title = الإشعارات
+notifications-settings-title = إعدادات الإشعارات
 notifications-phone-heading = على هذا الهاتف
 notifications-why = يمكننا أن نخبرك على هذا الهاتف عندما يتغيّر شيء يخصّك. مثلًا: تذكير قبل اجتماع المراجعة، أو ردّ جديد على سؤالك.
 notifications-private = الرسالة على شاشة القفل تقول فقط "لديك تحديث جديد". لا تُظهر أبدًا أسماء أو موضوع الرسالة، حتى لا يستطيع الآخرون معرفة أمورك الخاصة. سترى التفاصيل عندما تفتح التطبيق.
@@ -56,3 +56,7 @@ notifications-save = احفظ اختياراتي
 notifications-saving = جارٍ الحفظ…
 notifications-saved = تم الحفظ. اختياراتك محفوظة لكل هاتف تستخدمه.
 notifications-what-settings = اختياراتك
+# عناوين الصفحات.
+title-notifications = الإشعارات
+title-notification-open = إشعارك
+title-notification-settings = إعدادات الإشعارات

@@ -48,7 +48,6 @@ forum-suspended-why = Why: { $reason }
 forum-space-missing = We can't find that space
 forum-space-missing-text = This space is not there, or it is not for your age or situation.
 forum-back = Back to Positive Journeys
-forum-start-heading = Start a conversation
 forum-start = Start a conversation
 forum-new-title = What is it about?
 forum-new-body = What do you want to say?

@@ -25,7 +25,7 @@ notifications-opening = Opening your notification…
 notifications-not-found-title = We can't find that notification
 notifications-not-found = It may be old, or for someone else who used this phone. All of your notifications are in your list.
 notifications-see-list = See all your notifications
-notifications-settings-title = Notifications
+notifications-settings-title = Notification settings
 notifications-phone-heading = On this phone
 notifications-why = We can tell you on this phone when something changes for you. For example, a reminder before your review meeting, or a new answer to your question.
 notifications-private = The message on your lock screen only says "You have an update". It never shows names or what it is about, so other people can't read your business. You see the details when you open the app.
@@ -59,3 +59,7 @@ notifications-save = Save my choices
 notifications-saving = Saving…
 notifications-saved = Saved. Your choices are kept for every phone you use.
 notifications-what-settings = your choices
+# Page titles (found by their English words in route.rs).
+title-notifications = Notifications
+title-notification-open = Your notification
+title-notification-settings = Notification settings

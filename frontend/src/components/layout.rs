@@ -1,9 +1,11 @@
 //! The frame around every page: skip link, header, the `main` landmark and
 //! the bottom bar.
 
+use crate::components::app_notices::AppNotices;
 use crate::components::form::focus_soon;
 use crate::components::icons::icon;
 use crate::components::nav_link::NavLink;
+use crate::components::unread_link::UnreadLink;
 use crate::i18n::{t, words_for, Lang};
 use crate::route::{nav_items, Route};
 use crate::state::{use_app, Action, AppContext, Session};
@@ -104,8 +106,10 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     { crate::app::APP_NAME }
                 </NavLink>
                 { language_switch(&app) }
+                <UnreadLink />
             </header>
             <main id={MAIN_ID} tabindex="-1" class="page" onclick={follow_links}>
+                <AppNotices />
                 { props.children.clone() }
             </main>
             <nav class="bottom-nav" aria-label={t("layout-nav-main")}>

@@ -1,5 +1,6 @@
 //! Pieces shared by several pages.
 
+pub mod app_notices;
 pub mod code_card;
 pub mod form;
 pub mod guard;
@@ -7,3 +8,4 @@ pub mod help_panel;
 pub mod icons;
 pub mod layout;
 pub mod nav_link;
+pub mod unread_link;

@@ -629,7 +629,6 @@ pub fn ForumSpacePage(props: &SpaceProps) -> Html {
                 <p>{ t("forum-checked-first") }</p>
             }
             { suspended(&forum) }
-            <h2>{ t("forum-start-heading") }</h2>
             { said.slot(START_BUTTON) }
             if let Some(h) = &*help {
                 { help_box(h) }

@@ -77,6 +77,11 @@ pub fn links_for(role: Role) -> Vec<(Route, String, String)> {
             "home-link-offer-text",
         ));
         links.push(link(
+            Route::MyReview,
+            "reviews-home-link-title",
+            "reviews-home-link-text",
+        ));
+        links.push(link(
             Route::Account,
             "home-link-account-title",
             "home-link-account-text",
@@ -95,6 +100,27 @@ pub fn links_for(role: Role) -> Vec<(Route, String, String)> {
             Route::Questions,
             "staff-home-link-questions-title",
             "staff-home-link-questions-text",
+        ));
+    }
+    if shared::access::can(role, shared::access::Ability::ListReviews) {
+        links.push(link(
+            Route::StaffReviews,
+            "staff-reviews-home-list-title",
+            "staff-reviews-home-list-text",
+        ));
+    }
+    if shared::access::can(role, shared::access::Ability::HandleSafeguardingAlerts) {
+        links.push(link(
+            Route::Alerts,
+            "staff-reviews-home-alerts-title",
+            "staff-reviews-home-alerts-text",
+        ));
+    }
+    if shared::access::can(role, shared::access::Ability::ViewFeedbackInsights) {
+        links.push(link(
+            Route::Insights,
+            "staff-reviews-home-insights-title",
+            "staff-reviews-home-insights-text",
         ));
     }
     if Audience::OfferRequests.allows(role) {
@@ -185,7 +211,7 @@ mod tests {
             .map(|l| l.0)
             .collect();
         assert!(!yp.contains(&Route::Caseload));
-        for mine in [Route::MyPlan, Route::MyPeople, Route::MyOffer] {
+        for mine in [Route::MyPlan, Route::MyPeople, Route::MyOffer, Route::MyReview] {
             assert!(yp.contains(&mine));
         }
         let sw: Vec<Route> = links_for(Role::SocialWorker)
@@ -196,5 +222,14 @@ mod tests {
         assert!(sw.contains(&Route::Questions) && sw.contains(&Route::Requests));
         let admin: Vec<Route> = links_for(Role::Admin).into_iter().map(|l| l.0).collect();
         assert!(admin.contains(&Route::StaffAccounts) && admin.contains(&Route::NewPerson));
+        // Reviews: IROs list them; workers handle alerts; managers see totals.
+        let iro: Vec<Route> = links_for(Role::Iro).into_iter().map(|l| l.0).collect();
+        assert!(iro.contains(&Route::StaffReviews) && !iro.contains(&Route::Alerts));
+        assert!(sw.contains(&Route::Alerts) && !sw.contains(&Route::Insights));
+        let manager: Vec<Route> = links_for(Role::TeamManager)
+            .into_iter()
+            .map(|l| l.0)
+            .collect();
+        assert!(manager.contains(&Route::Insights) && manager.contains(&Route::StaffReviews));
     }
 }

@@ -19,6 +19,8 @@ pub mod my_people;
 pub mod my_plan;
 pub mod new_person;
 pub mod not_found;
+pub mod notification_settings;
+pub mod notifications;
 pub mod participation;
 pub mod offer_editor;
 pub mod person;

@@ -6,7 +6,7 @@ use crate::components::form::{act, errors_from, ActionForm, Field, FieldError, K
 use crate::components::guard::use_me;
 use crate::hooks::{use_get, waiting};
 use crate::pages::forum::{use_said, when};
-use crate::pages::moderation::{tier_words, ForumStaffNav};
+use crate::pages::moderation::ForumStaffNav;
 use crate::route::Route;
 use crate::state::Remote;
 use crate::words;
@@ -134,7 +134,7 @@ const TIERS: [(Tier, &str, &str, &str); 3] = [
     (
         Tier::Block,
         "words-block",
-        "Block",
+        "Block: refuse the post",
         "The post is refused and the young person is asked to change these words. Nothing is stored.",
     ),
     (
@@ -146,7 +146,7 @@ const TIERS: [(Tier, &str, &str, &str); 3] = [
     (
         Tier::Flag,
         "words-flag",
-        "Flag",
+        "Flag: let it go up, and show it to you",
         "The post goes up, and shows in the queue for you to look at.",
     ),
 ];
@@ -211,7 +211,7 @@ pub fn WatchedWordsPage() -> Html {
                 .map(|w| w.pattern.as_str())
                 .collect::<Vec<_>>()
                 .join("\n");
-            Field::new(id, format!("{label} ({})", tier_words(*tier)), Kind::TextArea)
+            Field::new(id, *label, Kind::TextArea)
                 .hint(format!("{hint} One word or phrase a line."))
                 .value(text)
         })

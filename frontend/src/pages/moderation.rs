@@ -14,7 +14,7 @@ use crate::route::Route;
 use crate::state::Remote;
 use shared::access::{can, Ability};
 use shared::forum::{
-    Approve, HoldReason, Keep, LockThread, ModPostView, ModReason, ModThreadView,
+    AdminSpaceView, Approve, HoldReason, Keep, LockThread, ModPostView, ModReason, ModThreadView,
     ModerationQueue, PostStatus, QueueItem, Suspend, ThreadPage, ThreadSummary, BODY_MAX_CHARS,
     REASON_MAX_CHARS, SUSPENSION_DAYS_MAX, TITLE_MAX_CHARS,
 };
@@ -61,6 +61,14 @@ pub fn ForumStaffNav(props: &NavProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct NavProps {
     pub current: Route,
+}
+
+/// A space's name from its id (the id itself while the list loads).
+pub fn space_label(spaces: &Remote<Vec<AdminSpaceView>>, id: &str) -> String {
+    spaces
+        .ready()
+        .and_then(|l| l.iter().find(|s| s.id == id))
+        .map_or_else(|| id.to_string(), |s| s.name.clone())
 }
 
 /// A post's state, in staff words.
@@ -396,6 +404,7 @@ fn post_heading(p: &ModPostView) -> String {
 #[component]
 pub fn ModerationPage() -> Html {
     let queue = use_get(Some(api::MOD_QUEUE.to_string()));
+    let spaces = use_get(Some(api::FORUM_SPACES_ADMIN.to_string())).list::<AdminSpaceView>();
     let open = use_state(|| None::<String>);
     let said = use_said();
 
@@ -405,7 +414,7 @@ pub fn ModerationPage() -> Html {
             <li key={p.id.clone()} class="card">
                 <h3 class="card-title">{ post_heading(p) }</h3>
                 <p class="muted small">
-                    { format!("By {} in {}, {}. ", p.author, p.space, when(p.created_at)) }
+                    { format!("By {} in {}, {}. ", p.author, space_label(&spaces, &p.space), when(p.created_at)) }
                     <a href={Route::ModThread { id: p.thread_id.clone() }.to_path()}>
                         { "Open the conversation" }
                         <span class="visually-hidden">{ format!(": {}", p.thread_title) }</span>
@@ -489,6 +498,7 @@ fn thread_tags(t: &ThreadSummary) -> Html {
 pub fn ModThreadsPage() -> Html {
     let before = use_state(|| None::<String>);
     let page = use_get(Some(api::mod_thread_path(None, before.as_deref())));
+    let spaces = use_get(Some(api::FORUM_SPACES_ADMIN.to_string())).list::<AdminSpaceView>();
     let body = match page.get::<ThreadPage>() {
         Remote::Ready(p) if p.threads.is_empty() => html! { <p>{ "No conversations yet." }</p> },
         Remote::Ready(p) => {
@@ -510,7 +520,7 @@ pub fn ModThreadsPage() -> Html {
                                 <h2 class="card-title">
                                     <a href={Route::ModThread { id: t.id.clone() }.to_path()}>{ &t.title }</a>
                                 </h2>
-                                <p class="muted small">{ format!("Started by {} in {}, {}.", t.started_by, t.space, when(t.started_at)) }</p>
+                                <p class="muted small">{ format!("Started by {} in {}, {}.", t.started_by, space_label(&spaces, &t.space), when(t.started_at)) }</p>
                                 { thread_tags(t) }
                             </li>
                         }) }
@@ -540,6 +550,7 @@ pub struct ModThreadProps {
 pub fn ModThreadPage(props: &ModThreadProps) -> Html {
     let after = use_state(|| None::<String>);
     let view = use_get(Some(api::mod_thread_path(Some(&props.id), after.as_deref())));
+    let spaces = use_get(Some(api::FORUM_SPACES_ADMIN.to_string())).list::<AdminSpaceView>();
     let open = use_state(|| None::<String>);
     let said = use_said();
 
@@ -608,7 +619,7 @@ pub fn ModThreadPage(props: &ModThreadProps) -> Html {
         <>
             <h1>{ &v.thread.title }</h1>
             <ForumStaffNav current={Route::ModThreads} />
-            <p class="muted">{ format!("Started by {} in {}, {}.", v.thread.started_by, v.thread.space, when(v.thread.started_at)) }</p>
+            <p class="muted">{ format!("Started by {} in {}, {}.", v.thread.started_by, space_label(&spaces, &v.thread.space), when(v.thread.started_at)) }</p>
             { thread_tags(&v.thread) }
             if let Some(reason) = &v.lock_reason {
                 <p>{ format!("Locked because: {reason}") }</p>

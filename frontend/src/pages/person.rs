@@ -407,6 +407,22 @@ pub fn PersonPage(props: &PersonProps) -> Html {
                     <PlanQuestions person={Some(row.id.clone())} />
                 </section>
             }
+            if may(Action::ReadReviews) {
+                <section aria-labelledby="reviews">
+                    <h2 id="reviews">{ "Reviews" }</h2>
+                    <p>{ format!("When {name}'s reviews are due, the next one, and what was decided.") }</p>
+                    <div class="actions">
+                        <a class="button button-secondary" href={Route::PersonReviews { id: row.id.clone() }.to_path()}>
+                            { format!("Open {name}'s reviews") }
+                        </a>
+                        if may(Action::ReadFeedback) {
+                            <a class="button button-secondary" href={Route::PersonFeedback { id: row.id.clone() }.to_path()}>
+                                { format!("Read {name}'s views") }
+                            </a>
+                        }
+                    </div>
+                </section>
+            }
             { account }
             { reallocate }
             if may(Action::ReadAudit) {

@@ -6,6 +6,7 @@ mod councils;
 mod errors_and_headers;
 mod forum;
 mod health;
+mod home;
 mod language;
 mod offer;
 mod openapi;

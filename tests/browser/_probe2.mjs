@@ -1,0 +1,27 @@
+import { launchBrowser, newCheckedPage, signIn, gotoApp, settled, screenshot, runAxe, formatAxe, assertClean } from './helpers.mjs';
+const browser = await launchBrowser();
+const { context, page, problems } = await newCheckedPage(browser);
+page.on('console', m => console.log('console:', m.type(), m.text()));
+await signIn(page, 'demo-teen-17');
+await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
+console.log('controlled');
+console.log(await page.locator('header').innerText());
+await gotoApp(page, '/notifications'); await settled(page);
+console.log(await page.locator('main').innerText());
+await screenshot(page, '_probe-notifications.png');
+console.log(formatAxe(await runAxe(page)));
+await gotoApp(page, '/account/notifications'); await settled(page);
+await page.waitForTimeout(500);
+console.log(await page.locator('main').innerText());
+await screenshot(page, '_probe-settings.png');
+console.log(formatAxe(await runAxe(page)));
+await gotoApp(page, '/my/offer'); await settled(page);
+await gotoApp(page, '/my/plan'); await settled(page);
+await context.setOffline(true);
+await page.reload();
+await page.locator('main h1').first().waitFor();
+await page.waitForTimeout(1500);
+console.log('OFFLINE:', await page.locator('main').innerText().then(t => t.slice(0, 400)));
+await screenshot(page, '_probe-offline.png');
+try { await assertClean(page, problems); } catch (e) { console.log(e.message); }
+await browser.close();
