@@ -34,8 +34,12 @@ const DATA_CACHE = 'gfm-data';
 const MAX_SAVED_MS = 30 * 24 * 60 * 60 * 1000;
 /** A page from the network that takes longer than this comes from the cache. */
 const NAVIGATION_TIMEOUT_MS = 6000;
-/** Build files have a content hash in their name: `style-0123456789abcdef.css`. */
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+/**
+ * Build files have a content hash in their name: `style-0123456789abcdef.css`
+ * (Trunk writes a 64-bit hash in hex without leading zeros, so it may be a
+ * little shorter than 16).
+ */
+const HASHED = /-[0-9a-f]{10,16}(_bg)?\.[a-z0-9]+$/;
 
 /**
  * A young person's own data that opens offline: exact paths, and paths

@@ -46,14 +46,18 @@ pub fn cache_rule(path: &str) -> CacheRule {
     }
     let stem = name.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    let hashed = stem
-        .rsplit_once('-')
-        .is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+    let hashed = stem.rsplit_once('-').is_some_and(|(_, h)| is_build_hash(h));
     if hashed && name.contains('.') {
         CacheRule::Immutable
     } else {
         CacheRule::Revalidate
     }
+}
+
+/// Trunk names build files `name-<hash>.ext` with a 64-bit hash in hex,
+/// without leading zeros (so usually 16 digits, now and then fewer).
+fn is_build_hash(h: &str) -> bool {
+    (10..=16).contains(&h.len()) && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 async fn cache_headers(
@@ -135,6 +139,7 @@ mod tests {
             "/style-509503a8a78e681f.css",
             "/boot-c45aca8c7e95eb1b.js",
             "/icon-31cad36e8da3127b.svg",
+            "/frontend-999fb7c1a5a1300_bg.wasm",
         ] {
             assert_eq!(cache_rule(path), CacheRule::Immutable, "{path}");
         }
@@ -146,7 +151,8 @@ mod tests {
             "/icons/icon-192.png",
             "/my/offer",
             "/notes-0123456789abcdeg.js",
-            "/style-509503a8a78e681.css",
+            "/style-509503a8.css",
+            "/style-509503A8A78E681F.css",
             "/icons/sw.js",
         ] {
             assert_eq!(cache_rule(path), CacheRule::Revalidate, "{path}");

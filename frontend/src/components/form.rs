@@ -438,7 +438,9 @@ fn field(f: &Field, errors: &[FieldError], check: Option<(&str, Option<&str>)>) 
     let aria_invalid = invalid.then_some("true");
     let autocomplete = f.autocomplete;
     let maxlength = f.maxlength.map(|m| m.to_string());
-    let value = f.value.clone();
+    // Set as `defaultValue` (a property), not Yew's `value`, which Yew puts
+    // back on every render and so would undo what the person typed.
+    let value = f.value.as_deref().unwrap_or_default().to_string();
     let input =
         |kind: &'static str, class: &'static str, plain: bool, caps: Option<&'static str>| {
             html! {
@@ -451,7 +453,7 @@ fn field(f: &Field, errors: &[FieldError], check: Option<(&str, Option<&str>)>) 
                     autocapitalize={caps}
                     spellcheck={plain.then_some("false")}
                     maxlength={maxlength.clone()}
-                    value={value.clone()}
+                    ~defaultValue={value.clone()}
                     aria-invalid={aria_invalid}
                     aria-describedby={describedby.clone()}
                 />
@@ -484,7 +486,7 @@ fn field(f: &Field, errors: &[FieldError], check: Option<(&str, Option<&str>)>) 
                 class="input textarea"
                 rows="4"
                 maxlength={maxlength.clone()}
-                value={value.clone()}
+                ~defaultValue={value.clone()}
                 aria-invalid={aria_invalid}
                 aria-describedby={describedby.clone()}
             />
@@ -504,7 +506,7 @@ fn field(f: &Field, errors: &[FieldError], check: Option<(&str, Option<&str>)>) 
                     <option value="">{ p.clone() }</option>
                 }
                 { for options.iter().map(|(v, words)| html! {
-                    <option value={v.clone()} selected={value.as_ref() == Some(v)}>{ words.clone() }</option>
+                    <option value={v.clone()} selected={f.value.as_ref() == Some(v)}>{ words.clone() }</option>
                 }) }
             </select>
         },

@@ -470,6 +470,11 @@ fn profile_facts(p: &YoungPersonView) -> Html {
             <div><dt>{ "Time in care" }</dt><dd>{ words::sentence(&episodes) }</dd></div>
             <div><dt>{ "Care leaver?" }</dt><dd>{ words::category_for_staff(p.care_leaver_category) }</dd></div>
             <div><dt>{ "Account" }</dt><dd>{ account }</dd></div>
+            // Children told us changes of worker hurt ("I have had 19 social
+            // workers"): managers see the count (the API sends it to them only).
+            if let Some(n) = p.social_workers_so_far {
+                <div><dt>{ "Social workers so far" }</dt><dd>{ n }</dd></div>
+            }
         </dl>
     }
 }

@@ -86,7 +86,7 @@ async fn signing_in_is_needed_and_staff_choose_too() {
         .json(&j!({"language": "ar"}))
         .send()
         .await
-        .expect("request sent");
+        .unwrap_or_else(|e| panic!("request not sent: {e}"));
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 
     let sw = app.login("demo-sw").await.access_token;
@@ -127,6 +127,27 @@ async fn who_looked_comes_in_parts_the_app_can_translate() {
         line.text,
         "Your social worker, Sam Patel, looked at your details."
     );
+}
+
+/// "My people" says what each worker does in the server's words
+/// (`explain_role`); the app finds their translation by those words.
+#[tokio::test]
+async fn what_each_worker_does_has_a_translation() {
+    let en = include_str!("../../../frontend/locales/en/people.ftl");
+    let ar = include_str!("../../../frontend/locales/ar/people.ftl");
+    for r in shared::access::Relationship::ALL {
+        let words = backend::services::plans::explain_role(r);
+        let key = en
+            .lines()
+            .filter_map(|l| l.split_once(" = "))
+            .find(|(k, v)| k.starts_with("worker-role-") && *v == words)
+            .map(|(k, _)| k)
+            .unwrap_or_else(|| panic!("no worker-role- message for {words:?}"));
+        assert!(
+            ar.lines().any(|l| l.starts_with(&format!("{key} = "))),
+            "no Arabic for {key}"
+        );
+    }
 }
 
 /// The server's fixed messages a young person can meet have a translation

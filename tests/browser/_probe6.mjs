@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+const dir = await mkdtemp(path.join(tmpdir(), 'gfm-install-'));
+const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'], viewport: { width: 360, height: 740 } });
+const page = ctx.pages()[0] || await ctx.newPage();
+await page.goto('http://127.0.0.1:18401/');
+await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 15000 });
+const cdp = await ctx.newCDPSession(page);
+console.log(JSON.stringify(await cdp.send('Page.getInstallabilityErrors')));
+console.log(JSON.stringify((await cdp.send('Page.getAppManifest')).errors));
+await ctx.close(); await rm(dir, { recursive: true, force: true });
