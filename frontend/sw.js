@@ -49,6 +49,7 @@ const HASHED = /-[0-9a-f]{10,16}(_bg)?\.[a-z0-9]+$/;
 const SAVED_PATHS = [
   '/api/councils',
   '/api/me',
+  '/api/me/home',
   '/api/me/offer',
   '/api/me/offer/requests',
   '/api/me/plan',

@@ -25,6 +25,7 @@ step "clippy (server, shared, tests)"
 cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
 step "clippy (the WASM app)"
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p frontend --features staff --target wasm32-unknown-unknown -- -D warnings
 
 step "unit tests and HTTP tests on SQLite"
 cargo test --workspace

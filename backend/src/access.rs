@@ -84,6 +84,18 @@ pub async fn check(
         return Err(ApiError::NotFound);
     };
     let (relation, allocation_id) = relation(db, caller, &yp).await?;
+    decide(db, caller, yp, relation, allocation_id, action).await
+}
+
+/// Allowed, or refused with an audit row at once (and 404).
+async fn decide(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    yp: young_person::Model,
+    relation: Relation,
+    allocation_id: Option<i32>,
+    action: Action,
+) -> Result<Grant, ApiError> {
     if !allowed(caller.role, relation, action) {
         audit::record(
             db,
@@ -119,7 +131,7 @@ pub async fn read(
     action: Action,
 ) -> Result<Grant, ApiError> {
     let grant = check(db, caller, young_person_public_id, action).await?;
-    grant.record(db, caller, None).await?;
+    grant.record_read(db, caller).await?;
     Ok(grant)
 }
 
@@ -131,38 +143,60 @@ pub async fn own(
     action: Action,
     read: bool,
 ) -> Result<Grant, ApiError> {
-    let yp_id = caller.young_person_id.ok_or(ApiError::NotFound)?;
-    let y = people::by_id(db, yp_id).await?.ok_or(ApiError::NotFound)?;
-    if read {
-        self::read(db, caller, &y.public_id, action).await
-    } else {
-        check(db, caller, &y.public_id, action).await
+    let y = match &caller.young_person {
+        Some(y) => y.clone(),
+        None => {
+            let yp_id = caller.young_person_id.ok_or(ApiError::NotFound)?;
+            people::by_id(db, yp_id).await?.ok_or(ApiError::NotFound)?
+        }
+    };
+    // As `check` would find it: in the caller's council, and their own, so
+    // no query for a relationship.
+    if y.authority_id != caller.authority_id {
+        return Err(ApiError::NotFound);
     }
+    let grant = decide(db, caller, y, Relation::Own, None, action).await?;
+    if read {
+        grant.record_read(db, caller).await?;
+    }
+    Ok(grant)
 }
 
 impl Grant {
+    /// Records a read before it is answered: through the app's batched
+    /// writer when the request has one, else at once.
+    pub async fn record_read(
+        &self,
+        db: &DatabaseConnection,
+        caller: &Caller,
+    ) -> Result<(), ApiError> {
+        match &caller.audit_log {
+            Some(log) => log.record(db, self.event(caller, None), Utc::now()).await,
+            None => self.record(db, caller, None).await,
+        }
+    }
+
+    fn event<'a>(&'a self, caller: &'a Caller, reason: Option<&'a str>) -> audit::Event<'a> {
+        audit::Event {
+            authority_id: caller.authority_id,
+            actor_account_id: Some(caller.account_id),
+            actor_role: caller.role.as_str(),
+            young_person_id: Some(self.young_person.id),
+            action: self.action.as_str(),
+            basis: self.relation.basis(),
+            allocation_id: self.allocation_id,
+            outcome: "allowed",
+            reason,
+        }
+    }
+
     pub async fn record(
         &self,
         conn: &impl ConnectionTrait,
         caller: &Caller,
         reason: Option<&str>,
     ) -> Result<(), ApiError> {
-        audit::record(
-            conn,
-            audit::Event {
-                authority_id: caller.authority_id,
-                actor_account_id: Some(caller.account_id),
-                actor_role: caller.role.as_str(),
-                young_person_id: Some(self.young_person.id),
-                action: self.action.as_str(),
-                basis: self.relation.basis(),
-                allocation_id: self.allocation_id,
-                outcome: "allowed",
-                reason,
-            },
-            Utc::now(),
-        )
-        .await?;
+        audit::record(conn, self.event(caller, reason), Utc::now()).await?;
         Ok(())
     }
 }
@@ -206,6 +240,11 @@ pub const ENDPOINTS: &[(&str, &str, Guard)] = &[
     ("post", "/api/auth/logout", Guard::SignedIn),
     ("get", "/api/me", Guard::SignedIn),
     ("get", "/api/me/home", Guard::YoungPersonSelf),
+    (
+        "get",
+        "/api/staff/home",
+        Guard::Ability(shared::access::Ability::SeeStaffHome),
+    ),
     ("post", "/api/me/password", Guard::SignedIn),
     ("put", "/api/me/language", Guard::SignedIn),
     ("get", "/api/me/sessions", Guard::SignedIn),
@@ -399,7 +438,11 @@ pub const ENDPOINTS: &[(&str, &str, Guard)] = &[
     ("get", "/api/me/reviews", Guard::YoungPersonSelf),
     ("get", "/api/me/reviews/next.ics", Guard::YoungPersonSelf),
     ("post", "/api/me/reviews/requests", Guard::YoungPersonSelf),
-    ("put", "/api/me/reviews/participation", Guard::YoungPersonSelf),
+    (
+        "put",
+        "/api/me/reviews/participation",
+        Guard::YoungPersonSelf,
+    ),
     ("get", "/api/me/feedback", Guard::YoungPersonSelf),
     ("put", "/api/me/feedback/draft", Guard::YoungPersonSelf),
     ("post", "/api/me/feedback", Guard::YoungPersonSelf),

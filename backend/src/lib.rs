@@ -1,6 +1,7 @@
 //! Good for Me: the API server and the host of the PWA.
 
 pub mod access;
+pub mod audit_log;
 pub mod auth;
 pub mod config;
 pub mod db;

@@ -20,6 +20,8 @@ pub struct AppState {
     pub keys: Arc<Keys>,
     pub tokens: Arc<crate::auth::tokens::TokenKeys>,
     pub openapi: Arc<utoipa::openapi::OpenApi>,
+    /// Where the audit rows of reads are written, in batches.
+    pub audit_log: crate::audit_log::AuditLog,
 }
 
 pub struct Application {
@@ -94,6 +96,7 @@ impl Application {
             settings.access_token_minutes,
         );
         let state = AppState {
+            audit_log: crate::audit_log::AuditLog::start(db.clone()),
             db,
             tokens: Arc::new(tokens),
             settings: Arc::new(settings),

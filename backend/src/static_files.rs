@@ -104,6 +104,15 @@ async fn fallback(req: ServiceRequest, index: PathBuf) -> ServiceResponse {
     if looks_like_file {
         return ServiceResponse::new(req, HttpResponse::NotFound().finish());
     }
+    // Staff pages come from the staff app (a second build, so young people
+    // never download staff screens), when it has been built.
+    let staff_index = index
+        .parent()
+        .map(|dir| dir.join("staff-app").join("index.html"));
+    let index = match staff_index {
+        Some(staff) if is_staff_path(req.path()) && staff.is_file() => staff,
+        _ => index,
+    };
     match NamedFile::open_async(&index).await {
         Ok(file) => {
             let mut res = file.into_response(&req);
@@ -127,9 +136,29 @@ async fn fallback(req: ServiceRequest, index: PathBuf) -> ServiceResponse {
     }
 }
 
+/// The staff app's addresses; the app's `route::is_staff_path` agrees.
+pub fn is_staff_path(path: &str) -> bool {
+    ["/staff", "/admin"].iter().any(|p| {
+        path == *p
+            || path
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with('/'))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn staff_addresses_are_the_staff_apps() {
+        assert!(is_staff_path("/staff/people"));
+        assert!(is_staff_path("/admin"));
+        assert!(is_staff_path("/admin/offer/he-bursary"));
+        assert!(!is_staff_path("/staffroom"));
+        assert!(!is_staff_path("/my/plan"));
+        assert!(!is_staff_path("/"));
+    }
 
     #[test]
     fn hashed_build_files_are_kept_and_the_rest_is_checked() {

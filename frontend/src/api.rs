@@ -320,6 +320,10 @@ pub const MY_PLAN: &str = "/me/plan";
 pub const MY_PLAN_HISTORY: &str = "/me/plan/history";
 pub const MY_QUESTIONS: &str = "/me/plan/questions";
 pub const MY_PEOPLE: &str = "/me/people";
+/// The young person's home screen, in one request.
+pub const MY_HOME: &str = "/me/home";
+/// Staff's home screen: counts of what waits for them.
+pub const STAFF_HOME: &str = "/staff/home";
 pub const MY_OFFER: &str = "/me/offer";
 pub const MY_REQUESTS: &str = "/me/offer/requests";
 pub const PLAN_QUESTIONS: &str = "/plan-questions";

@@ -9,41 +9,25 @@ use crate::pages::{
     about::About,
     account::AccountPage,
     activate::Activate,
-    audit::AuditPage,
-    caseload::CaseloadPage,
     feedback_form::FeedbackFormPage,
-    insights::InsightsPage,
-    my_review::MyReviewPage,
-    safeguarding::AlertsPage,
-    staff_feedback::PersonFeedbackPage,
-    staff_reviews::{PersonReviewsPage, ReviewsListPage},
     forum::{ForumPage, ForumSpacePage},
     forum_events::{EventsPage, PollsPage},
     forum_thread::{ForumThreadPage, MyPostsPage},
     help::Help,
     home::Home,
-    mod_log::{ModerationLogPage, WatchedWordsPage},
-    moderation::{ModThreadPage, ModThreadsPage, ModerationPage},
     my_offer::{MyOfferPage, OfferPage},
     my_people::MyPeoplePage,
     my_plan::MyPlanPage,
-    new_person::NewPersonPage,
+    my_review::MyReviewPage,
     not_found::NotFound,
     notification_settings::NotificationSettingsPage,
     notifications::{NotificationsPage, OpenNotificationPage},
-    offer_editor::{OfferAdminPage, OfferEditPage},
-    participation::{ForumSpacesPage, ParticipationPage},
-    person::PersonPage,
-    plan_editor::PlanEditorPage,
-    questions::questions_page,
-    requests::RequestsPage,
     sign_in::SignIn,
-    staff_accounts::StaffPage,
-    staff_events::{StaffEventsPage, StaffPollsPage},
 };
 use crate::route::Route;
 use crate::session::{self, Refreshed};
 use crate::state::{Action, AppContext, AppState, Remote, Session};
+#[cfg(feature = "staff")]
 use shared::access::Ability;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -56,12 +40,16 @@ fn guarded(audience: Audience, page: Html) -> Html {
 }
 
 /// The forum's moderation pages.
+#[cfg(feature = "staff")]
 fn moderators() -> Audience {
     Audience::Can(Ability::ModerateForum)
 }
 
 /// The page for each route. A new page is a new arm here.
 pub fn switch(route: Route) -> Html {
+    if route.is_staff() {
+        return staff_switch(route);
+    }
     match route {
         Route::Home => html! { <Home /> },
         Route::Help => html! { <Help /> },
@@ -69,6 +57,72 @@ pub fn switch(route: Route) -> Html {
         Route::SignIn => html! { <SignIn /> },
         Route::Activate => html! { <Activate /> },
         Route::Account => guarded(Audience::Anyone, html! { <AccountPage /> }),
+        Route::MyPlan => guarded(Audience::YoungPeople, html! { <MyPlanPage /> }),
+        Route::MyPeople => guarded(Audience::YoungPeople, html! { <MyPeoplePage /> }),
+        Route::MyOffer => guarded(Audience::YoungPeople, html! { <MyOfferPage /> }),
+        Route::MyOfferRequests => guarded(
+            Audience::YoungPeople,
+            html! { <MyOfferPage requests=true /> },
+        ),
+        Route::Offer => html! { <OfferPage /> },
+        Route::MyReview => guarded(Audience::YoungPeople, html! { <MyReviewPage /> }),
+        Route::MyReviewFeedback => guarded(Audience::YoungPeople, html! { <FeedbackFormPage /> }),
+        Route::Forum => guarded(Audience::YoungPeople, html! { <ForumPage /> }),
+        Route::ForumSpace { id } => {
+            guarded(Audience::YoungPeople, html! { <ForumSpacePage {id} /> })
+        }
+        Route::ForumThread { id } => {
+            guarded(Audience::YoungPeople, html! { <ForumThreadPage {id} /> })
+        }
+        Route::ForumMyPosts => guarded(Audience::YoungPeople, html! { <MyPostsPage /> }),
+        Route::ForumEvents => guarded(Audience::YoungPeople, html! { <EventsPage /> }),
+        Route::ForumPolls => guarded(Audience::YoungPeople, html! { <PollsPage /> }),
+        Route::Notifications => guarded(Audience::Anyone, html! { <NotificationsPage /> }),
+        Route::OpenNotification { id } => {
+            guarded(Audience::Anyone, html! { <OpenNotificationPage {id} /> })
+        }
+        Route::NotificationSettings => {
+            guarded(Audience::Anyone, html! { <NotificationSettingsPage /> })
+        }
+        _ => html! { <NotFound /> },
+    }
+}
+
+/// In the young people's app a staff page loads the staff app.
+#[cfg(not(feature = "staff"))]
+fn staff_switch(_route: Route) -> Html {
+    html! { <crate::components::staff_app::LoadStaffApp /> }
+}
+
+/// The staff app's pages, compiled into the staff app only.
+#[cfg(feature = "staff")]
+mod staff_pages {
+    pub use crate::pages::{
+        audit::AuditPage,
+        caseload::CaseloadPage,
+        insights::InsightsPage,
+        mod_log::{ModerationLogPage, WatchedWordsPage},
+        moderation::{ModThreadPage, ModThreadsPage, ModerationPage},
+        new_person::NewPersonPage,
+        offer_editor::{OfferAdminPage, OfferEditPage},
+        participation::{ForumSpacesPage, ParticipationPage},
+        person::PersonPage,
+        plan_editor::PlanEditorPage,
+        questions::questions_page,
+        requests::RequestsPage,
+        safeguarding::AlertsPage,
+        staff_accounts::StaffPage,
+        staff_events::{StaffEventsPage, StaffPollsPage},
+        staff_feedback::PersonFeedbackPage,
+        staff_reviews::{PersonReviewsPage, ReviewsListPage},
+    };
+}
+
+/// The staff app's own pages (`/staff/…`, `/admin/…`).
+#[cfg(feature = "staff")]
+fn staff_switch(route: Route) -> Html {
+    use staff_pages::*;
+    match route {
         Route::Caseload => guarded(Audience::Caseload, html! { <CaseloadPage /> }),
         Route::NewPerson => guarded(Audience::CreatePeople, html! { <NewPersonPage /> }),
         Route::Person { id } => guarded(Audience::Caseload, html! { <PersonPage {id} /> }),
@@ -81,18 +135,6 @@ pub fn switch(route: Route) -> Html {
         Route::OfferNew => guarded(Audience::Admins, html! { <OfferEditPage /> }),
         Route::OfferEdit { id } => {
             guarded(Audience::Admins, html! { <OfferEditPage id={Some(id)} /> })
-        }
-        Route::MyPlan => guarded(Audience::YoungPeople, html! { <MyPlanPage /> }),
-        Route::MyPeople => guarded(Audience::YoungPeople, html! { <MyPeoplePage /> }),
-        Route::MyOffer => guarded(Audience::YoungPeople, html! { <MyOfferPage /> }),
-        Route::MyOfferRequests => guarded(
-            Audience::YoungPeople,
-            html! { <MyOfferPage requests=true /> },
-        ),
-        Route::Offer => html! { <OfferPage /> },
-        Route::MyReview => guarded(Audience::YoungPeople, html! { <MyReviewPage /> }),
-        Route::MyReviewFeedback => {
-            guarded(Audience::YoungPeople, html! { <FeedbackFormPage /> })
         }
         Route::StaffReviews => guarded(
             Audience::Can(Ability::ListReviews),
@@ -112,16 +154,6 @@ pub fn switch(route: Route) -> Html {
             Audience::Can(Ability::ViewFeedbackInsights),
             html! { <InsightsPage /> },
         ),
-        Route::Forum => guarded(Audience::YoungPeople, html! { <ForumPage /> }),
-        Route::ForumSpace { id } => {
-            guarded(Audience::YoungPeople, html! { <ForumSpacePage {id} /> })
-        }
-        Route::ForumThread { id } => {
-            guarded(Audience::YoungPeople, html! { <ForumThreadPage {id} /> })
-        }
-        Route::ForumMyPosts => guarded(Audience::YoungPeople, html! { <MyPostsPage /> }),
-        Route::ForumEvents => guarded(Audience::YoungPeople, html! { <EventsPage /> }),
-        Route::ForumPolls => guarded(Audience::YoungPeople, html! { <PollsPage /> }),
         Route::Moderation => guarded(moderators(), html! { <ModerationPage /> }),
         Route::ModThreads => guarded(moderators(), html! { <ModThreadsPage /> }),
         Route::ModThread { id } => guarded(moderators(), html! { <ModThreadPage {id} /> }),
@@ -146,14 +178,7 @@ pub fn switch(route: Route) -> Html {
             Audience::Can(Ability::ManageForumSpaces),
             html! { <ForumSpacesPage /> },
         ),
-        Route::Notifications => guarded(Audience::Anyone, html! { <NotificationsPage /> }),
-        Route::OpenNotification { id } => {
-            guarded(Audience::Anyone, html! { <OpenNotificationPage {id} /> })
-        }
-        Route::NotificationSettings => {
-            guarded(Audience::Anyone, html! { <NotificationSettingsPage /> })
-        }
-        Route::NotFound => html! { <NotFound /> },
+        _ => html! { <NotFound /> },
     }
 }
 

@@ -43,5 +43,6 @@ pub mod words;
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
+    components::staff_app::remember_opening();
     yew::Renderer::<app::App>::new().render();
 }

@@ -253,8 +253,8 @@ mod browser {
         let Some(sw) = container() else { return };
 
         // What the worker tells the page.
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-            move |e: web_sys::MessageEvent| {
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
                 let data = e.data();
                 let kind = Reflect::get(&data, &"type".into())
                     .ok()
@@ -273,8 +273,7 @@ mod browser {
                     "push" => emit(Event::Pushed),
                     _ => {}
                 }
-            },
-        );
+            });
         sw.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
 

@@ -292,6 +292,13 @@ impl Route {
         Route::recognize(path).unwrap_or(Route::NotFound)
     }
 
+    /// Staff screens (`/staff/…`, `/admin/…`). They are built into a second
+    /// app (the `staff` feature) that the server sends for these addresses,
+    /// so young people's phones never download them.
+    pub fn is_staff(&self) -> bool {
+        is_staff_path(&self.to_path())
+    }
+
     /// Pages only a signed-in person may open.
     pub fn needs_sign_in(&self) -> bool {
         matches!(
@@ -381,10 +388,28 @@ impl Route {
     }
 }
 
+/// Is this address one of the staff app's? The server answers the same way
+/// (backend/src/static_files.rs).
+pub fn is_staff_path(path: &str) -> bool {
+    ["/staff", "/admin"]
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}/")))
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
+
+    #[test]
+    fn staff_pages_are_the_staff_apps_and_the_rest_are_not() {
+        assert!(Route::Caseload.is_staff());
+        assert!(Route::OfferAdmin.is_staff());
+        assert!(!Route::MyPlan.is_staff());
+        assert!(!Route::Home.is_staff());
+        assert!(!is_staff_path("/staffroom"));
+        assert!(is_staff_path("/admin"));
+    }
 
     fn all() -> Vec<Route> {
         let id = "4e7a4c72-4821-451f-a54d-c329ede36706".to_string();

@@ -386,6 +386,8 @@ pub enum Ability {
     RunParticipation,
     /// Anonymous participation figures, small groups hidden.
     ReadParticipationFigures,
+    /// The staff home screen: counts of one's own waiting work.
+    SeeStaffHome,
 }
 
 pub fn can(role: Role, ability: Ability) -> bool {
@@ -424,6 +426,7 @@ pub fn can(role: Role, ability: Ability) -> bool {
             Role::ParticipationOfficer | Role::TeamManager | Role::Admin
         ),
         Ability::ManageForumSpaces => matches!(role, Role::ParticipationOfficer | Role::Admin),
+        Ability::SeeStaffHome => role.is_staff(),
     }
 }
 

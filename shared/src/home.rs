@@ -67,3 +67,77 @@ pub struct HomePlan {
     /// The parts that changed since the version before (none for the first).
     pub changed: Vec<Section>,
 }
+
+/// How far ahead "due soon" looks on the staff home screen: a review due in
+/// the next four weeks needs booking now.
+pub const REVIEW_DUE_SOON_DAYS: i64 = 28;
+
+/// `GET /api/staff/home`: what waits for a member of staff, as counts. Each
+/// count is the length of the list its screen shows (so the two agree); a
+/// part is `None` when the caller's role has no such list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffHome {
+    /// The young people I work with now (a team manager: my team's; an
+    /// administrator: everyone in the council), as "My young people" lists.
+    pub caseload: Option<u32>,
+    /// Views young people chose to send me before their reviews that nobody
+    /// has answered yet ("you said, we did": the IRO, or a care leaver's
+    /// personal adviser, answers), by young person.
+    pub feedback_to_read: Option<Vec<FeedbackWaiting>>,
+    /// The reviews list (a team manager: my team's).
+    pub reviews: Option<ReviewCounts>,
+    /// Open requests about the local offer for me to answer.
+    pub offer_requests: Option<RequestCounts>,
+    /// Questions about plans nobody has answered yet.
+    pub plan_questions: Option<u32>,
+    /// Safeguarding alerts with no response recorded yet.
+    pub safeguarding_alerts: Option<u32>,
+    /// The forum's moderation queue (participation officers).
+    pub moderation: Option<ModerationCounts>,
+}
+
+/// One young person's views waiting for my answer. Their name only, to
+/// link to their page: nothing of what they wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FeedbackWaiting {
+    pub young_person_id: String,
+    pub name: String,
+    pub waiting: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewCounts {
+    /// Past the date the law (or the council's promise) sets.
+    pub overdue: u32,
+    /// Not overdue, and due within [`REVIEW_DUE_SOON_DAYS`] days.
+    pub due_soon: u32,
+    /// Of those overdue or due soon, how many have no meeting booked.
+    pub not_booked: u32,
+    /// Meetings booked for the next [`REVIEW_DUE_SOON_DAYS`] days.
+    pub booked_soon: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestCounts {
+    /// Every open request (asked, being looked at, agreed but not paid).
+    pub open: u32,
+    /// Of those, the ones nobody has answered yet.
+    pub new: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ModerationCounts {
+    /// Posts waiting for approval.
+    pub waiting: u32,
+    /// Of those, posts with words that suggest harm (they come first).
+    pub suggests_harm: u32,
+    /// Posts young people reported, not yet resolved.
+    pub reported: u32,
+    /// Posts up with a flagged word nobody has looked at.
+    pub flagged: u32,
+}

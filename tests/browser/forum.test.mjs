@@ -44,11 +44,17 @@ async function as(user, fn, allow = []) {
   try {
     await signIn(page, user);
     await fn(page, page.locator('main'));
-    await assertClean(page, problems, { allow });
+    await assertClean(page, problems, { allow: [...allow, ...CUT_SHORT] });
   } finally {
     await context.close();
   }
 }
+
+/**
+ * The layout asks for unread notifications on every page; moving on to the
+ * next page before it answers cuts that request short (not a failure).
+ */
+const CUT_SHORT = [/\/api\/me\/notifications: net::ERR_ABORTED$/];
 
 /** A thread the person may not see answers 404 (on purpose, below). */
 const NOT_FOUND = [/status of 404 \(Not Found\) \(https?:\/\/[^/]+\/api\/forum\/threads\/[0-9a-f-]+\)$/];

@@ -58,6 +58,22 @@ export const SIGNED_IN_PAGES = [
   { user: 'demo-leaver-19', path: '/my/offer', name: 'my-offer-leaver', h1: /^My offer$/ },
   { user: 'demo-teen-17', path: '/my/offer', name: 'my-offer-17', h1: /^My offer$/ },
   { user: 'demo-pa', path: '/staff/requests', name: 'offer-requests', h1: /^Requests about the offer$/ },
+  // Issue 8: Positive Journeys, for young people and for the participation officer.
+  { user: 'demo-teen-14', path: '/forum', name: 'forum', h1: /^Positive Journeys$/ },
+  { user: 'demo-teen-14', path: '/forum/spaces/positive-journeys', name: 'forum-space', h1: /^Positive Journeys$/ },
+  { user: 'demo-teen-14', path: '/forum/my-posts', name: 'forum-my-posts', h1: /^My posts$/ },
+  { user: 'demo-teen-14', path: '/forum/events', name: 'forum-events', h1: /^Events$/ },
+  { user: 'demo-teen-14', path: '/forum/polls', name: 'forum-polls', h1: /^Have your say$/ },
+  { user: 'demo-leaver-19', path: '/forum/spaces/positive-journeys-seniors', name: 'forum-space-seniors', h1: /^Positive Journeys Seniors$/ },
+  { user: 'demo-participation', path: '/staff/forum/moderation', name: 'forum-moderation', h1: /^Forum moderation$/ },
+  { user: 'demo-participation', path: '/staff/forum/threads', name: 'forum-threads-staff', h1: /^All conversations$/ },
+  { user: 'demo-participation', path: '/staff/forum/words', name: 'forum-watched-words', h1: /^Watched words$/ },
+  { user: 'demo-participation', path: '/staff/forum/log', name: 'forum-log', h1: /^Moderation log$/ },
+  { user: 'demo-participation', path: '/staff/forum/participation', name: 'forum-figures', h1: /^Participation figures$/ },
+  { user: 'demo-participation', path: '/staff/forum/events', name: 'forum-events-staff', h1: /^Events$/ },
+  { user: 'demo-participation', path: '/staff/forum/polls', name: 'forum-polls-staff', h1: /^Polls and consultations$/ },
+  { user: 'demo-participation', path: '/staff/forum/spaces', name: 'forum-spaces', h1: /^Forum spaces$/ },
+  { user: 'demo-manager', path: '/staff/forum/log', name: 'forum-log-manager', h1: /^Moderation log$/ },
 ];
 
 /** A phone: 360x740 CSS px, as most budget Android phones. */
@@ -123,12 +139,23 @@ export async function newCheckedPage(browser, contextOptions = PHONE) {
     else if (msg.type() === 'error') problems.consoleErrors.push(`${text} (${msg.location()?.url || 'no url'})`);
   });
   page.on('pageerror', (err) => problems.consoleErrors.push(`uncaught: ${err.message}`));
+  // A fetch still running when the page navigates away (a reload, or the
+  // young people's app opening a staff page, which is another app) is cut
+  // short by the browser: not a failure of the app. Count navigations so
+  // those can be told apart from real failures.
+  let navigations = 0;
+  const navigationAtStart = new WeakMap();
+  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations += 1; });
   page.on('request', (req) => {
+    navigationAtStart.set(req, navigations);
     const url = req.url();
     if (/^(data|blob|about):/.test(url)) return;
     if (new URL(url).origin !== ORIGIN) problems.foreignRequests.push(url);
   });
   page.on('requestfailed', (req) => {
+    const cutByNavigation = req.failure()?.errorText === 'net::ERR_ABORTED'
+      && navigations > (navigationAtStart.get(req) ?? navigations);
+    if (cutByNavigation) return;
     problems.failedRequests.push(`${req.url()}: ${req.failure()?.errorText}`);
   });
   page.on('response', (res) => {

@@ -24,6 +24,12 @@ pub struct Caller {
     pub session_public_id: String,
     /// For a young person, their own record.
     pub young_person_id: Option<i32>,
+    /// A young person's own record, read with the session (so their own
+    /// screens need not read it again).
+    pub young_person: Option<crate::entities::young_person::Model>,
+    /// Where this request's reads are recorded: the app's batched writer
+    /// (`crate::audit_log`), handed over by the extractor.
+    pub audit_log: Option<crate::audit_log::AuditLog>,
 }
 
 fn bearer(req: &HttpRequest) -> Option<String> {
@@ -49,9 +55,12 @@ impl FromRequest for Caller {
             let state = state.ok_or_else(|| ApiError::Internal("no app state".to_owned()))?;
             let token = token.ok_or(ApiError::Unauthorized)?;
             let claims = state.tokens.verify(&token)?;
-            sessions::caller_for(&state.db, &claims.sub, &claims.sid, chrono::Utc::now())
-                .await?
-                .ok_or(ApiError::Unauthorized)
+            let mut caller =
+                sessions::caller_for(&state.db, &claims.sub, &claims.sid, chrono::Utc::now())
+                    .await?
+                    .ok_or(ApiError::Unauthorized)?;
+            caller.audit_log = Some(state.audit_log.clone());
+            Ok(caller)
         })
     }
 }

@@ -14,9 +14,11 @@
 //! connections for a fixed time. Prints one table: requests per second,
 //! the ratio to the server's own trivial endpoint (`/api/health`) in the
 //! same run, p50 and p99 latency, and the growth from the smallest size to
-//! the largest (throughput at the smallest over throughput at the largest:
-//! 1.0 means no slower with more people). Then start-up time and memory
-//! (VmHWM of the server process).
+//! the largest: the ratio to /api/health at the smallest over the ratio at
+//! the largest (1.0 means no slower with more people; the machine's noise
+//! between the two runs cancels). Then start-up time and memory (VmHWM of
+//! the server process), and `push-bench`'s push delivery rate and reminder
+//! planning for 100,000 young people on each database.
 //!
 //! "home" is `/api/me/home`, everything the young person's home screen
 //! shows in one request.
@@ -143,7 +145,15 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    match rt.block_on(run()) {
+    let result = rt.block_on(async {
+        tokio::select! {
+            r = run() => r,
+            _ = tokio::signal::ctrl_c() => Err("interrupted".into()),
+        }
+    });
+    // Whatever an interrupted run left behind.
+    rt.block_on(remove_leftovers());
+    match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("bench failed: {e}");
@@ -154,7 +164,7 @@ fn main() -> std::process::ExitCode {
 
 async fn run() -> BenchResult<()> {
     let args = parse(std::env::args().skip(1))?;
-    let server_bin = server_binary()?;
+    let (server_bin, push_bin) = binaries()?;
     let started = Instant::now();
     let mut runs = Vec::new();
     for database in &args.databases {
@@ -165,7 +175,14 @@ async fn run() -> BenchResult<()> {
             runs.push(one(&args, database, size, &server_bin).await?);
         }
     }
+    println!("== push delivery and reminder planning (push-bench)");
+    let push = push_figures(&args, &push_bin).await?;
     print_table(&runs, &args);
+    println!();
+    for (database, line) in &push {
+        println!("- {database}: {line}");
+    }
+    println!();
     println!(
         "(whole bench {:.0} s; {} cores; {} s per endpoint after 0.5 s warm-up, {} connections)",
         started.elapsed().as_secs_f64(),
@@ -176,12 +193,14 @@ async fn run() -> BenchResult<()> {
     Ok(())
 }
 
-/// `target/release/backend` beside this program, built (or rebuilt) first
-/// so that it has the same code and migrations as this bench.
-fn server_binary() -> BenchResult<PathBuf> {
+/// `target/release/backend` and `push-bench` beside this program, built (or
+/// rebuilt) first so that they have the same code and migrations as this
+/// bench.
+fn binaries() -> BenchResult<(PathBuf, PathBuf)> {
     let exe = std::env::current_exe()?;
     let dir = exe.parent().ok_or("no directory for this program")?;
-    let bin = dir.join("backend");
+    let server = dir.join("backend");
+    let push = dir.join("push-bench");
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let profile = if dir.ends_with("release") {
@@ -190,18 +209,62 @@ fn server_binary() -> BenchResult<PathBuf> {
         vec![]
     };
     let status = Command::new(cargo)
-        .args(["build", "-q", "-p", "backend", "--bin", "backend"])
+        .args([
+            "build",
+            "-q",
+            "-p",
+            "backend",
+            "--bin",
+            "backend",
+            "--bin",
+            "push-bench",
+        ])
         .args(profile)
         .current_dir(manifest)
         .status();
     match status {
         Ok(s) if s.success() => {}
-        _ if bin.exists() => eprintln!("could not build the server; using {}", bin.display()),
-        _ => {
-            return Err("could not build the server (cargo build -p backend --bin backend)".into())
+        _ if server.exists() && push.exists() => {
+            eprintln!("could not build the server; using {}", server.display())
+        }
+        _ => return Err(
+            "could not build the server (cargo build -p backend --bin backend --bin push-bench)"
+                .into(),
+        ),
+    }
+    Ok((server, push))
+}
+
+/// Push delivery to a loopback push service and reminder planning for
+/// 100,000 young people: `push-bench` (issue 7), on each database.
+async fn push_figures(args: &Args, push_bin: &Path) -> BenchResult<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for database in &args.databases {
+        let fresh = fresh_database(args, database, 0).await?;
+        let mut cmd = Command::new(push_bin);
+        if database == "postgres" {
+            cmd.env("BENCH_DATABASE_URL", &fresh.url);
+        } else {
+            cmd.env_remove("BENCH_DATABASE_URL");
+        }
+        let result = cmd.stdin(Stdio::null()).output();
+        remove_database(&fresh).await;
+        let output = result?;
+        if !output.status.success() {
+            return Err(format!(
+                "push-bench failed on {database}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            )
+            .into());
+        }
+        for line in String::from_utf8_lossy(&output.stdout).lines() {
+            let line = line.trim();
+            if !line.is_empty() && !line.starts_with("push-bench on") {
+                out.push((database.clone(), line.to_owned()));
+            }
         }
     }
-    Ok(bin)
+    Ok(out)
 }
 
 async fn ensure_postgres(url: &str) -> BenchResult<()> {
@@ -235,11 +298,13 @@ async fn fresh_database(args: &Args, database: &str, size: u64) -> BenchResult<F
     let dir = std::env::temp_dir().join(format!("gfm-bench-{size}-{tag}"));
     std::fs::create_dir_all(&dir)?;
     if database == "sqlite" {
-        return Ok(FreshDb {
+        let f = FreshDb {
             url: backend::config::sqlite_url(&dir.join("bench.db")),
             drop: None,
             dir,
-        });
+        };
+        made(&f);
+        return Ok(f);
     }
     let name = format!("gfm_bench_{tag}");
     let admin = Database::connect(&args.postgres_url).await?;
@@ -251,14 +316,46 @@ async fn fresh_database(args: &Args, database: &str, size: u64) -> BenchResult<F
         .postgres_url
         .rsplit_once('/')
         .ok_or("the PostgreSQL URL names no database")?;
-    Ok(FreshDb {
+    let f = FreshDb {
         url: format!("{base}/{name}"),
         drop: Some((args.postgres_url.clone(), name)),
         dir,
-    })
+    };
+    made(&f);
+    Ok(f)
+}
+
+/// A PostgreSQL database to drop (server URL, name) and a directory.
+type Made = (Option<(String, String)>, PathBuf);
+
+/// Databases and directories made and not yet removed (for Ctrl-C).
+static LEFT: Mutex<Vec<Made>> = Mutex::new(Vec::new());
+
+fn made(f: &FreshDb) {
+    if let Ok(mut left) = LEFT.lock() {
+        left.push((f.drop.clone(), f.dir.clone()));
+    }
+}
+
+async fn remove_leftovers() {
+    let left = LEFT
+        .lock()
+        .map(|mut l| std::mem::take(&mut *l))
+        .unwrap_or_default();
+    for (drop, dir) in left {
+        remove_database(&FreshDb {
+            url: String::new(),
+            drop,
+            dir,
+        })
+        .await;
+    }
 }
 
 async fn remove_database(f: &FreshDb) {
+    if let Ok(mut left) = LEFT.lock() {
+        left.retain(|(_, d)| *d != f.dir);
+    }
     if let Some((server, name)) = &f.drop {
         if let Ok(admin) = Database::connect(server).await {
             let _ = admin
@@ -843,11 +940,25 @@ fn print_table(runs: &[Run], args: &Args) {
     for r in runs {
         let health = r.measures.first().map_or(0.0, |m| m.rps);
         for m in &r.measures {
+            // Each throughput as a share of the same run's /api/health,
+            // so that the machine's noise between the runs cancels; for
+            // /api/health itself, the raw change (the noise).
             let growth = if r.size == largest && largest != smallest {
                 runs.iter()
                     .find(|o| o.database == r.database && o.size == smallest)
-                    .and_then(|o| o.measures.iter().find(|x| x.name == m.name))
-                    .map(|small| format!("{:.2}", small.rps / m.rps.max(1e-9)))
+                    .and_then(|o| {
+                        let small_health = o.measures.first()?.rps;
+                        let small = o.measures.iter().find(|x| x.name == m.name)?;
+                        Some(if r.measures.first().is_some_and(|f| std::ptr::eq(m, f)) {
+                            format!("({:.2} raw)", small.rps / m.rps.max(1e-9))
+                        } else {
+                            format!(
+                                "{:.2}",
+                                (small.rps / small_health.max(1e-9))
+                                    / (m.rps / health.max(1e-9)).max(1e-9)
+                            )
+                        })
+                    })
                     .unwrap_or_default()
             } else {
                 String::new()

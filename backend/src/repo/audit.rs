@@ -7,6 +7,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
 };
+use std::collections::HashMap;
 
 pub struct Event<'a> {
     pub authority_id: i32,
@@ -25,6 +26,10 @@ pub async fn record(
     e: Event<'_>,
     at: DateTime<Utc>,
 ) -> Result<(), DbErr> {
+    row(&e, at).insert(db).await.map(|_| ())
+}
+
+fn row(e: &Event<'_>, at: DateTime<Utc>) -> ae::ActiveModel {
     ae::ActiveModel {
         authority_id: Set(e.authority_id),
         at: Set(at),
@@ -38,9 +43,20 @@ pub async fn record(
         reason: Set(e.reason.map(str::to_owned)),
         ..Default::default()
     }
-    .insert(db)
-    .await
-    .map(|_| ())
+}
+
+/// Several rows in one statement: all stored, or none.
+pub async fn record_many(
+    db: &impl ConnectionTrait,
+    rows: &[(Event<'_>, DateTime<Utc>)],
+) -> Result<(), DbErr> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    ae::Entity::insert_many(rows.iter().map(|(e, at)| row(e, *at)))
+        .exec_without_returning(db)
+        .await
+        .map(|_| ())
 }
 
 pub async fn for_young_person(
@@ -48,20 +64,56 @@ pub async fn for_young_person(
     yp_id: i32,
     limit: u64,
 ) -> Result<Vec<(ae::Model, Option<account::Model>)>, DbErr> {
-    let rows = ae::Entity::find()
-        .filter(ae::Column::YoungPersonId.eq(yp_id))
+    newest(db, yp_id, None, limit).await
+}
+
+/// The newest rows of this young person's record with this basis left out
+/// (their own reads, which would otherwise crowd out everyone else's).
+pub async fn for_young_person_except(
+    db: &impl ConnectionTrait,
+    yp_id: i32,
+    basis: &str,
+    limit: u64,
+) -> Result<Vec<(ae::Model, Option<account::Model>)>, DbErr> {
+    newest(db, yp_id, Some(basis), limit).await
+}
+
+async fn newest(
+    db: &impl ConnectionTrait,
+    yp_id: i32,
+    except_basis: Option<&str>,
+    limit: u64,
+) -> Result<Vec<(ae::Model, Option<account::Model>)>, DbErr> {
+    let mut q = ae::Entity::find().filter(ae::Column::YoungPersonId.eq(yp_id));
+    if let Some(b) = except_basis {
+        q = q.filter(ae::Column::Basis.ne(b));
+    }
+    let rows = q
         .order_by_desc(ae::Column::At)
         .order_by_desc(ae::Column::Id)
         .limit(limit)
         .all(db)
         .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in rows {
-        let actor = match r.actor_account_id {
-            Some(id) => account::Entity::find_by_id(id).one(db).await?,
-            None => None,
-        };
-        out.push((r, actor));
-    }
-    Ok(out)
+    // The few people behind these rows, in one query.
+    let mut ids: Vec<i32> = rows.iter().filter_map(|r| r.actor_account_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let actors: HashMap<i32, account::Model> = if ids.is_empty() {
+        HashMap::new()
+    } else {
+        account::Entity::find()
+            .filter(account::Column::Id.is_in(ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|a| (a.id, a))
+            .collect()
+    };
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let actor = r.actor_account_id.and_then(|id| actors.get(&id).cloned());
+            (r, actor)
+        })
+        .collect())
 }

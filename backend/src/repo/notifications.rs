@@ -97,13 +97,3 @@ pub async fn mark_all_read(
         .await?
         .rows_affected)
 }
-
-/// How many of this person's notifications are not read yet.
-pub async fn unread_count(db: &impl ConnectionTrait, account_id: i32) -> Result<u64, DbErr> {
-    use sea_orm::PaginatorTrait;
-    n::Entity::find()
-        .filter(n::Column::AccountId.eq(account_id))
-        .filter(n::Column::ReadAt.is_null())
-        .count(db)
-        .await
-}

@@ -213,19 +213,3 @@ pub async fn events(
         .all(db)
         .await
 }
-
-/// How many of this young person's requests a worker has moved on (out of
-/// "asked") at or after `since`.
-pub async fn moved_on_since(
-    db: &impl ConnectionTrait,
-    yp_id: i32,
-    since: DateTime<Utc>,
-) -> Result<u64, DbErr> {
-    use sea_orm::PaginatorTrait;
-    req::Entity::find()
-        .filter(req::Column::YoungPersonId.eq(yp_id))
-        .filter(req::Column::Status.ne(RequestStatus::Asked.as_str()))
-        .filter(req::Column::UpdatedAt.gte(since))
-        .count(db)
-        .await
-}

@@ -1,4 +1,4 @@
-//! The young person's home screen in one request.
+//! The home screens in one request each: the young person's, and staff's.
 
 use crate::access;
 use crate::auth::Caller;
@@ -8,7 +8,7 @@ use crate::startup::AppState;
 use actix_web::{get, web, HttpResponse};
 use shared::access::Action;
 use shared::api::ErrorBody;
-use shared::home::MyHome;
+use shared::home::{MyHome, StaffHome};
 
 #[utoipa::path(
     tag = "me",
@@ -22,4 +22,20 @@ use shared::home::MyHome;
 pub async fn my_home(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     let grant = access::own(&state.db, &caller, Action::ReadProfile, true).await?;
     Ok(HttpResponse::Ok().json(services::home::mine(&state.db, &caller, &grant).await?))
+}
+
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "What waits for me, as counts: my young people, views to answer, reviews overdue and due soon, offer requests, plan questions, open safeguarding alerts, the moderation queue. A part is absent when my role has no such list; each count matches its list", body = StaffHome),
+        (status = 404, description = "Only staff have this home screen", body = ErrorBody),
+    )
+)]
+#[get("/staff/home")]
+pub async fn staff_home(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(services::staff_home::home(&state.db, &caller).await?))
 }

@@ -37,6 +37,7 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(auth::activate)
         .service(me::me)
         .service(home::my_home)
+        .service(home::staff_home)
         .service(me::change_password)
         .service(me::set_language)
         .service(me::list_sessions)

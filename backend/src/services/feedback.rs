@@ -503,6 +503,10 @@ pub async fn send(
     }
     let (r, form) = review_and_form(db, y, &s.review_id, &s.form_id).await?;
     if repo::for_review(db, r.id).await?.is_some() {
+        // The same send may have been stored a moment ago by a retry.
+        if let Some(done) = replay(db, y, s).await? {
+            return Ok((done, true));
+        }
         return Err(ApiError::Conflict(
             "You have already sent your views for this review. If you want to add something, tell your IRO."
                 .to_owned(),

@@ -1,13 +1,14 @@
 //! `GET /api/me/home`: the young person's home screen in one answer. Each
 //! part reads a handful of rows of this one person (or of their council's
-//! offer), by index, so its cost does not grow with the number of people.
+//! offer), by index, so its cost does not grow with the number of people;
+//! the small facts come in one round trip (`repo::home`).
 
 use crate::access::Grant;
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::repo::{allocations, feedback as fb_repo, notifications, offer as offer_repo};
-use crate::repo::{offer_requests, plans as plan_repo};
-use crate::services::{offer, plans, reviews};
+use crate::push::quiet;
+use crate::repo::{allocations, home as repo, offer as offer_repo, plans as plan_repo};
+use crate::services::{offer, plans};
 use chrono::{Duration, Utc};
 use sea_orm::DatabaseConnection;
 use shared::access::Relationship;
@@ -25,27 +26,34 @@ pub async fn mine(
     let y = &grant.young_person;
     let now = Utc::now();
     let since = now - Duration::days(UPDATED_WITHIN_DAYS);
-    let (today, _) = reviews::local_today(db, y.authority_id).await?;
+    let s = repo::summary(db, y.authority_id, y.id, caller.account_id, since).await?;
+    let tz = s
+        .time_zone
+        .as_deref()
+        .map(quiet::zone)
+        .unwrap_or(chrono_tz::Europe::London);
+    let today = now.with_timezone(&tz).date_naive();
 
-    let next_review = match reviews::my_next(db, y, today).await? {
-        Some(r) => {
-            let feedback = if fb_repo::for_review(db, r.id).await?.is_some() {
+    // As "My review" shows it: the earliest booked one, from today on.
+    let next_review = s
+        .review
+        .filter(|(_, _, on)| *on >= today)
+        .map(|(_, id, on)| {
+            let feedback = if s.feedback_sent {
                 FeedbackState::Sent
-            } else if fb_repo::draft(db, y.id, r.id).await?.is_some() {
+            } else if s.draft_saved {
                 FeedbackState::DraftSaved
             } else {
                 FeedbackState::NotStarted
             };
-            Some(HomeReview {
-                id: r.public_id,
-                date: r.scheduled_on,
-                days_to_go: (r.scheduled_on - today).num_days(),
+            HomeReview {
+                id,
+                date: on,
+                days_to_go: (on - today).num_days(),
                 feedback,
                 form_done: feedback == FeedbackState::Sent,
-            })
-        }
-        None => None,
-    };
+            }
+        });
 
     let people = allocations::history(db, y.id)
         .await?
@@ -77,7 +85,6 @@ pub async fn mine(
             }
         }
     }
-    let requests_with_news = offer_requests::moved_on_since(db, y.id, since).await?;
 
     let latest = plan_repo::shared(db, y.id, 2).await?;
     let plan = latest.first().map(|current| {
@@ -93,13 +100,12 @@ pub async fn mine(
         }
     });
 
-    let unread = notifications::unread_count(db, caller.account_id).await?;
     Ok(MyHome {
         next_review,
         people,
         offer_news,
-        requests_with_news: u32::try_from(requests_with_news).unwrap_or(u32::MAX),
+        requests_with_news: u32::try_from(s.requests_moved_on).unwrap_or(0),
         plan,
-        unread_notifications: u32::try_from(unread).unwrap_or(u32::MAX),
+        unread_notifications: u32::try_from(s.unread_notifications).unwrap_or(0),
     })
 }

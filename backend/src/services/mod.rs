@@ -13,3 +13,4 @@ pub mod offer_requests;
 pub mod people;
 pub mod plans;
 pub mod reviews;
+pub mod staff_home;

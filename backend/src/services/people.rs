@@ -492,7 +492,9 @@ pub async fn audit_rows(db: &DatabaseConnection, grant: &Grant) -> Result<Vec<Au
 
 /// "Your social worker, Sam Patel, looked at your details."
 pub async fn who_looked(db: &DatabaseConnection, yp_id: i32) -> Result<Vec<AccessEntry>, ApiError> {
-    let rows = audit::for_young_person(db, yp_id, 200).await?;
+    let rows =
+        audit::for_young_person_except(db, yp_id, shared::access::Relation::Own.basis(), 200)
+            .await?;
     Ok(rows
         .into_iter()
         .filter(|(r, _)| r.outcome == "allowed" && r.basis != "own_record")

@@ -502,11 +502,22 @@ fn field(f: &Field, errors: &[FieldError], check: Option<(&str, Option<&str>)>) 
                 aria-invalid={aria_invalid}
                 aria-describedby={describedby.clone()}
             >
+                // Which option starts chosen is always said: Yew adds the
+                // options last first, so the browser's own default would be
+                // the last one.
                 if let Some(p) = placeholder {
-                    <option value="">{ p.clone() }</option>
+                    <option value="" selected={f.value.is_none()}>{ p.clone() }</option>
                 }
-                { for options.iter().map(|(v, words)| html! {
-                    <option value={v.clone()} selected={f.value.as_ref() == Some(v)}>{ words.clone() }</option>
+                { for options.iter().enumerate().map(|(i, (v, words))| html! {
+                    <option
+                        value={v.clone()}
+                        selected={match &f.value {
+                            Some(chosen) => chosen == v,
+                            None => i == 0 && placeholder.is_none(),
+                        }}
+                    >
+                        { words.clone() }
+                    </option>
                 }) }
             </select>
         },

@@ -8,4 +8,5 @@ pub mod help_panel;
 pub mod icons;
 pub mod layout;
 pub mod nav_link;
+pub mod staff_app;
 pub mod unread_link;

@@ -320,6 +320,8 @@ impl Engine {
                 self.harm_waiting.set(false);
                 self.sent.set(Some(Rc::new(sent)));
                 self.status.set(Status::Quiet);
+                // The screen again, with what was sent, as the server keeps it.
+                self.reload.emit(());
                 crate::components::form::focus_soon("fb-sent".to_string());
             }
             Err(ApiError::Offline) => {

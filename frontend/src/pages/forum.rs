@@ -18,9 +18,8 @@ use crate::text::{tel_href, CHILDLINE_PHONE};
 use chrono::{DateTime, Utc};
 use futures::future::LocalBoxFuture;
 use shared::forum::{
-    BlockView, DisplayNameChange, HarmHelp, MyForum, NewThread, PostOutcome, PostStatus,
-    SpaceView, TextSpan, ThreadPage, ThreadSummary, BODY_MAX_CHARS, DISPLAY_NAME_MAX_CHARS,
-    TITLE_MAX_CHARS,
+    BlockView, DisplayNameChange, HarmHelp, MyForum, NewThread, PostOutcome, PostStatus, SpaceView,
+    TextSpan, ThreadPage, ThreadSummary, BODY_MAX_CHARS, DISPLAY_NAME_MAX_CHARS, TITLE_MAX_CHARS,
 };
 use shared::text_checks::DetailKind;
 use yew::prelude::*;
@@ -201,7 +200,11 @@ impl Said {
     pub fn slot(&self, at: &str) -> Html {
         let here = self.at.as_deref() == Some(at);
         let text = self.text.as_ref().filter(|_| here);
-        let class = if *self.good { "notice-success" } else { "notice" };
+        let class = if *self.good {
+            "notice-success"
+        } else {
+            "notice"
+        };
         html! {
             <div role="status">
                 if let Some(text) = text {
@@ -482,7 +485,12 @@ pub struct SpaceProps {
 pub fn ForumSpacePage(props: &SpaceProps) -> Html {
     let me = use_get(Some(api::FORUM_ME.to_string()));
     let before = use_state(|| None::<String>);
-    let threads = use_get(Some(api::forum_threads_path(&props.id, before.as_deref())));
+    // Only ask for the conversations of a space that is mine.
+    let mine = match me.get::<MyForum>() {
+        Remote::Ready(f) => f.spaces.iter().any(|s| s.id == props.id),
+        _ => false,
+    };
+    let threads = use_get(mine.then(|| api::forum_threads_path(&props.id, before.as_deref())));
     let open = use_state(|| None::<String>);
     let said = use_said();
     let help = use_state(|| None::<HarmHelp>);
@@ -598,7 +606,9 @@ pub fn ForumSpacePage(props: &SpaceProps) -> Html {
     };
 
     let list = match threads.get::<ThreadPage>() {
-        Remote::Ready(page) if page.threads.is_empty() => html! { <p>{ t("forum-no-threads") }</p> },
+        Remote::Ready(page) if page.threads.is_empty() => {
+            html! { <p>{ t("forum-no-threads") }</p> }
+        }
         Remote::Ready(page) => {
             let older = page.next.clone().map(|next| {
                 let before = before.clone();

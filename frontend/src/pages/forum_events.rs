@@ -37,21 +37,37 @@ pub fn EventsPage() -> Html {
         let key = format!("signup-{}", e.id);
         let form = (open.as_deref() == Some(key.as_str())).then(|| {
             let send = {
-                let (open, said, reload, id, at) =
-                    (open.clone(), said.clone(), events.reload.clone(), e.id.clone(), e.id.clone());
+                let (open, said, reload, id, at) = (
+                    open.clone(),
+                    said.clone(),
+                    events.reload.clone(),
+                    e.id.clone(),
+                    e.id.clone(),
+                );
                 act(move |v| {
-                    let (open, said, reload, id, at) =
-                        (open.clone(), said.clone(), reload.clone(), id.clone(), at.clone());
+                    let (open, said, reload, id, at) = (
+                        open.clone(),
+                        said.clone(),
+                        reload.clone(),
+                        id.clone(),
+                        at.clone(),
+                    );
                     async move {
                         let note = v.get(NOTE).trim().to_string();
                         let path = api::forum_action("/forum/events/", &id, "/signup");
-                        let done: SignUpOutcome =
-                            api::send(&path, &NewSignUp { note: (!note.is_empty()).then_some(note) })
-                                .await
-                                .map_err(|e| errors_from(&e, &[("note", NOTE)]))?;
+                        let done: SignUpOutcome = api::send(
+                            &path,
+                            &NewSignUp {
+                                note: (!note.is_empty()).then_some(note),
+                            },
+                        )
+                        .await
+                        .map_err(|e| errors_from(&e, &[("note", NOTE)]))?;
                         open.set(None);
                         let words = match done.reminder_at {
-                            Some(r) => tf("forum-signed-up-reminder", &[("when", when(r).as_str())]),
+                            Some(r) => {
+                                tf("forum-signed-up-reminder", &[("when", when(r).as_str())])
+                            }
                             None => t("forum-signed-up"),
                         };
                         said.show(&at, words, true);
@@ -93,8 +109,14 @@ pub fn EventsPage() -> Html {
         let places = match (e.places, e.places_left) {
             (None, _) => t("forum-event-no-limit"),
             (Some(_), Some(0)) => t("forum-event-full"),
-            (Some(_), Some(n)) => tf("forum-event-places-left", &[("count", n.to_string().as_str())]),
-            (Some(n), None) => tf("forum-event-places-left", &[("count", n.to_string().as_str())]),
+            (Some(_), Some(n)) => tf(
+                "forum-event-places-left",
+                &[("count", n.to_string().as_str())],
+            ),
+            (Some(n), None) => tf(
+                "forum-event-places-left",
+                &[("count", n.to_string().as_str())],
+            ),
         };
         html! {
             <li key={e.id.clone()} class="card">
@@ -175,13 +197,22 @@ pub fn results_list(r: &PollResults) -> Html {
 
 /// The answer form of one poll: radio buttons (a fieldset, so the
 /// question labels the group) and, when asked for, room to say more.
-fn answer_form(p: &PollView, said: &Said, help: &UseStateHandle<Option<HarmHelp>>, reload: &Callback<()>) -> Html {
+fn answer_form(
+    p: &PollView,
+    said: &Said,
+    help: &UseStateHandle<Option<HarmHelp>>,
+    reload: &Callback<()>,
+) -> Html {
     let group = format!("poll-{}", p.id);
     let comment_id = format!("poll-comment-{}", p.id);
     let onsubmit = {
         let (said, help, reload) = (said.clone(), help.clone(), reload.clone());
-        let (id, group, comment_id, has_options) =
-            (p.id.clone(), group.clone(), comment_id.clone(), !p.options.is_empty());
+        let (id, group, comment_id, has_options) = (
+            p.id.clone(),
+            group.clone(),
+            comment_id.clone(),
+            !p.options.is_empty(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let data = e

@@ -74,9 +74,11 @@ pub fn ForumThreadPage(props: &ThreadProps) -> Html {
         let panel = match open.as_deref() {
             Some(k) if k == key("report") => {
                 let send = {
-                    let (open, said, at, id) = (open.clone(), said.clone(), key("report"), p.id.clone());
+                    let (open, said, at, id) =
+                        (open.clone(), said.clone(), key("report"), p.id.clone());
                     act(move |v| {
-                        let (open, said, at, id) = (open.clone(), said.clone(), at.clone(), id.clone());
+                        let (open, said, at, id) =
+                            (open.clone(), said.clone(), at.clone(), id.clone());
                         async move {
                             let reason = v.get(REASON).trim().to_string();
                             let report = NewReport {
@@ -121,9 +123,13 @@ pub fn ForumThreadPage(props: &ThreadProps) -> Html {
                     );
                     Callback::from(move |_| {
                         open.set(None);
-                        let body = NewBlock { post_id: id.clone() };
+                        let body = NewBlock {
+                            post_id: id.clone(),
+                        };
                         run(
-                            Box::pin(async move { api::send_done(false, api::FORUM_BLOCKS, &body).await }),
+                            Box::pin(async move {
+                                api::send_done(false, api::FORUM_BLOCKS, &body).await
+                            }),
                             said.clone(),
                             "page".into(),
                             tf("forum-blocked-done", &[("name", name.as_str())]),
@@ -228,7 +234,8 @@ pub fn ForumThreadPage(props: &ThreadProps) -> Html {
                 api::forum_action("/forum/threads/", &v.thread.id, "/replies"),
             );
             act(move |values| {
-                let (said, help, reload, path) = (said.clone(), help.clone(), reload.clone(), path.clone());
+                let (said, help, reload, path) =
+                    (said.clone(), help.clone(), reload.clone(), path.clone());
                 async move {
                     let body = values.get(REPLY).trim().to_string();
                     if body.is_empty() {

@@ -97,7 +97,9 @@ pub fn ModerationLogPage() -> Html {
     };
 
     let body = match log.get::<ModLogPage>() {
-        Remote::Ready(p) if p.entries.is_empty() => html! { <p>{ "Nothing has happened yet." }</p> },
+        Remote::Ready(p) if p.entries.is_empty() => {
+            html! { <p>{ "Nothing has happened yet." }</p> }
+        }
         Remote::Ready(p) => {
             let older = p.next.clone().map(|next| {
                 let before = before.clone();
@@ -196,7 +198,11 @@ pub fn WatchedWordsPage() -> Html {
                 api::send_done(true, api::WATCHED_WORDS, &WatchedWords { words: all })
                     .await
                     .map_err(|e| errors_from(&e, &[]))?;
-                said.show("words", "Saved. The moderation log says what was added and taken out.".into(), true);
+                said.show(
+                    "words",
+                    "Saved. The moderation log says what was added and taken out.".into(),
+                    true,
+                );
                 reload.emit(());
                 Ok(())
             }

@@ -41,7 +41,11 @@ pub fn ForumStaffNav(props: &NavProps) -> Html {
         (Route::ModLog, "Log", Ability::ReadModerationLog),
         (Route::StaffEvents, "Events", Ability::RunParticipation),
         (Route::StaffPolls, "Polls", Ability::RunParticipation),
-        (Route::Participation, "Figures", Ability::ReadParticipationFigures),
+        (
+            Route::Participation,
+            "Figures",
+            Ability::ReadParticipationFigures,
+        ),
         (Route::ForumSpaces, "Spaces", Ability::ManageForumSpaces),
     ];
     html! {
@@ -114,14 +118,24 @@ pub fn tier_words(t: Tier) -> &'static str {
 /// below, so nothing rests on the highlight alone).
 fn marked_text(item: &QueueItem) -> Html {
     let body = &item.post.body;
-    let mut ranges: Vec<(usize, usize)> = item.personal_details.iter().map(|f| (f.start, f.end)).collect();
+    let mut ranges: Vec<(usize, usize)> = item
+        .personal_details
+        .iter()
+        .map(|f| (f.start, f.end))
+        .collect();
     ranges.extend(item.watched.iter().map(|w| (w.start, w.end)));
     ranges.extend(item.harm.iter().map(|h| (h.start, h.end)));
     let quote = |s: usize, e: usize| body.get(s..e).unwrap_or_default().to_string();
     let mut found: Vec<String> = item
         .personal_details
         .iter()
-        .map(|f| format!("{}: \u{201c}{}\u{201d}", detail_words(f.kind), quote(f.start, f.end)))
+        .map(|f| {
+            format!(
+                "{}: \u{201c}{}\u{201d}",
+                detail_words(f.kind),
+                quote(f.start, f.end)
+            )
+        })
         .collect();
     found.extend(item.watched.iter().map(|w| {
         format!(
@@ -177,13 +191,18 @@ fn post_actions(
         Some(k) if k == key("edit") => {
             let send = {
                 let (id, opening, author) = (p.id.clone(), p.opening, p.author.clone());
-                let finish = done(format!("Approved with your changes. {author} has been told."));
+                let finish = done(format!(
+                    "Approved with your changes. {author} has been told."
+                ));
                 act(move |v| {
                     let (id, finish) = (id.clone(), finish.clone());
                     async move {
                         let body = v.get(EDIT_BODY);
                         if body.trim().is_empty() {
-                            return Err(vec![FieldError::at(EDIT_BODY, "Write the post as it should go up.")]);
+                            return Err(vec![FieldError::at(
+                                EDIT_BODY,
+                                "Write the post as it should go up.",
+                            )]);
                         }
                         let note = v.get(NOTE).trim().to_string();
                         let approve = Approve {
@@ -193,7 +212,10 @@ fn post_actions(
                         };
                         let path = api::forum_action("/forum/moderation/posts/", &id, "/approve");
                         api::send_done(false, &path, &approve).await.map_err(|e| {
-                            errors_from(&e, &[("title", EDIT_TITLE), ("body", EDIT_BODY), ("note", NOTE)])
+                            errors_from(
+                                &e,
+                                &[("title", EDIT_TITLE), ("body", EDIT_BODY), ("note", NOTE)],
+                            )
                         })?;
                         finish();
                         Ok(())
@@ -229,7 +251,11 @@ fn post_actions(
                 let id = p.id.clone();
                 let finish = done(format!(
                     "{} {} can see your reason in their posts.",
-                    if reject { "Turned down." } else { "Taken down, and any reports on it resolved." },
+                    if reject {
+                        "Turned down."
+                    } else {
+                        "Taken down, and any reports on it resolved."
+                    },
                     p.author
                 ));
                 act(move |v| {
@@ -237,7 +263,10 @@ fn post_actions(
                     async move {
                         let reason = v.get(REASON).trim().to_string();
                         if reason.is_empty() {
-                            return Err(vec![FieldError::at(REASON, "Write a kind reason: the young person will read it.")]);
+                            return Err(vec![FieldError::at(
+                                REASON,
+                                "Write a kind reason: the young person will read it.",
+                            )]);
                         }
                         let path = api::forum_action(
                             "/forum/moderation/posts/",
@@ -274,9 +303,15 @@ fn post_actions(
                     async move {
                         let note = v.get(NOTE).trim().to_string();
                         let path = api::forum_action("/forum/moderation/posts/", &id, "/keep");
-                        api::send_done(false, &path, &Keep { note: (!note.is_empty()).then_some(note) })
-                            .await
-                            .map_err(|e| errors_from(&e, &[("note", NOTE)]))?;
+                        api::send_done(
+                            false,
+                            &path,
+                            &Keep {
+                                note: (!note.is_empty()).then_some(note),
+                            },
+                        )
+                        .await
+                        .map_err(|e| errors_from(&e, &[("note", NOTE)]))?;
                         finish();
                         Ok(())
                     }
@@ -302,13 +337,20 @@ fn post_actions(
                     let (member, finish) = (member.clone(), finish.clone());
                     async move {
                         let Ok(days) = v.get(DAYS).trim().parse::<i64>() else {
-                            return Err(vec![FieldError::at(DAYS, format!("Write a number of days from 0 to {SUSPENSION_DAYS_MAX}."))]);
+                            return Err(vec![FieldError::at(
+                                DAYS,
+                                format!("Write a number of days from 0 to {SUSPENSION_DAYS_MAX}."),
+                            )]);
                         };
                         let reason = v.get(REASON).trim().to_string();
                         if reason.is_empty() {
-                            return Err(vec![FieldError::at(REASON, "Say why: the young person will read it.")]);
+                            return Err(vec![FieldError::at(
+                                REASON,
+                                "Say why: the young person will read it.",
+                            )]);
                         }
-                        let path = api::forum_action("/forum/moderation/members/", &member, "/suspension");
+                        let path =
+                            api::forum_action("/forum/moderation/members/", &member, "/suspension");
                         api::send_done(false, &path, &Suspend { days, reason })
                             .await
                             .map_err(|e| errors_from(&e, &[("days", DAYS), ("reason", REASON)]))?;
@@ -336,8 +378,13 @@ fn post_actions(
         _ => None,
     };
     let approve = {
-        let (said, reload, id, at, author) =
-            (said.clone(), reload.clone(), p.id.clone(), at.to_string(), p.author.clone());
+        let (said, reload, id, at, author) = (
+            said.clone(),
+            reload.clone(),
+            p.id.clone(),
+            at.to_string(),
+            p.author.clone(),
+        );
         Callback::from(move |_| {
             let path = api::forum_action("/forum/moderation/posts/", &id, "/approve");
             run(
@@ -351,7 +398,13 @@ fn post_actions(
         })
     };
     let button = |what: &str, label: &str| {
-        toggle(open, key(what), label.to_string(), about.clone(), "button button-secondary")
+        toggle(
+            open,
+            key(what),
+            label.to_string(),
+            about.clone(),
+            "button button-secondary",
+        )
     };
     html! {
         <>
@@ -549,7 +602,10 @@ pub struct ModThreadProps {
 #[component]
 pub fn ModThreadPage(props: &ModThreadProps) -> Html {
     let after = use_state(|| None::<String>);
-    let view = use_get(Some(api::mod_thread_path(Some(&props.id), after.as_deref())));
+    let view = use_get(Some(api::mod_thread_path(
+        Some(&props.id),
+        after.as_deref(),
+    )));
     let spaces = use_get(Some(api::FORUM_SPACES_ADMIN.to_string())).list::<AdminSpaceView>();
     let open = use_state(|| None::<String>);
     let said = use_said();

@@ -211,8 +211,9 @@ pub fn NotificationSettingsPage() -> Html {
 
     let choices_html = match prefs.get::<NotificationPreferences>() {
         Remote::Ready(p) => preferences_form(&p, &prefs.reload, &saved, &form_error),
-        other => waiting(&other, &t("notifications-what-settings"), &prefs.reload)
-            .unwrap_or_default(),
+        other => {
+            waiting(&other, &t("notifications-what-settings"), &prefs.reload).unwrap_or_default()
+        }
     };
 
     html! {
@@ -416,7 +417,10 @@ mod tests {
         assert_eq!(update.kinds[0].kind, "review_reminder");
         assert!(!update.kinds[0].push);
         let quiet = update.quiet_hours.unwrap();
-        assert_eq!((quiet.start.as_str(), quiet.end.as_str()), ("22:30", "07:00"));
+        assert_eq!(
+            (quiet.start.as_str(), quiet.end.as_str()),
+            ("22:30", "07:00")
+        );
     }
 
     #[test]
@@ -431,7 +435,10 @@ mod tests {
     #[test]
     fn kinds_read_in_the_persons_words_or_the_servers() {
         let p = prefs();
-        assert_eq!(kind_label(&p.kinds[0]), "Reminders before your review meetings");
+        assert_eq!(
+            kind_label(&p.kinds[0]),
+            "Reminders before your review meetings"
+        );
         assert_eq!(
             kind_label(&p.kinds[1]),
             "Emergency access to a record in your team"

@@ -128,7 +128,10 @@ pub fn OfferEditPage(props: &OfferEditProps) -> Html {
     let typed_rule = use_state(|| None::<String>);
     let saved = use_state(|| None::<String>);
 
-    let (offer, changes) = match (offer.get::<AdminOffer>(), history.list::<EntitlementChange>()) {
+    let (offer, changes) = match (
+        offer.get::<AdminOffer>(),
+        history.list::<EntitlementChange>(),
+    ) {
         (Remote::Ready(o), Remote::Ready(c)) => (o, c),
         (o, c) => {
             let retry = {
@@ -442,7 +445,8 @@ fn payment_value(p: &Payment) -> &'static str {
 
 /// The rule as typed: JSON, then the same checks the server makes.
 pub fn read_rule(text: &str) -> Result<Rule, String> {
-    let rule: Rule = serde_json::from_str(text).map_err(|e| format!("this is not a rule yet ({e})."))?;
+    let rule: Rule =
+        serde_json::from_str(text).map_err(|e| format!("this is not a rule yet ({e})."))?;
     eligibility::validate(&rule).map_err(|e| e.to_string())?;
     Ok(rule)
 }
@@ -468,7 +472,12 @@ fn draft_from(v: &Values, new: bool) -> Result<EntitlementDraft, Vec<FieldError>
                 .parse::<u32>()
                 .ok()
                 .filter(|c| *c > 0)
-                .ok_or_else(|| vec![FieldError::at(COUNT, "Give the number of payments, such as 3.")])?;
+                .ok_or_else(|| {
+                    vec![FieldError::at(
+                        COUNT,
+                        "Give the number of payments, such as 3.",
+                    )]
+                })?;
             let amount = money(v, EACH)?
                 .ok_or_else(|| vec![FieldError::at(EACH, "Give the amount of each payment.")])?;
             let days_in = v
@@ -478,7 +487,12 @@ fn draft_from(v: &Values, new: bool) -> Result<EntitlementDraft, Vec<FieldError>
                 .filter(|d| !d.is_empty())
                 .map(|d| d.parse::<u32>())
                 .collect::<Result<Vec<u32>, _>>()
-                .map_err(|_| vec![FieldError::at(DAYS, "Write whole numbers of days with commas, such as 60, 120, 300.")])?;
+                .map_err(|_| {
+                    vec![FieldError::at(
+                        DAYS,
+                        "Write whole numbers of days with commas, such as 60, 120, 300.",
+                    )]
+                })?;
             Payment::Instalments {
                 count,
                 amount,
@@ -547,11 +561,17 @@ fn error_at(err: &api::ApiError) -> FieldError {
 }
 
 fn change_row(c: &EntitlementChange) -> Html {
-    let who = c.changed_by.clone().unwrap_or_else(|| "first published".to_string());
+    let who = c
+        .changed_by
+        .clone()
+        .unwrap_or_else(|| "first published".to_string());
     let what = if c.changed_fields.is_empty() {
         "Everything was new.".to_string()
     } else {
-        format!("Changed: {}.", c.changed_fields.join(", ").replace('_', " "))
+        format!(
+            "Changed: {}.",
+            c.changed_fields.join(", ").replace('_', " ")
+        )
     };
     let before = c.before.as_ref().and_then(|b| {
         let mut parts = Vec::new();

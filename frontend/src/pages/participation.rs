@@ -133,7 +133,12 @@ fn space_fields(s: Option<&AdminSpaceView>) -> Vec<Field> {
         Field::new(S_MIN, "Youngest age", Kind::Number).hint(format!("{YOUNGEST} to {OLDEST}.")),
         Field::new(S_MAX, "Oldest age", Kind::Number).hint(format!("{YOUNGEST} to {OLDEST}.")),
         Field::select(S_WHO, "Who it is for", audiences, None),
-        Field::select(S_HOLD, "Check posts by under-18s before they go up?", yes_no(), None),
+        Field::select(
+            S_HOLD,
+            "Check posts by under-18s before they go up?",
+            yes_no(),
+            None,
+        ),
     ];
     if let Some(s) = s {
         let values = [
@@ -150,8 +155,13 @@ fn space_fields(s: Option<&AdminSpaceView>) -> Vec<Field> {
             .map(|(f, v)| f.value(v))
             .collect();
         fields.push(
-            Field::select(S_ARCHIVED, "Closed (hidden from young people)?", yes_no(), None)
-                .value(yes(s.archived)),
+            Field::select(
+                S_ARCHIVED,
+                "Closed (hidden from young people)?",
+                yes_no(),
+                None,
+            )
+            .value(yes(s.archived)),
         );
     }
     fields
@@ -164,10 +174,12 @@ fn space_draft(v: &crate::components::form::Values) -> Result<SpaceDraft, Vec<Fi
         return Err(vec![FieldError::at(S_NAME, "Give the space a name.")]);
     }
     let age = |id: &'static str| {
-        v.get(id)
-            .trim()
-            .parse::<u32>()
-            .map_err(|_| vec![FieldError::at(id, format!("Write an age from {YOUNGEST} to {OLDEST}."))])
+        v.get(id).trim().parse::<u32>().map_err(|_| {
+            vec![FieldError::at(
+                id,
+                format!("Write an age from {YOUNGEST} to {OLDEST}."),
+            )]
+        })
     };
     Ok(SpaceDraft {
         id: None,
@@ -203,7 +215,8 @@ pub fn ForumSpacesPage() -> Html {
             let (open, said, reload) = (open.clone(), said.clone(), list.reload.clone());
             let id = s.map(|s| s.id.clone());
             act(move |v| {
-                let (open, said, reload, id) = (open.clone(), said.clone(), reload.clone(), id.clone());
+                let (open, said, reload, id) =
+                    (open.clone(), said.clone(), reload.clone(), id.clone());
                 async move {
                     let draft = space_draft(&v)?;
                     let (put, path) = match &id {
@@ -214,7 +227,11 @@ pub fn ForumSpacesPage() -> Html {
                         .await
                         .map_err(|e| errors_from(&e, SPACE_FIELDS))?;
                     open.set(None);
-                    said.show("spaces", format!("Saved \u{201c}{}\u{201d}.", draft.name), true);
+                    said.show(
+                        "spaces",
+                        format!("Saved \u{201c}{}\u{201d}.", draft.name),
+                        true,
+                    );
                     reload.emit(());
                     Ok(())
                 }

@@ -13,9 +13,8 @@ use crate::session::clock;
 use crate::state::Remote;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Utc};
 use shared::forum::{
-    AdminSpaceView, ClosePoll, EventDraft, EventKind, PollDraft, PollKind, PollOutcome,
-    SignUpRow, StaffEventView, StaffPollView, DESCRIPTION_MAX_CHARS, LOCATION_MAX_CHARS,
-    NAME_MAX_CHARS,
+    AdminSpaceView, ClosePoll, EventDraft, EventKind, PollDraft, PollKind, PollOutcome, SignUpRow,
+    StaffEventView, StaffPollView, DESCRIPTION_MAX_CHARS, LOCATION_MAX_CHARS, NAME_MAX_CHARS,
 };
 use yew::prelude::*;
 
@@ -42,18 +41,28 @@ pub fn parse_local(s: &str, offset: i32) -> Option<DateTime<Utc>> {
     let (y, m, day) = (d.next()??, d.next()??, d.next()??);
     let mut t = t.split(':').map(|p| p.parse::<u32>().ok());
     let (h, min) = (t.next()??, t.next()??);
-    let naive: NaiveDateTime = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, day)?.and_hms_opt(h, min, 0)?;
+    let naive: NaiveDateTime =
+        NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, day)?.and_hms_opt(h, min, 0)?;
     Some((naive - Duration::minutes(i64::from(offset))).and_utc())
 }
 
 /// A `datetime-local` value in the phone's time zone, as UTC.
-fn read_time(v: &Values, id: &'static str, what: &str) -> Result<Option<DateTime<Utc>>, Vec<FieldError>> {
+fn read_time(
+    v: &Values,
+    id: &'static str,
+    what: &str,
+) -> Result<Option<DateTime<Utc>>, Vec<FieldError>> {
     let s = v.get(id);
     if s.trim().is_empty() {
         return Ok(None);
     }
     // The offset at about that time (summer time may differ from now).
-    let guess = parse_local(&s, 0).ok_or_else(|| vec![FieldError::at(id, format!("Write {what} as a date and time."))])?;
+    let guess = parse_local(&s, 0).ok_or_else(|| {
+        vec![FieldError::at(
+            id,
+            format!("Write {what} as a date and time."),
+        )]
+    })?;
     Ok(parse_local(&s, clock::local_offset_minutes(guess)))
 }
 
@@ -131,7 +140,8 @@ fn event_fields(e: Option<&StaffEventView>, spaces: &[AdminSpaceView]) -> Vec<Fi
         Field::new(E_STARTS, "Starts", Kind::DateTime),
         Field::new(E_ENDS, "Ends", Kind::DateTime),
         Field::new(E_PLACES, "Places", Kind::Number).hint("Leave empty for no limit."),
-        Field::new(E_CLOSES, "Sign-up closes", Kind::DateTime).hint("Leave empty to take sign-ups until it starts."),
+        Field::new(E_CLOSES, "Sign-up closes", Kind::DateTime)
+            .hint("Leave empty to take sign-ups until it starts."),
     ];
     if let Some(s) = e {
         let ev = &s.event;
@@ -146,12 +156,19 @@ fn event_fields(e: Option<&StaffEventView>, spaces: &[AdminSpaceView]) -> Vec<Fi
             ev.places.map(|p| p.to_string()).unwrap_or_default(),
             ev.sign_up_closes_at.map(field_time).unwrap_or_default(),
         ];
-        fields = fields.into_iter().zip(values).map(|(f, v)| f.value(v)).collect();
+        fields = fields
+            .into_iter()
+            .zip(values)
+            .map(|(f, v)| f.value(v))
+            .collect();
         fields.push(
             Field::select(
                 E_CANCELLED,
                 "Cancelled?",
-                vec![("no".into(), "No".into()), ("yes".into(), "Yes: tell everyone signed up".into())],
+                vec![
+                    ("no".into(), "No".into()),
+                    ("yes".into(), "Yes: tell everyone signed up".into()),
+                ],
                 None,
             )
             .value(if ev.cancelled { "yes" } else { "no" }),
@@ -177,10 +194,12 @@ fn event_draft(v: &Values) -> Result<EventDraft, Vec<FieldError>> {
         .ok_or_else(|| vec![FieldError::at(E_ENDS, "Write when it ends.")])?;
     let places = match v.get(E_PLACES).trim() {
         "" => None,
-        p => Some(
-            p.parse::<u32>()
-                .map_err(|_| vec![FieldError::at(E_PLACES, "Write a whole number of places, or leave it empty.")])?,
-        ),
+        p => Some(p.parse::<u32>().map_err(|_| {
+            vec![FieldError::at(
+                E_PLACES,
+                "Write a whole number of places, or leave it empty.",
+            )]
+        })?),
     };
     let space = v.get(E_SPACE);
     Ok(EventDraft {
@@ -240,7 +259,8 @@ pub fn StaffEventsPage() -> Html {
             let (open, said, reload) = (open.clone(), said.clone(), list.reload.clone());
             let id = e.map(|e| e.event.id.clone());
             act(move |v| {
-                let (open, said, reload, id) = (open.clone(), said.clone(), reload.clone(), id.clone());
+                let (open, said, reload, id) =
+                    (open.clone(), said.clone(), reload.clone(), id.clone());
                 async move {
                     let draft = event_draft(&v)?;
                     let (put, path) = match &id {
@@ -251,7 +271,11 @@ pub fn StaffEventsPage() -> Html {
                         .await
                         .map_err(|e| errors_from(&e, EVENT_FIELDS))?;
                     open.set(None);
-                    said.show("events", format!("Saved \u{201c}{}\u{201d}.", draft.title), true);
+                    said.show(
+                        "events",
+                        format!("Saved \u{201c}{}\u{201d}.", draft.title),
+                        true,
+                    );
                     reload.emit(());
                     Ok(())
                 }
@@ -376,28 +400,40 @@ pub fn StaffPollsPage() -> Html {
                         allows_comment: v.get(P_COMMENT) == "yes",
                         closes_at,
                     };
-                    api::send_done(false, api::STAFF_POLLS, &draft).await.map_err(|e| {
-                        errors_from(
-                            &e,
-                            &[
-                                ("space", P_SPACE),
-                                ("question", P_QUESTION),
-                                ("description", P_DESCRIPTION),
-                                ("options", P_OPTIONS),
-                                ("closes_at", P_CLOSES),
-                            ],
-                        )
-                    })?;
+                    api::send_done(false, api::STAFF_POLLS, &draft)
+                        .await
+                        .map_err(|e| {
+                            errors_from(
+                                &e,
+                                &[
+                                    ("space", P_SPACE),
+                                    ("question", P_QUESTION),
+                                    ("description", P_DESCRIPTION),
+                                    ("options", P_OPTIONS),
+                                    ("closes_at", P_CLOSES),
+                                ],
+                            )
+                        })?;
                     open.set(None);
-                    said.show("polls", "Saved. Young people in its spaces can answer it now.".into(), true);
+                    said.show(
+                        "polls",
+                        "Saved. Young people in its spaces can answer it now.".into(),
+                        true,
+                    );
                     reload.emit(());
                     Ok(())
                 }
             })
         };
         let kinds = vec![
-            ("poll".into(), "Quick poll: one question, a few answers".into()),
-            ("consultation".into(), "Consultation: a question with room to say more".into()),
+            (
+                "poll".into(),
+                "Quick poll: one question, a few answers".into(),
+            ),
+            (
+                "consultation".into(),
+                "Consultation: a question with room to say more".into(),
+            ),
         ];
         html! {
             <div class="ask-box">
@@ -427,23 +463,43 @@ pub fn StaffPollsPage() -> Html {
         let key = format!("outcome-{}", p.id);
         let outcome_form = (open.as_deref() == Some(key.as_str())).then(|| {
             let send = {
-                let (open, said, reload, id, closing) =
-                    (open.clone(), said.clone(), list.reload.clone(), p.id.clone(), p.open);
+                let (open, said, reload, id, closing) = (
+                    open.clone(),
+                    said.clone(),
+                    list.reload.clone(),
+                    p.id.clone(),
+                    p.open,
+                );
                 act(move |v| {
-                    let (open, said, reload, id) = (open.clone(), said.clone(), reload.clone(), id.clone());
+                    let (open, said, reload, id) =
+                        (open.clone(), said.clone(), reload.clone(), id.clone());
                     async move {
                         let text = v.get(P_OUTCOME).trim().to_string();
-                        let map = |e: api::ApiError| errors_from(&e, &[("you_said_we_did", P_OUTCOME)]);
+                        let map =
+                            |e: api::ApiError| errors_from(&e, &[("you_said_we_did", P_OUTCOME)]);
                         if closing {
                             let path = api::forum_action("/forum/admin/polls/", &id, "/close");
-                            let body = ClosePoll { you_said_we_did: (!text.is_empty()).then_some(text) };
+                            let body = ClosePoll {
+                                you_said_we_did: (!text.is_empty()).then_some(text),
+                            };
                             api::send_done(false, &path, &body).await.map_err(map)?;
                         } else {
                             if text.is_empty() {
-                                return Err(vec![FieldError::at(P_OUTCOME, "Write what the council did.")]);
+                                return Err(vec![FieldError::at(
+                                    P_OUTCOME,
+                                    "Write what the council did.",
+                                )]);
                             }
                             let path = api::forum_action("/forum/admin/polls/", &id, "/outcome");
-                            api::send_done(true, &path, &PollOutcome { you_said_we_did: text }).await.map_err(map)?;
+                            api::send_done(
+                                true,
+                                &path,
+                                &PollOutcome {
+                                    you_said_we_did: text,
+                                },
+                            )
+                            .await
+                            .map_err(map)?;
                         }
                         open.set(None);
                         said.show(&id, "Saved. Young people can see it.".into(), true);
@@ -538,7 +594,9 @@ mod tests {
 
     #[test]
     fn local_times_go_both_ways() {
-        let at = DateTime::parse_from_rfc3339("2026-06-01T16:00:00Z").unwrap().with_timezone(&Utc);
+        let at = DateTime::parse_from_rfc3339("2026-06-01T16:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
         // London in summer is an hour ahead of UTC.
         assert_eq!(local_input(at, 60), "2026-06-01T17:00");
         assert_eq!(parse_local("2026-06-01T17:00", 60), Some(at));

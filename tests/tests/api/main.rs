@@ -14,4 +14,5 @@ mod plans;
 mod push;
 mod pwa;
 mod reviews;
+mod staff_home;
 mod static_app;
