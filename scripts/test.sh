@@ -43,7 +43,7 @@ if [ -f tests/browser/package.json ]; then
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   data_dir=$(mktemp -d)
   DATA_DIR="$data_dir" BIND_ADDR="127.0.0.1:$port" DEMO_DATA=1 PUBLIC_DIR=dist \
-    RUST_LOG=warn target/debug/backend >"$data_dir/server.log" 2>&1 &
+    RUST_LOG=warn "${CARGO_TARGET_DIR:-target}/debug/backend" >"$data_dir/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 100); do
     curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && break

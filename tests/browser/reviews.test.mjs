@@ -96,6 +96,24 @@ async function checkA11y(page, label) {
   await page.setViewportSize(PHONE.viewport);
 }
 
+/**
+ * The checks of `newCheckedPage` on another page of the same context (the
+ * app opened again): console errors, failed loads, CSP.
+ */
+function watch(page, problems) {
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (/Content[- ]Security[- ]Policy/i.test(text)) problems.csp.push(text);
+    else if (msg.type() === 'error') problems.consoleErrors.push(`${text} (${msg.location()?.url || 'no url'})`);
+  });
+  page.on('pageerror', (err) => problems.consoleErrors.push(`uncaught: ${err.message}`));
+  page.on('requestfailed', (req) => problems.failedRequests.push(`${req.url()}: ${req.failure()?.errorText}`));
+  page.collectCspViolations = async () => [
+    ...problems.csp,
+    ...await page.evaluate(() => window.__cspViolations || []).catch(() => []),
+  ];
+}
+
 /** One question of the form, found by its words. */
 const question = (page, prompt) => page.locator('main').getByRole('group', { name: prompt });
 const status = (page) => page.locator('main .fb-status');
@@ -162,7 +180,7 @@ test('Leo fills his form on a phone, loses the connection half-way, comes back a
     // Back online, the app is opened again: nothing was lost.
     await context.setOffline(false);
     page = await context.newPage();
-    page.on('pageerror', (err) => child.problems.consoleErrors.push(`uncaught: ${err.message}`));
+    watch(page, child.problems);
     await gotoApp(page, '/my/review/feedback');
     await page.getByRole('heading', { level: 1, name: 'My review: what I think' }).waitFor();
     await settled(page);
@@ -368,7 +386,7 @@ test('the IRO books the next review; Leo says how he will take part and adds it 
 });
 
 test('words that suggest harm bring a kind message with Childline and the duty desk; the worker records a response', async () => {
-  const words = `Someone at home hits me. (${Date.now().toString(36)})`;
+  const words = `My stepdad hits me. (${Date.now().toString(36)})`;
   const child = await newCheckedPage(browser, PHONE);
   try {
     const p = child.page;
