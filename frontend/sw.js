@@ -130,7 +130,7 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (request.mode === 'navigate') {
-    event.respondWith(page(request));
+    event.respondWith(page(event, request));
     return;
   }
   if (HASHED.test(url.pathname) || BUILD.shell.includes(url.pathname)) {
@@ -138,22 +138,36 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
+/**
+ * Staff pages are a second app (frontend/staff.html, served for /staff and
+ * /admin). It is not in the shell (young people's phones never download
+ * it); its page is kept when it is opened, for the next start offline.
+ */
+const STAFF_PAGES = /^\/(staff|admin)(\/|$)/;
+const STAFF_SHELL = '/staff-app/';
+
 /** A page of the app: the network's index.html, or the cached one. */
-async function page(request) {
+async function page(event, request) {
+  const staff = STAFF_PAGES.test(new URL(request.url).pathname);
   try {
     const response = await withTimeout(fetch(request), NAVIGATION_TIMEOUT_MS);
+    if (response.ok && staff) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.put(STAFF_SHELL, copy)));
+    }
     if (response.ok || response.status === 404) return response;
-    const cached = await shellIndex();
+    const cached = await shellIndex(staff);
     return cached || response;
   } catch (err) {
-    const cached = await shellIndex();
+    const cached = await shellIndex(staff);
     if (cached) return cached;
     throw err;
   }
 }
 
-function shellIndex() {
-  return caches.match('/', { cacheName: SHELL_CACHE });
+async function shellIndex(staff) {
+  const kept = staff ? await caches.match(STAFF_SHELL, { cacheName: SHELL_CACHE }) : null;
+  return kept || caches.match('/', { cacheName: SHELL_CACHE });
 }
 
 function withTimeout(promise, ms) {

@@ -6,7 +6,7 @@
 #   scripts/lighthouse.sh                 # build if needed, serve, measure
 #   FORCE=1 scripts/lighthouse.sh         # rebuild the app first
 #   SKIP_BUILD=1 scripts/lighthouse.sh    # measure $DIST_DIR as it is
-#   RUNS=3 scripts/lighthouse.sh          # 3 runs a page; the table shows medians
+#   RUNS=1 scripts/lighthouse.sh          # one run a page (default 3; medians shown)
 #   PAGES="/ /offer" scripts/lighthouse.sh
 #
 # What it does:
@@ -24,10 +24,13 @@
 #    (tools/lighthouse/report.mjs). JSON reports and summary.txt go to
 #    tests/browser/artifacts/lighthouse/ (git-ignored).
 #
-# Time on 2 shared cores, with the app and the server already built: about
-# 25 s a page and run, so about 1.5 minutes for 3 pages (RUNS=1), and about
-# 4 minutes with RUNS=3. A first build of the app and the server adds
-# 5-15 minutes; the first `npm ci` about 15 s.
+# Time on 2 shared cores, with the app and the server already built: 13-25 s
+# a run (up to 50 s while others compile), so about 3 minutes for the
+# default 3 pages x 3 runs, about 1 minute with RUNS=1. Other work on the
+# machine moves the performance score (blocking time) by up to 10 points
+# from one run to the next: hence the medians. Building first adds about
+# 11 minutes for the app (both bundles) and 1-13 for the server; the first
+# `npm ci` about 15 s.
 #
 # Offline machine: the chromium flags below stop Chrome's own calls home;
 # only the categories we report are run (no SEO, whose robots.txt and link
@@ -40,7 +43,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 dist="${DIST_DIR:-/tmp/dist-lh}"
 out="${OUT_DIR:-$root/tests/browser/artifacts/lighthouse}"
-runs="${RUNS:-1}"
+runs="${RUNS:-3}"
 pages="${PAGES:-/ /offer /help}"
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 lh_dir="$root/tools/lighthouse"

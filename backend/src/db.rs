@@ -22,9 +22,39 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
                     .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
                     .busy_timeout(Duration::from_secs(5))
                     .foreign_keys(true)
+                    // Checkpoints run beside the writers (`checkpoints`),
+                    // not inside whichever write happens to fill the log.
+                    .pragma("wal_autocheckpoint", "0")
             });
+        let db = Database::connect(opt).await?;
+        tokio::spawn(checkpoints(db.clone()));
+        return Ok(db);
     }
     Database::connect(opt).await
+}
+
+/// Copies SQLite's write-ahead log into the database file every second,
+/// without waiting for readers or writers (PASSIVE), on a connection of
+/// its own. Left to the writers, a checkpoint (and its fsync) lands on one
+/// unlucky request every thousand pages, and everything waiting to write
+/// waits behind it. Stops when the pool is closed.
+async fn checkpoints(db: DatabaseConnection) {
+    loop {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        if let Err(e) = db
+            .execute_unprepared("PRAGMA wal_checkpoint(PASSIVE)")
+            .await
+        {
+            if matches!(
+                e,
+                DbErr::ConnectionAcquire(sea_orm::ConnAcquireErr::ConnectionClosed)
+            ) {
+                tracing::debug!(error = %e, "SQLite checkpoints stop");
+                return;
+            }
+            tracing::warn!(error = %e, "SQLite checkpoint failed");
+        }
+    }
 }
 
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {

@@ -10,7 +10,7 @@ use actix_files::{Files, NamedFile};
 use actix_web::body::MessageBody;
 use actix_web::dev::{fn_service, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, CacheControl, CacheDirective, HeaderValue};
-use actix_web::middleware::{from_fn, Next};
+use actix_web::middleware::{from_fn, Compress, Next};
 use actix_web::{web, HttpResponse};
 use std::path::{Path, PathBuf};
 
@@ -23,7 +23,16 @@ pub fn configure(cfg: &mut web::ServiceConfig, public_dir: &Path) {
             let index = index.clone();
             async move { Ok(fallback(req, index).await) }
         }));
-    cfg.service(web::scope("").wrap(from_fn(cache_headers)).service(files));
+    // Gzip for the app's files only (a phone on slow data gets the WASM in
+    // under half the bytes). Not for the API: its answers mix personal
+    // data with what a caller sent, which compression can leak (BREACH).
+    // Images other than SVG are left as they are (Compress skips them).
+    cfg.service(
+        web::scope("")
+            .wrap(from_fn(cache_headers))
+            .wrap(Compress::default())
+            .service(files),
+    );
 }
 
 /// How long a browser may keep a file of the app without asking again.

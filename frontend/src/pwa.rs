@@ -36,6 +36,8 @@ pub enum Event {
     Pushed,
     /// The number of unread notifications, as a page just learnt it.
     Unread(usize),
+    /// A notification was marked read on the server: count again.
+    ReadChanged,
 }
 
 #[derive(Default)]

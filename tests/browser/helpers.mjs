@@ -57,6 +57,10 @@ export const SIGNED_IN_PAGES = [
   // Issue 4: the local offer.
   { user: 'demo-leaver-19', path: '/my/offer', name: 'my-offer-leaver', h1: /^My offer$/ },
   { user: 'demo-teen-17', path: '/my/offer', name: 'my-offer-17', h1: /^My offer$/ },
+  // Issue 7: notifications in the app, and what reaches the phone.
+  { user: 'demo-teen-17', path: '/notifications', name: 'notifications', h1: /^Notifications$/ },
+  { user: 'demo-teen-17', path: '/account/notifications', name: 'notification-settings', h1: /^Notification settings$/ },
+  { user: 'demo-sw', path: '/account/notifications', name: 'notification-settings-staff', h1: /^Notification settings$/ },
   { user: 'demo-pa', path: '/staff/requests', name: 'offer-requests', h1: /^Requests about the offer$/ },
   // Issue 8: Positive Journeys, for young people and for the participation officer.
   { user: 'demo-teen-14', path: '/forum', name: 'forum', h1: /^Positive Journeys$/ },
@@ -74,6 +78,16 @@ export const SIGNED_IN_PAGES = [
   { user: 'demo-participation', path: '/staff/forum/polls', name: 'forum-polls-staff', h1: /^Polls and consultations$/ },
   { user: 'demo-participation', path: '/staff/forum/spaces', name: 'forum-spaces', h1: /^Forum spaces$/ },
   { user: 'demo-manager', path: '/staff/forum/log', name: 'forum-log-manager', h1: /^Moderation log$/ },
+  // Issue 6: reviews and the "good for me" form, for young people and staff.
+  { user: 'demo-child-10', path: '/my/review', name: 'my-review', h1: /^My review$/ },
+  { user: 'demo-child-10', path: '/my/review/feedback', name: 'review-form-8-11', h1: /^(My review: what I think|Tell your IRO what you think)$/ },
+  { user: 'demo-teen-17', path: '/my/review', name: 'my-review-17', h1: /^My review$/ },
+  { user: 'demo-teen-17', path: '/my/review/feedback', name: 'review-form-12-17', h1: /^(My views for my review|Tell your IRO what you think)$/ },
+  { user: 'demo-iro', path: '/staff/reviews', name: 'staff-reviews', h1: /^Reviews$/ },
+  { user: 'demo-iro', person: 'Leo', tail: '/reviews', name: 'person-reviews', h1: /^Leo's reviews$/ },
+  { user: 'demo-iro', person: 'Leo', tail: '/feedback', name: 'person-feedback', h1: /^Leo's views$/ },
+  { user: 'demo-sw', path: '/staff/alerts', name: 'safeguarding-alerts', h1: /^Safeguarding alerts$/ },
+  { user: 'demo-manager', path: '/staff/insights', name: 'feedback-totals', h1: /^What young people told us$/ },
 ];
 
 /** A phone: 360x740 CSS px, as most budget Android phones. */
@@ -131,7 +145,8 @@ export async function newCheckedPage(browser, contextOptions = PHONE) {
     });
   });
   const page = await context.newPage();
-  const problems = { consoleErrors: [], csp: [], foreignRequests: [], failedRequests: [] };
+  const problems = { consoleErrors: [], csp: [], foreignRequests: [], failedRequests: [], aborted: [] };
+  problems.navigations = () => navigations;
 
   page.on('console', (msg) => {
     const text = msg.text();
@@ -145,17 +160,22 @@ export async function newCheckedPage(browser, contextOptions = PHONE) {
   // those can be told apart from real failures.
   let navigations = 0;
   const navigationAtStart = new WeakMap();
-  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations += 1; });
   page.on('request', (req) => {
+    // A new page load starting (goto, reload, location.assign) is what cuts
+    // the old page's fetches short, so count it when it starts.
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) navigations += 1;
     navigationAtStart.set(req, navigations);
     const url = req.url();
     if (/^(data|blob|about):/.test(url)) return;
     if (new URL(url).origin !== ORIGIN) problems.foreignRequests.push(url);
   });
   page.on('requestfailed', (req) => {
-    const cutByNavigation = req.failure()?.errorText === 'net::ERR_ABORTED'
-      && navigations > (navigationAtStart.get(req) ?? navigations);
-    if (cutByNavigation) return;
+    if (req.failure()?.errorText === 'net::ERR_ABORTED') {
+      // Decided at the end (assertClean): the page load that cut it short
+      // may start just after the browser reports the abort.
+      problems.aborted.push({ text: `${req.url()}: net::ERR_ABORTED`, at: navigationAtStart.get(req) ?? 0 });
+      return;
+    }
     problems.failedRequests.push(`${req.url()}: ${req.failure()?.errorText}`);
   });
   page.on('response', (res) => {
@@ -209,6 +229,10 @@ export async function assertClean(page, problems, { allow = [] } = {}) {
     ...problems.consoleErrors.filter((m) => !expected(m)).map((m) => `console: ${m}`),
     ...problems.foreignRequests.map((m) => `request to another origin: ${m}`),
     ...problems.failedRequests.filter((m) => !expected(m)).map((m) => `failed request: ${m}`),
+    // Cut short with no page load after it started: the app's own doing.
+    ...(problems.aborted ?? [])
+      .filter((a) => !(problems.navigations?.() > a.at) && !expected(a.text))
+      .map((a) => `failed request: ${a.text}`),
   ];
   if (all.length) throw new Error(`The page had problems:\n  ${all.join('\n  ')}`);
 }

@@ -24,6 +24,16 @@ const OFFLINE_NOISE = [
   /Failed to fetch/,
 ];
 
+/** Poll `check` in the page until it answers true (it may be async). */
+async function until(page, check, what, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await page.evaluate(check)) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
 /** Wait until the service worker controls the page. */
 async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 15_000 });
@@ -157,6 +167,7 @@ test('a young person opens their offer and plan with no signal, marked "Saved on
   const { context, page, problems } = await newCheckedPage(browser);
   try {
     await signIn(page, 'demo-teen-17');
+    await settled(page);
     await controlled(page);
     // What Tyler has seen while online.
     await gotoApp(page, '/my/offer');
@@ -221,7 +232,7 @@ test('a young person opens their offer and plan with no signal, marked "Saved on
 
     // Signing out: the server's Clear-Site-Data and the app leave nothing.
     await signOut(page);
-    await page.waitForFunction(async () => (await caches.keys()).length === 0, null, { timeout: 10_000 })
+    await until(page, async () => (await caches.keys()).length === 0, 'no caches after sign-out')
       .catch(async () => assert.fail(`caches left after sign-out: ${JSON.stringify(await cached(page))}`));
     // And nothing answers for Tyler with no signal.
     await context.setOffline(true);
@@ -245,6 +256,7 @@ test('a person signed out elsewhere does not leave their saved pages behind', as
   const { context, page, problems } = await newCheckedPage(browser);
   try {
     await signIn(page, 'demo-leaver-19');
+    await settled(page);
     await controlled(page);
     await gotoApp(page, '/my/offer');
     await settled(page);
@@ -255,7 +267,7 @@ test('a person signed out elsewhere does not leave their saved pages behind', as
     await context.clearCookies();
     await gotoApp(page, '/');
     await page.getByRole('heading', { level: 1, name: /welcome to Good for Me/i }).waitFor();
-    await page.waitForFunction(async () => !(await caches.keys()).includes('gfm-data'), null, { timeout: 10_000 });
+    await until(page, async () => !(await caches.keys()).includes('gfm-data'), 'the kept data to go');
     assert.ok((await cacheNames(page)).some((n) => n.startsWith('gfm-shell-')), 'the app itself stays');
     await assertClean(page, problems);
   } finally {

@@ -80,3 +80,34 @@ test('inline styles, handlers and missing loaders fail the build', () => {
 test('python3 is there to run the hook', () => {
   assert.match(execFileSync('python3', ['--version'], { encoding: 'utf8' }), /Python 3/);
 });
+
+test('the service worker is stamped with the build, its files and the push words', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gfm-hook-'));
+  dirs.push(dir);
+  writeFileSync(path.join(dir, 'index.html'), page(`<script type="module">${LOADER}</script>`));
+  writeFileSync(path.join(dir, 'frontend-abc_bg.wasm'), 'wasm');
+  writeFileSync(path.join(dir, 'sw.js'), "'use strict';\nconst BUILD = { version: 'dev', shell: ['/'], words: {} };\nself.x = BUILD;\n");
+  const stamp = () => {
+    const res = spawnSync('python3', [hook], { env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_PUBLIC_URL: '/' }, encoding: 'utf8' });
+    assert.equal(res.status, 0, res.stderr);
+    const line = readFileSync(path.join(dir, 'sw.js'), 'utf8').split('\n').find((l) => l.startsWith('const BUILD = '));
+    return JSON.parse(line.slice('const BUILD = '.length, -1));
+  };
+  const first = stamp();
+  assert.match(first.version, /^[0-9a-f]{16}$/);
+  assert.ok(first.shell.includes('/'), 'the page, as /');
+  assert.ok(first.shell.includes('/frontend-abc_bg.wasm'));
+  assert.ok(first.shell.some((f) => /^\/boot-[0-9a-f]{16}\.js$/.test(f)));
+  assert.ok(!first.shell.includes('/sw.js') && !first.shell.includes('/index.html'));
+  // The lock-screen words come from the translation files, in each language.
+  assert.deepEqual(first.words.en, { title: 'You have an update', urgent: 'You have an urgent alert', body: 'Open Good for Me to see it.' });
+  assert.ok(first.words.ar.title && first.words.ar.body);
+  // Any change to the build is a new version (the browser then sees a new worker).
+  writeFileSync(path.join(dir, 'frontend-abc_bg.wasm'), 'wasm, changed');
+  assert.notEqual(stamp().version, first.version);
+  // A worker without the line to stamp fails the build.
+  writeFileSync(path.join(dir, 'sw.js'), 'self.x = 1;\n');
+  const res = spawnSync('python3', [hook], { env: { ...process.env, TRUNK_STAGING_DIR: dir }, encoding: 'utf8' });
+  assert.notEqual(res.status, 0);
+  assert.match(res.stderr, /const BUILD/);
+});

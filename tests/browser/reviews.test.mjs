@@ -13,7 +13,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, pathOf, screenshot,
+  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, signOut, settled, pathOf, screenshot,
   runAxe, formatAxe, hasHorizontalScroll, overflowingElements, BASE_URL, DEMO_PASSWORD,
   PHONE, PHONE_ZOOM_200,
 } from './helpers.mjs';
@@ -22,8 +22,11 @@ let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-// Being offline on purpose makes fetches fail; Chromium logs each.
+// Being offline on purpose makes fetches fail; Chromium logs each. Going to
+// another address at once cuts short what the last page was still asking
+// (the home page's summary, the check for new notifications).
 const OFFLINE = [/ERR_INTERNET_DISCONNECTED/];
+const MOVED_ON = [/\/api\/(me|staff)\/(home|notifications)(\?[^ ]*)?: net::ERR_ABORTED$/];
 
 /** YYYY-MM-DD, `days` from today (UTC; never after the council's today). */
 const day = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -227,7 +230,13 @@ test('Leo fills his form on a phone, loses the connection half-way, comes back a
     await settled(page);
     await page.locator('main').getByText('Sent. Thank you for telling us what you think.').waitFor();
     await page.locator('main').getByText('After your review, your IRO will answer what you said here.').waitFor();
-    await assertClean(page, child.problems, { allow: OFFLINE });
+
+    // Signing out leaves nothing of Leo's form on the phone.
+    const keys = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('gfm-feedback:')));
+    assert.ok((await keys()).length > 0, 'the form is kept for offline use while signed in');
+    await signOut(page);
+    assert.deepEqual(await keys(), []);
+    await assertClean(page, child.problems, { allow: [...OFFLINE, ...MOVED_ON] });
   } finally {
     await context.close();
   }
@@ -272,7 +281,7 @@ test('Leo fills his form on a phone, loses the connection half-way, comes back a
     await main.getByRole('button', { name: 'Record the outcome' }).click();
     await p.getByRole('status').getByText('Recorded. The young person can read what was decided now', { exact: false }).waitFor();
     await main.getByText('No review is booked.').waitFor();
-    await assertClean(p, iro.problems);
+    await assertClean(p, iro.problems, { allow: MOVED_ON });
   } finally {
     await iro.context.close();
   }
@@ -291,7 +300,7 @@ test('Leo fills his form on a phone, loses the connection half-way, comes back a
     await last.getByText('From Chris Evans', { exact: false }).waitFor();
     await again.page.getByText('No review meeting is booked yet.', { exact: false }).waitFor();
     await checkA11y(again.page, 'my review, after it was held');
-    await assertClean(again.page, again.problems);
+    await assertClean(again.page, again.problems, { allow: MOVED_ON });
   } finally {
     await again.context.close();
   }
@@ -330,7 +339,7 @@ test('the IRO books the next review; Leo says how he will take part and adds it 
     await p.getByRole('status').getByText('Booked. The young person has been told', { exact: false }).waitFor();
     await main.getByText('At home, in the living room').waitFor();
     await checkA11y(p, "Leo's reviews, booked");
-    await assertClean(p, iro.problems);
+    await assertClean(p, iro.problems, { allow: MOVED_ON });
   } finally {
     await iro.context.close();
   }
@@ -367,7 +376,7 @@ test('the IRO books the next review; Leo says how he will take part and adds it 
     await part.getByText("You will chair the meeting, with your IRO's help.").waitFor();
     await p.getByRole('region', { name: 'Tell your IRO what you think' }).getByRole('link', { name: 'Tell my IRO what I think' }).waitFor();
     await checkA11y(p, 'my review, booked');
-    await assertClean(p, child.problems);
+    await assertClean(p, child.problems, { allow: MOVED_ON });
   } finally {
     await child.context.close();
   }
@@ -379,7 +388,7 @@ test('the IRO books the next review; Leo says how he will take part and adds it 
     await gotoApp(back.page, `${await pathOf(back.page, { person: 'Leo' })}/reviews`);
     await settled(back.page);
     await back.page.locator('main').getByText('Will chair the meeting, with your help').waitFor();
-    await assertClean(back.page, back.problems);
+    await assertClean(back.page, back.problems, { allow: MOVED_ON });
   } finally {
     await back.context.close();
   }
@@ -397,14 +406,14 @@ test('words that suggest harm bring a kind message with Childline and the duty d
     await sooner.getByRole('button', { name: 'Ask for my review to be sooner' }).click();
     await sooner.getByLabel("Why do you want it sooner? You don't have to say.").fill(words);
     await sooner.getByRole('button', { name: 'Send my request' }).click();
-    await sooner.getByText('Sent. Your IRO and your social worker know.', { exact: false }).waitFor();
+    await sooner.getByText('Sent. The people who work with you know now', { exact: false }).waitFor();
     const kind = p.getByRole('alert').filter({ hasText: "You don't have to deal with this on your own" });
     await kind.getByRole('link', { name: 'Call Childline free: 0800 1111' }).waitFor();
     assert.equal(await kind.getByRole('link', { name: 'Call Childline free: 0800 1111' }).getAttribute('href'), 'tel:08001111');
     await kind.getByRole('link', { name: /^Call the duty desk: / }).waitFor();
     await sooner.getByText('You have asked for your review to be sooner.', { exact: false }).waitFor();
     await checkA11y(p, 'the kind message');
-    await assertClean(p, child.problems);
+    await assertClean(p, child.problems, { allow: MOVED_ON });
   } finally {
     await child.context.close();
   }
@@ -424,12 +433,12 @@ test('words that suggest harm bring a kind message with Childline and the duty d
     await checkA11y(p, 'safeguarding alerts');
     await alert.getByRole('button', { name: 'Record the response' }).click();
     await p.getByRole('status').getByText('Recorded. The alert about Aisha is closed.').waitFor();
-    assert.equal(await p.locator('main li.card', { hasText: words }).count(), 0, 'it leaves the open list');
+    await p.locator('main li.card', { hasText: words }).waitFor({ state: 'detached' });
     await p.locator('main').getByRole('button', { name: 'Show alerts that have a response too' }).click();
     const closed = p.locator('main li.card', { hasText: words });
     await closed.getByText('Responded', { exact: true }).waitFor();
     await closed.getByText('Aisha is safe', { exact: false }).waitFor();
-    await assertClean(p, sw.problems);
+    await assertClean(p, sw.problems, { allow: MOVED_ON });
   } finally {
     await sw.context.close();
   }
@@ -454,7 +463,7 @@ test('managers see anonymous totals as tables, with small groups hidden', async 
     await settled(page);
     await main.getByRole('rowheader', { name: /^\d{4}-Q\d$/ }).first().waitFor();
     await checkA11y(page, 'feedback totals');
-    await assertClean(page, problems);
+    await assertClean(page, problems, { allow: MOVED_ON });
   } finally {
     await context.close();
   }

@@ -1,13 +1,15 @@
-//! `GET /api/me/home`: the young person's home screen in one answer. Each
+//! `GET /api/me/home`: the young person's home screen in one answer. Every
 //! part reads a handful of rows of this one person (or of their council's
-//! offer), by index, so its cost does not grow with the number of people;
-//! the small facts come in one round trip (`repo::home`).
+//! offer) by index, so its cost does not grow with the number of people,
+//! and it takes two round trips (`repo::home`), three when the council's
+//! offer changed lately.
 
 use crate::access::Grant;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::push::quiet;
-use crate::repo::{allocations, home as repo, offer as offer_repo, plans as plan_repo};
+use crate::repo::home::{self as repo, Part};
+use crate::repo::offer as offer_repo;
 use crate::services::{offer, plans};
 use chrono::{Duration, Utc};
 use sea_orm::DatabaseConnection;
@@ -55,26 +57,51 @@ pub async fn mine(
             }
         });
 
-    let people = allocations::history(db, y.id)
-        .await?
-        .into_iter()
-        .filter(|(a, _)| a.ends_at.is_none() && a.starts_at <= now)
-        .filter_map(|(a, staff)| {
-            let rel = Relationship::parse(&a.relationship)?;
-            Some(HomePerson {
-                relationship: rel,
-                name: staff?.display_name,
-                role_explained: plans::explain_role(rel).to_owned(),
-            })
-        })
-        .collect();
+    let mut people = Vec::new();
+    let mut versions = Vec::new();
+    for part in repo::parts(db, y.id, now).await? {
+        match part {
+            Part::Person { relationship, name } => {
+                if let Some(rel) = Relationship::parse(&relationship) {
+                    people.push(HomePerson {
+                        relationship: rel,
+                        name,
+                        role_explained: plans::explain_role(rel).to_owned(),
+                    });
+                }
+            }
+            Part::Plan {
+                kind,
+                sections_json,
+                version,
+                shared_at,
+            } => versions.push((version.unwrap_or(1), kind, sections_json, shared_at)),
+        }
+    }
+    people.sort_by(|a, b| {
+        (a.relationship.as_str(), &a.name).cmp(&(b.relationship.as_str(), &b.name))
+    });
+    versions.sort_by_key(|v| std::cmp::Reverse(v.0));
+    let plan = versions.first().map(|(version, kind, json, shared_at)| {
+        let changed = match versions.get(1) {
+            Some((_, _, before, _)) => {
+                changes(&plans::sections_from(before), &plans::sections_from(json)).0
+            }
+            None => vec![],
+        };
+        HomePlan {
+            kind: plans::kind_from(kind),
+            version: (*version).max(0) as u32,
+            shared_at: shared_at.unwrap_or(now),
+            changed,
+        }
+    });
 
     // Only what changed lately, and of that only what is for them today.
-    let noted = offer_repo::noted_since(db, y.authority_id, since).await?;
     let mut offer_news = Vec::new();
-    if !noted.is_empty() {
+    if s.offer_news {
         let (facts, _) = offer::facts_of(db, y, today).await?;
-        for row in &noted {
+        for row in &offer_repo::noted_since(db, y.authority_id, since).await? {
             let e = offer::entitlement_of(row)?;
             if my_offer_item(&e, &facts, today).applies {
                 offer_news.push(HomeOfferNews {
@@ -85,20 +112,6 @@ pub async fn mine(
             }
         }
     }
-
-    let latest = plan_repo::shared(db, y.id, 2).await?;
-    let plan = latest.first().map(|current| {
-        let changed = match latest.get(1) {
-            Some(before) => changes(&plans::sections_of(before), &plans::sections_of(current)).0,
-            None => vec![],
-        };
-        HomePlan {
-            kind: plans::kind_from(&current.kind),
-            version: current.version.unwrap_or(1).max(0) as u32,
-            shared_at: current.shared_at.unwrap_or(current.updated_at),
-            changed,
-        }
-    });
 
     Ok(MyHome {
         next_review,

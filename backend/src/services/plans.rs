@@ -50,7 +50,11 @@ pub(crate) fn kind_from(s: &str) -> PlanKind {
 }
 
 pub(crate) fn sections_of(v: &plan_version::Model) -> Vec<SectionText> {
-    serde_json::from_str(&v.sections_json).unwrap_or_default()
+    sections_from(&v.sections_json)
+}
+
+pub(crate) fn sections_from(json: &str) -> Vec<SectionText> {
+    serde_json::from_str(json).unwrap_or_default()
 }
 
 fn draft_of(v: &plan_version::Model) -> DraftPlan {

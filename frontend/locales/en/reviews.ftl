@@ -4,7 +4,7 @@
 # My review
 reviews-my-title = My review
 reviews-loading = your review
-reviews-about = Your review is a meeting to check that your plan is working for you. Your IRO runs it. You can say what you think before it, and you can ask for it to be sooner.
+reviews-about = Your review is a meeting to check that your plan is working for you. It is run by your IRO: someone who is not your social worker, whose job is to check your plan is right for you. You can say what you think before it, and you can ask for it to be sooner.
 reviews-about-leaver = Your pathway plan review checks that your plan is still right for you. You can say what you think before it, and you can ask for it to be sooner.
 reviews-next-title = Your next review meeting
 reviews-today = Today
@@ -58,9 +58,9 @@ reviews-earlier-intro = If something has changed, or you are worried about somet
 reviews-earlier-waiting = You have asked for your review to be sooner. Your IRO will talk to you about it.
 reviews-earlier-button = Ask for my review to be sooner
 reviews-earlier-why = Why do you want it sooner? You don't have to say.
-reviews-earlier-why-hint = Your IRO and your social worker will read this.
+reviews-earlier-why-hint = The people who work with you will read this.
 reviews-earlier-send = Send my request
-reviews-earlier-sent = Sent. Your IRO and your social worker know. They will talk to you about it.
+reviews-earlier-sent = Sent. The people who work with you know now, and they will talk to you about it.
 
 # Reviews I have had
 reviews-past-title = Reviews you have had
@@ -99,7 +99,7 @@ reviews-status-sending = Sending…
 
 # Who reads it
 reviews-readers-title = Who can read this?
-reviews-readers-hint = Tick who you want to read your answers. We have ticked your IRO and your social worker to start with.
+reviews-readers-hint = Tick who you want to read your answers. Some people are ticked to start with: you can change that.
 reviews-readers-none = You have no workers to send this to yet. Ask your carer to tell the council.
 reviews-reader-iro = { $name }, your IRO (the person who runs your review meetings)
 reviews-reader-social-worker = { $name }, your social worker

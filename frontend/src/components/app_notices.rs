@@ -73,7 +73,7 @@ pub fn AppNotices() -> Html {
                         nav.push(&Route::parse(&link));
                     }
                 }
-                Event::Pushed | Event::Unread(_) => {}
+                Event::Pushed | Event::Unread(_) | Event::ReadChanged => {}
             }));
             move || drop(listening)
         });

@@ -34,16 +34,27 @@ pub fn UnreadLink() -> Html {
     let count = use_state(|| None::<usize>);
     let round = use_state(|| 0u32);
 
-    // Count when someone signs in, and again after a push.
+    // Count when someone signs in, and again after a push or a "read". An
+    // answer overtaken by a newer question is dropped.
     {
         let count = count.clone();
+        let latest = use_mut_ref(|| 0u32);
         use_effect_with((who.clone(), *round), move |(who, _)| {
+            let ticket = {
+                let mut latest = latest.borrow_mut();
+                *latest = latest.wrapping_add(1);
+                *latest
+            };
             if who.is_none() {
                 count.set(None);
                 return;
             }
             wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(list) = api::get::<Vec<ReadFlag>>(api::NOTIFICATIONS).await {
+                let answer = api::get::<Vec<ReadFlag>>(api::NOTIFICATIONS).await;
+                if *latest.borrow() != ticket {
+                    return;
+                }
+                if let Ok(list) = answer {
                     count.set(Some(unread(list.iter().map(|n| n.read))));
                 }
             });
@@ -55,7 +66,7 @@ pub fn UnreadLink() -> Html {
         use_effect_with((), move |_| {
             let listening = pwa::listen(Callback::from(move |e: Event| match e {
                 Event::Unread(n) => count.set(Some(n)),
-                Event::Pushed => round.set(round.wrapping_add(1)),
+                Event::Pushed | Event::ReadChanged => round.set(round.wrapping_add(1)),
                 _ => {}
             }));
             move || drop(listening)

@@ -62,10 +62,10 @@ pub fn InsightsPage() -> Html {
                 { "Anonymous totals of the faces and choices young people picked before their reviews. No names, and no words they wrote." }
             </p>
             <div class="actions actions-tight" role="group" aria-label="Group by">
-                <button type="button" class="button button-secondary" aria-pressed={if *quarters { "false" } else { "true" }} onclick={pick(false)}>
+                <button type="button" class="button button-secondary toggle" aria-pressed={if *quarters { "false" } else { "true" }} onclick={pick(false)}>
                     { "By month" }
                 </button>
-                <button type="button" class="button button-secondary" aria-pressed={if *quarters { "true" } else { "false" }} onclick={pick(true)}>
+                <button type="button" class="button button-secondary toggle" aria-pressed={if *quarters { "true" } else { "false" }} onclick={pick(true)}>
                     { "By quarter" }
                 </button>
             </div>

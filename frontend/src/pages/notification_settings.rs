@@ -134,11 +134,13 @@ pub fn NotificationSettingsPage() -> Html {
             // The prompt, right inside the tap.
             let asked = match pwa::ask_permission() {
                 Ok(asked) => asked,
+                Err(pwa::PushProblem::Blocked) => {
+                    // The status line says it, and how to change it.
+                    device.set(Device::Blocked);
+                    return;
+                }
                 Err(problem) => {
                     message.set(Some(t(problem_key(&problem))));
-                    if problem == pwa::PushProblem::Blocked {
-                        device.set(Device::Blocked);
-                    }
                     return;
                 }
             };
@@ -153,6 +155,7 @@ pub fn NotificationSettingsPage() -> Html {
                         device.set(Device::On(Some(id)));
                         message.set(Some(t("notifications-now-on")));
                     }
+                    Err((_, Some(Device::Blocked))) => device.set(Device::Blocked),
                     Err((words, now)) => {
                         if let Some(now) = now {
                             device.set(now);

@@ -56,10 +56,13 @@ impl Item {
 }
 
 /// Mark one read without waiting (the person is on their way to the page
-/// it is about; if this fails it simply stays "New").
+/// it is about; if this fails it simply stays "New"). Then the header
+/// counts again, from the server.
 fn mark_read_soon(id: String) {
     wasm_bindgen_futures::spawn_local(async move {
-        let _ = api::mark_notification_read(&id).await;
+        if api::mark_notification_read(&id).await.is_ok() {
+            pwa::emit(Event::ReadChanged);
+        }
     });
 }
 

@@ -54,7 +54,7 @@ pub fn AlertsPage() -> Html {
                 { "When a young person writes words that suggest they may be at risk, their worker (or the duty team, out of hours) is alerted at once. Each alert stays here until someone records what was done." }
             </p>
             <p>
-                <button type="button" class="button button-secondary" aria-pressed={if *all { "true" } else { "false" }} onclick={toggle_all}>
+                <button type="button" class="button button-secondary toggle" aria-pressed={if *all { "true" } else { "false" }} onclick={toggle_all}>
                     { "Show alerts that have a response too" }
                 </button>
             </p>

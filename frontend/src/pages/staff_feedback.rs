@@ -225,7 +225,8 @@ fn one(
                         Field::new(ANSWER, if f.you_said_we_did.is_some() { "Change your answer" } else { "Your answer" }, Kind::TextArea)
                             .hint(format!("\u{201c}You said \u{2026}, so we \u{2026}\u{201d}, in plain words for {name}. They read it after the review."))
                             .required("Write your answer: what they said, and what you did about it.")
-                            .max(2000),
+                            .max(2000)
+                            .value(f.you_said_we_did.as_ref().map(|y| y.answer.clone()).unwrap_or_default()),
                     ]}
                     submit={if f.you_said_we_did.is_some() { "Save the new answer" } else { "Send the answer" }}
                     busy="Saving…"
