@@ -6,7 +6,8 @@
 //   app starts with no signal. Hashed build files are cached as they are
 //   fetched, too; they never change, so the cache answers first.
 // - Pages (navigations) come from the network first, so a new version is
-//   never hidden behind an old one; offline, the cached shell answers.
+//   never hidden behind an old one (each is kept for next time); offline,
+//   the kept page answers.
 // - A new worker waits until the app asks it to take over ("A new version is
 //   ready" -> Reload), so a page never mixes two versions.
 // - A young person's own data (GET /api/me, my offer, my plan, my people, my
@@ -146,14 +147,22 @@ self.addEventListener('fetch', (event) => {
 const STAFF_PAGES = /^\/(staff|admin)(\/|$)/;
 const STAFF_SHELL = '/staff-app/';
 
-/** A page of the app: the network's index.html, or the cached one. */
+/**
+ * A page of the app: the network's index.html (kept, so the next start
+ * offline has the newest), or the kept one.
+ */
 async function page(event, request) {
-  const staff = STAFF_PAGES.test(new URL(request.url).pathname);
+  const path = new URL(request.url).pathname;
+  const staff = STAFF_PAGES.test(path);
   try {
     const response = await withTimeout(fetch(request), NAVIGATION_TIMEOUT_MS);
-    if (response.ok && staff) {
+    // Only the app's own pages (no dot: /my/plan, not /manifest.webmanifest).
+    const appPage = !path.split('/').pop().includes('.')
+      && (response.headers.get('Content-Type') || '').startsWith('text/html');
+    if (response.ok && appPage) {
       const copy = response.clone();
-      event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.put(STAFF_SHELL, copy)));
+      const key = staff ? STAFF_SHELL : '/';
+      event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.put(key, copy)));
     }
     if (response.ok || response.status === 404) return response;
     const cached = await shellIndex(staff);

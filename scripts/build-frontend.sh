@@ -72,7 +72,9 @@ echo "build-frontend: the staff app (--features staff)"
 staff_html="$root/frontend/staff.html"
 staff_dist=$(mktemp -d)
 trap 'rm -rf "$staff_html" "$staff_dist"' EXIT
-sed 's/data-trunk rel="rust"/data-trunk rel="rust" data-cargo-features="staff"/' \
+# (The worker, manifest and icons stay the young people's app's: at /.)
+sed -e 's/data-trunk rel="rust"/data-trunk rel="rust" data-cargo-features="staff"/' \
+    -e '/rel="copy-file"/d' \
     "$root/frontend/index.html" >"$staff_html"
 grep -q 'data-cargo-features="staff"' "$staff_html" || {
     echo "build-frontend: could not mark the staff build in $staff_html" >&2; exit 1; }

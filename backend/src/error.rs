@@ -35,6 +35,9 @@ pub enum ApiError {
     TooManyRequests { retry_after_secs: u64 },
     #[error("The service is busy. Try again in a moment.")]
     Unavailable,
+    /// The disk the database writes to is full: nothing was saved.
+    #[error("We could not save this because the server has run out of space. Nothing was saved. Please try again later.")]
+    StorageFull,
     #[error("Something went wrong on our side. Try again in a moment.")]
     Internal(String),
 }
@@ -66,6 +69,7 @@ impl ApiError {
             ApiError::PayloadTooLarge => "payload_too_large",
             ApiError::TooManyRequests { .. } => "too_many_requests",
             ApiError::Unavailable => "unavailable",
+            ApiError::StorageFull => "storage_full",
             ApiError::Internal(_) => "internal",
         }
     }
@@ -89,7 +93,7 @@ impl ResponseError for ApiError {
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Unavailable | ApiError::StorageFull => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -118,16 +122,72 @@ impl ResponseError for ApiError {
 
 impl From<sea_orm::DbErr> for ApiError {
     fn from(e: sea_orm::DbErr) -> ApiError {
-        use sea_orm::DbErr;
-        match e {
-            // A pool that cannot hand out a connection means the database is
-            // down or overloaded: say so, so clients retry.
-            DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => {
+        match outage(&e) {
+            Some(Outage::Full) => {
+                tracing::error!(error = %e, "the database's disk is full");
+                ApiError::StorageFull
+            }
+            // The database is down, restarting or overloaded: say so, so
+            // clients keep what they have and retry.
+            Some(Outage::Down) => {
                 tracing::warn!(error = %e, "database unavailable");
                 ApiError::Unavailable
             }
-            other => ApiError::Internal(other.to_string()),
+            None => ApiError::Internal(e.to_string()),
         }
+    }
+}
+
+enum Outage {
+    Down,
+    Full,
+}
+
+/// Failures of the database itself rather than of the query: no
+/// connection, a connection cut (a restart), a server shutting down or
+/// starting up, SQLite busy past its timeout, a full disk.
+fn outage(e: &sea_orm::DbErr) -> Option<Outage> {
+    use sea_orm::sqlx::Error as X;
+    use sea_orm::{DbErr, RuntimeErr};
+    let runtime = match e {
+        DbErr::ConnectionAcquire(_) => return Some(Outage::Down),
+        DbErr::Conn(r) | DbErr::Exec(r) | DbErr::Query(r) => r,
+        _ => return None,
+    };
+    let RuntimeErr::SqlxError(x) = runtime else {
+        return None;
+    };
+    match x.as_ref() {
+        X::Io(_)
+        | X::Tls(_)
+        | X::Protocol(_)
+        | X::PoolTimedOut
+        | X::PoolClosed
+        | X::WorkerCrashed
+        | X::BeginFailed => Some(Outage::Down),
+        X::Database(d) => {
+            let code = d.code()?;
+            if let Ok(n) = code.parse::<i32>() {
+                // SQLite's result codes: FULL, and BUSY / LOCKED / IOERR
+                // (primary code in the low byte).
+                return match n & 0xff {
+                    13 => Some(Outage::Full),
+                    5 | 6 | 10 => Some(Outage::Down),
+                    _ => None,
+                };
+            }
+            // PostgreSQL's SQLSTATE: connection exceptions (08), admin or
+            // crash shutdown and "starting up" (57P0x), too many
+            // connections (53300), disk full (53100).
+            match code.as_ref() {
+                "53100" => Some(Outage::Full),
+                c if c.starts_with("08") || c.starts_with("57P0") || c == "53300" => {
+                    Some(Outage::Down)
+                }
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }
 
@@ -182,6 +242,29 @@ fn field_from_serde(msg: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_database_outage_is_503_and_a_query_error_500() {
+        use sea_orm::{ConnAcquireErr, DbErr, RuntimeErr};
+        use std::sync::Arc;
+        let status = |e: DbErr| ApiError::from(e).status_code();
+        assert_eq!(
+            status(DbErr::ConnectionAcquire(ConnAcquireErr::Timeout)),
+            StatusCode::SERVICE_UNAVAILABLE
+        );
+        let cut = std::io::Error::new(std::io::ErrorKind::ConnectionReset, "reset");
+        assert_eq!(
+            status(DbErr::Query(RuntimeErr::SqlxError(Arc::new(
+                sea_orm::sqlx::Error::Io(cut)
+            )))),
+            StatusCode::SERVICE_UNAVAILABLE
+        );
+        assert_eq!(
+            status(DbErr::Query(RuntimeErr::Internal("bad SQL".to_owned()))),
+            StatusCode::INTERNAL_SERVER_ERROR
+        );
+        assert_eq!(ApiError::StorageFull.code(), "storage_full");
+    }
 
     #[test]
     fn serde_field_names_are_picked_out() {

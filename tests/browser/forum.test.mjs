@@ -5,7 +5,8 @@
 // sees she was told; Tyler reports it in two taps, Dee sees the copy as
 // reported and takes it down, which resolves the report; the moderation
 // log (which Pat, a manager, can read too) shows all of it. Then events and
-// polls, blocking, deleting and the forum name.
+// polls, blocking, deleting and the forum name; and the young people's
+// pages in Arabic, right to left.
 //
 // Every run posts new, uniquely titled conversations, so the file passes
 // again on the same server.
@@ -14,6 +15,7 @@ import assert from 'node:assert/strict';
 import {
   launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, screenshot,
   runAxe, formatAxe, hasHorizontalScroll, overflowingElements, PHONE, PHONE_ZOOM_200,
+  BASE_URL, DEMO_PASSWORD,
 } from './helpers.mjs';
 
 let browser;
@@ -341,6 +343,8 @@ test('a young person chooses a forum name, blocks someone, and deletes her own p
     await his.getByRole('button', { name: /^Block/ }).click();
     await his.getByText('Block Bold Badger? You will not see their posts any more.', { exact: false }).waitFor();
     await his.getByRole('button', { name: 'Block Bold Badger' }).click();
+    // He started the conversation, so all of it goes: back to the forum.
+    await page.getByRole('heading', { level: 1, name: 'Positive Journeys' }).waitFor();
     await main.getByText('You blocked Bold Badger.', { exact: false }).waitFor();
     await settled(page);
     assert.equal(await card(main, 'setting-up-home allowance').count(), 0);
@@ -376,4 +380,53 @@ test('a young person chooses a forum name, blocks someone, and deletes her own p
     await settled(page);
     assert.equal(await main.getByRole('link', { name: title }).count(), 0);
   });
+});
+
+/** Sets a person's language through the API, as the app does. */
+async function saveLanguage(username, language) {
+  const login = await fetch(`${BASE_URL}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  const { access_token: token } = await login.json();
+  const res = await fetch(`${BASE_URL}/api/me/language`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ language }),
+  });
+  assert.equal(res.status, 200);
+}
+
+test('in Arabic, right to left: the forum, a space, a conversation, events and polls', async () => {
+  await saveLanguage('demo-leaver-23', 'ar');
+  try {
+    await as('demo-leaver-23', async (page, main) => {
+      await page.waitForFunction(() => document.documentElement.lang === 'ar', null, { timeout: 15_000 });
+      for (const [path, h1] of [
+        ['/forum', /^رحلات إيجابية$/],
+        ['/forum/spaces/positive-journeys-seniors', /^Positive Journeys Seniors$/],
+        ['/forum/my-posts', /^منشوراتي$/],
+        ['/forum/events', /^الفعاليات$/],
+        ['/forum/polls', /^قل رأيك$/],
+      ]) {
+        await gotoApp(page, path);
+        await page.getByRole('heading', { level: 1, name: h1 }).waitFor();
+        await settled(page);
+        assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+        await checkA11y(page, `${path} in Arabic`);
+      }
+      await gotoApp(page, '/forum/spaces/positive-journeys-seniors');
+      await settled(page);
+      await main.getByRole('link', { name: 'Tips for your first flat' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Tips for your first flat' }).waitFor();
+      await settled(page);
+      await main.getByRole('button', { name: /^إبلاغ/ }).first().waitFor();
+      await main.getByRole('heading', { level: 2, name: 'الرد' }).waitFor();
+      await checkA11y(page, 'a conversation in Arabic');
+      await screenshot(page, 'forum-thread-ar.png');
+    });
+  } finally {
+    await saveLanguage('demo-leaver-23', 'en');
+  }
 });

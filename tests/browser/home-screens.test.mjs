@@ -239,6 +239,36 @@ test("Leo's home in Arabic: right to left, every word translated", async () => {
   }
 });
 
+test("Leo's home opens with no signal, marked \"Saved on\", from what he last saw", async () => {
+  await leoReady();
+  const review = (await api(await token('demo-child-10'), 'GET', '/me/home')).body.next_review;
+  const { context, page, problems } = await newCheckedPage(browser);
+  try {
+    await signIn(page, 'demo-child-10');
+    await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 15_000 });
+    // Seen once online, with the service worker in charge.
+    await settled(page);
+    await gotoApp(page, '/');
+    await settled(page);
+    await card(page, 'My review').getByText(daysWords(review.days_to_go), { exact: true }).waitFor();
+    assert.equal(await page.locator('.saved-on').count(), 0);
+
+    await context.setOffline(true);
+    await page.reload({ waitUntil: 'load' });
+    await page.getByRole('heading', { level: 1, name: 'Hi, Leo' }).waitFor({ timeout: 15_000 });
+    await settled(page);
+    await page.locator('.saved-on').waitFor();
+    assert.match((await page.locator('.saved-on').innerText()).trim(), /^Saved on /);
+    await card(page, 'My review').getByText(daysWords(review.days_to_go), { exact: true }).waitFor();
+    await card(page, 'My people').getByText('Sam Patel, your social worker', { exact: true }).waitFor();
+    assert.equal(await page.getByRole('alert').count(), 0, 'no error, the saved copy answers');
+    await context.setOffline(false);
+    await assertClean(page, problems, { allow: [/net::ERR_INTERNET_DISCONNECTED/, /net::ERR_FAILED/, /Failed to fetch/] });
+  } finally {
+    await context.close();
+  }
+});
+
 // -------------------------------------------------------------------- staff
 
 test("the IRO's home counts the reviews the reviews list shows", async () => {

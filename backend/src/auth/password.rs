@@ -5,6 +5,7 @@ use crate::error::ApiError;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use std::sync::OnceLock;
+use tokio::sync::Semaphore;
 
 fn argon2() -> Result<Argon2<'static>, ApiError> {
     let params = Params::new(19 * 1024, 2, 1, None)
@@ -23,10 +24,30 @@ fn hash_now(password: &str) -> Result<String, ApiError> {
         .to_string())
 }
 
-pub async fn hash(password: String) -> Result<String, ApiError> {
-    tokio::task::spawn_blocking(move || hash_now(&password))
+/// At most one hash per core at a time. Each takes 19 MiB and a core for
+/// tens of milliseconds: a burst of sign-ins waits here rather than holding
+/// a gigabyte at once (which the allocator then keeps) and every core.
+fn slots() -> &'static Semaphore {
+    static SLOTS: OnceLock<Semaphore> = OnceLock::new();
+    SLOTS
+        .get_or_init(|| Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())))
+}
+
+/// Runs password work on the blocking pool, one slot per core.
+async fn off_executor<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let _slot = slots()
+        .acquire()
+        .await
+        .map_err(|e| ApiError::Internal(format!("hash slots: {e}")))?;
+    tokio::task::spawn_blocking(work)
         .await
         .map_err(|e| ApiError::Internal(format!("hash task: {e}")))?
+}
+
+pub async fn hash(password: String) -> Result<String, ApiError> {
+    off_executor(move || hash_now(&password)).await
 }
 
 /// A hash to check against when the username is unknown, so that an unknown
@@ -39,7 +60,7 @@ fn dummy_hash() -> &'static str {
 /// True when `password` matches `stored`; with `None`, spends the same time
 /// and answers false.
 pub async fn verify(password: String, stored: Option<String>) -> Result<bool, ApiError> {
-    tokio::task::spawn_blocking(move || {
+    off_executor(move || {
         let (hash, real) = match &stored {
             Some(h) => (h.as_str(), true),
             None => (dummy_hash(), false),
@@ -52,7 +73,6 @@ pub async fn verify(password: String, stored: Option<String>) -> Result<bool, Ap
         Ok(ok && real)
     })
     .await
-    .map_err(|e| ApiError::Internal(format!("verify task: {e}")))?
 }
 
 #[cfg(test)]

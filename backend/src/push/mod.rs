@@ -42,7 +42,10 @@ pub struct PushSettings {
     /// How long a push service keeps a message for a device that is off
     /// (RFC 8030 TTL), in seconds.
     pub ttl_secs: u32,
-    /// Tries before a delivery is given up.
+    /// Tries before a delivery is given up. Backing off from 30 s, doubling
+    /// to at most 6 hours, 12 tries span about 17 hours: a push service
+    /// down for an hour, or most of a day, loses nothing (8 spanned just
+    /// over an hour).
     pub max_attempts: i32,
     /// How long a claim on an outbox row or job lasts, in seconds. Longer
     /// than a request can take.
@@ -76,7 +79,7 @@ impl Default for PushSettings {
             allow_loopback_http: false,
             allowed_hosts: DEFAULT_PUSH_HOSTS.iter().map(|h| (*h).to_owned()).collect(),
             ttl_secs: 24 * 3600,
-            max_attempts: 8,
+            max_attempts: 12,
             lease_secs: 120,
             request_timeout_secs: 10,
             poll_secs: 5,

@@ -31,8 +31,8 @@ pub struct ScreenQuery {
     security(("bearer" = [])),
     params(ScreenQuery),
     responses(
-        (status = 200, description = "The form for my age, my saved draft, who can read it (and who will, in words), and what I sent", body = FeedbackScreen),
-        (status = 404, description = "No such review of mine, or none booked", body = ErrorBody),
+        (status = 200, description = "The form for my age, my saved draft, who can read it (and who will, in words), and what I sent; null when no review is booked (and none was named)", body = Option<FeedbackScreen>),
+        (status = 404, description = "No such review of mine", body = ErrorBody),
     )
 )]
 #[get("/me/feedback")]

@@ -313,14 +313,20 @@ fn answers_from_rows(rows: &[crate::entities::feedback_answer::Model]) -> Vec<An
 }
 
 /// `GET /api/me/feedback`: the form, the draft, who will read it, and
-/// what was sent.
+/// what was sent. `None` when no review is named and none is booked: there
+/// is nothing to fill in yet, which is not an error.
 pub async fn screen(
     db: &DatabaseConnection,
     grant: &Grant,
     review_id: Option<&str>,
-) -> Result<FeedbackScreen, ApiError> {
+) -> Result<Option<FeedbackScreen>, ApiError> {
     let y = &grant.young_person;
-    let r = own_review(db, y, review_id).await?;
+    let named = review_id.map(str::trim).filter(|s| !s.is_empty());
+    let r = match own_review(db, y, named).await {
+        Ok(r) => r,
+        Err(ApiError::NotFound) if named.is_none() => return Ok(None),
+        Err(e) => return Err(e),
+    };
     let (today, _) = local_today(db, y.authority_id).await?;
     let draft = repo::draft(db, y.id, r.id).await?;
     let sent = repo::for_review(db, r.id).await?;
@@ -365,7 +371,7 @@ pub async fn screen(
         ),
         None => (None, vec![]),
     };
-    Ok(FeedbackScreen {
+    Ok(Some(FeedbackScreen {
         review: reviews_svc::my_review_view(db, y, &r).await?,
         form: form_view(&form)?,
         draft: draft_view,
@@ -373,7 +379,7 @@ pub async fn screen(
         reader_options: options.into_iter().map(|(o, _)| o).collect(),
         sent: sent_view,
         sent_answers,
-    })
+    }))
 }
 
 /// Checks shared by saving and sending, before anything is looked up.

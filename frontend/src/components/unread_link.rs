@@ -61,12 +61,22 @@ pub fn UnreadLink() -> Html {
         });
     }
     // The notifications pages know the count first; a push changes it.
+    // (The listener outlives this render, so it counts in its own cell
+    // rather than reading `round`, which would stay at its first value.)
     {
         let (count, round) = (count.clone(), round.clone());
+        let asked = use_mut_ref(|| 0u32);
         use_effect_with((), move |_| {
             let listening = pwa::listen(Callback::from(move |e: Event| match e {
                 Event::Unread(n) => count.set(Some(n)),
-                Event::Pushed | Event::ReadChanged => round.set(round.wrapping_add(1)),
+                Event::Pushed | Event::ReadChanged => {
+                    let next = {
+                        let mut asked = asked.borrow_mut();
+                        *asked = asked.wrapping_add(1);
+                        *asked
+                    };
+                    round.set(next);
+                }
                 _ => {}
             }));
             move || drop(listening)

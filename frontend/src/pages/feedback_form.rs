@@ -451,13 +451,17 @@ pub fn FeedbackFormPage() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let reply = api::fetch(api::MY_FEEDBACK).await;
                 let got = match reply {
-                    Ok(r) if r.status == 200 => match api::decode::<FeedbackScreen>(200, &r.body) {
-                        Ok(s) => {
-                            drafts::save_screen(&engine.person, &r.body);
-                            Ok((s, false))
+                    Ok(r) if r.status == 200 => {
+                        match api::decode::<Option<FeedbackScreen>>(200, &r.body) {
+                            Ok(Some(s)) => {
+                                drafts::save_screen(&engine.person, &r.body);
+                                Ok((s, false))
+                            }
+                            // No review booked: nothing to fill in yet.
+                            Ok(None) => Err(ApiError::Status { status: 404 }),
+                            Err(err) => Err(err),
                         }
-                        Err(err) => Err(err),
-                    },
+                    }
                     Ok(r) => Err(api::decode::<()>(r.status, &r.body)
                         .err()
                         .unwrap_or(ApiError::UnexpectedReply)),

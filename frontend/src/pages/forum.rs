@@ -12,8 +12,9 @@ use crate::api::{self, ApiError};
 use crate::components::form::{act, errors_from, focus_soon, ActionForm, Field, FieldError, Kind};
 use crate::hooks::{use_get, waiting};
 use crate::i18n::{t, tf};
+use crate::pages::forum_thread::flash_for;
 use crate::route::Route;
-use crate::state::Remote;
+use crate::state::{use_app, Remote};
 use crate::text::{tel_href, CHILDLINE_PHONE};
 use chrono::{DateTime, Utc};
 use futures::future::LocalBoxFuture;
@@ -323,6 +324,7 @@ pub fn ForumPage() -> Html {
     let blocks = use_get(Some(api::FORUM_BLOCKS.to_string()));
     let open = use_state(|| None::<String>);
     let said = use_said();
+    let app = use_app();
 
     let forum = match me.get::<MyForum>() {
         Remote::Ready(f) => f,
@@ -441,6 +443,7 @@ pub fn ForumPage() -> Html {
             <h1>{ t("forum-title") }</h1>
             <p class="lead">{ t("forum-intro") }</p>
             <p>{ t("forum-safe") }</p>
+            { flash_for(&app, &Route::Forum) }
             { suspended(&forum) }
             <section aria-labelledby="forum-name-heading">
                 <h2 id="forum-name-heading">{ t("forum-name-heading") }</h2>
@@ -494,6 +497,7 @@ pub fn ForumSpacePage(props: &SpaceProps) -> Html {
     let open = use_state(|| None::<String>);
     let said = use_said();
     let help = use_state(|| None::<HarmHelp>);
+    let app = use_app();
 
     let forum = match me.get::<MyForum>() {
         Remote::Ready(f) => f,
@@ -638,6 +642,7 @@ pub fn ForumSpacePage(props: &SpaceProps) -> Html {
             if space.my_posts_are_checked_first {
                 <p>{ t("forum-checked-first") }</p>
             }
+            { flash_for(&app, &Route::ForumSpace { id: space.id.clone() }) }
             { suspended(&forum) }
             { said.slot(START_BUTTON) }
             if let Some(h) = &*help {

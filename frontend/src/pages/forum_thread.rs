@@ -14,7 +14,7 @@ use crate::pages::forum::{
     use_said, when,
 };
 use crate::route::Route;
-use crate::state::Remote;
+use crate::state::{use_app, Action, AppContext, Flash, Remote};
 use shared::forum::{
     HarmHelp, MyPost, NewBlock, NewReply, NewReport, PostOutcome, PostStatus, PostView,
     ReportReceipt, ThreadView, BODY_MAX_CHARS, PAGE_DEFAULT, REASON_MAX_CHARS,
@@ -38,6 +38,7 @@ pub fn ForumThreadPage(props: &ThreadProps) -> Html {
     let said = use_said();
     let help = use_state(|| None::<HarmHelp>);
     let navigator = use_navigator();
+    let app = use_app();
 
     let v = match view.get::<ThreadView>() {
         Remote::Ready(v) => v,
@@ -114,17 +115,28 @@ pub fn ForumThreadPage(props: &ThreadProps) -> Html {
             }
             Some(k) if k == key("block") => {
                 let onclick = {
-                    let (open, said, reload, id, name) = (
+                    let (open, said, reload, id, name, opening) = (
                         open.clone(),
                         said.clone(),
                         view.reload.clone(),
                         p.id.clone(),
                         p.author.clone(),
+                        p.opening,
                     );
+                    let (app, navigator) = (app.clone(), navigator.clone());
                     Callback::from(move |_| {
                         open.set(None);
                         let body = NewBlock {
                             post_id: id.clone(),
+                        };
+                        let text = tf("forum-blocked-done", &[("name", name.as_str())]);
+                        // Blocking who started the conversation hides all of
+                        // it: say so on the forum's page, which lists them
+                        // with "Unblock".
+                        let after = if opening {
+                            go_with_flash(&app, &navigator, Route::Forum, text.clone())
+                        } else {
+                            reload.clone()
                         };
                         run(
                             Box::pin(async move {
@@ -132,8 +144,8 @@ pub fn ForumThreadPage(props: &ThreadProps) -> Html {
                             }),
                             said.clone(),
                             "page".into(),
-                            tf("forum-blocked-done", &[("name", name.as_str())]),
-                            reload.clone(),
+                            text,
+                            after,
                         );
                         focus_soon("forum-thread-heading".into());
                     })
@@ -159,19 +171,15 @@ pub fn ForumThreadPage(props: &ThreadProps) -> Html {
                         p.id.clone(),
                         p.opening,
                     );
-                    let (navigator, space_route) = (navigator.clone(), space_route.clone());
+                    let (app, navigator, space_route) =
+                        (app.clone(), navigator.clone(), space_route.clone());
                     Callback::from(move |_| {
                         open.set(None);
                         let path = api::forum_action("/forum/posts/", &id, "");
-                        let (navigator, space) = (navigator.clone(), space_route.clone());
                         // A first post takes its conversation with it: go
                         // back to the space.
-                        let after: Callback<()> = if opening {
-                            Callback::from(move |()| {
-                                if let Some(n) = &navigator {
-                                    n.push(&space);
-                                }
-                            })
+                        let after = if opening {
+                            go_with_flash(&app, &navigator, space_route.clone(), t("forum-deleted"))
                         } else {
                             reload.clone()
                         };
@@ -307,6 +315,36 @@ pub fn ForumThreadPage(props: &ThreadProps) -> Html {
             }
             { reply_form }
         </>
+    }
+}
+
+/// Goes to `to`, which shows `text` once.
+fn go_with_flash(
+    app: &AppContext,
+    navigator: &Option<Navigator>,
+    to: Route,
+    text: String,
+) -> Callback<()> {
+    let (app, navigator) = (app.clone(), navigator.clone());
+    Callback::from(move |()| {
+        app.dispatch(Action::ShowFlash(Flash {
+            route: to.clone(),
+            text: text.clone(),
+        }));
+        if let Some(n) = &navigator {
+            n.push(&to);
+        }
+    })
+}
+
+/// The one-page message for `route`, if there is one.
+pub fn flash_for(app: &AppContext, route: &Route) -> Html {
+    html! {
+        <div role="status">
+            if let Some(f) = app.flash.as_ref().filter(|f| f.route == *route) {
+                <p class="notice-success">{ f.text.clone() }</p>
+            }
+        </div>
     }
 }
 

@@ -82,12 +82,15 @@ pub fn NotificationsPage() -> Html {
             }
         });
     }
-    // A push while the page is open: show it.
+    // A push while the page is open: show it. (The listener outlives this
+    // render: it calls the newest `reload`, kept in a cell.)
     {
-        let reload = list.reload.clone();
+        let latest = use_mut_ref(|| list.reload.clone());
+        *latest.borrow_mut() = list.reload.clone();
         use_effect_with((), move |_| {
             let listening = pwa::listen(Callback::from(move |e: Event| {
                 if e == Event::Pushed {
+                    let reload = latest.borrow().clone();
                     reload.emit(());
                 }
             }));

@@ -4,6 +4,7 @@ mod access_walk;
 mod auth;
 mod councils;
 mod errors_and_headers;
+mod faults;
 mod forum;
 mod health;
 mod home;

@@ -1334,4 +1334,23 @@ async fn the_young_person_chooses_how_to_take_part_and_the_iro_is_told() {
     assert_eq!(res.status(), StatusCode::OK);
     let res = choose(next.id.clone(), "attend").await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
+
+    // Nothing booked now: the form screen says so with null, not an error
+    // (a review named that is not Leo's is still "not found").
+    let res = app.get_as("/api/me/feedback", &leo).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let none: Option<FeedbackScreen> = json(res).await;
+    assert!(none.is_none());
+    let res = app
+        .get_as(&format!("/api/me/feedback?review_id={}", next.id), &leo)
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "a held review of mine still opens"
+    );
+    let res = app
+        .get_as("/api/me/feedback?review_id=no-such-review", &leo)
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }
