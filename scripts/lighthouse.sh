@@ -29,7 +29,7 @@
 # default 3 pages x 3 runs, about 1 minute with RUNS=1. Other work on the
 # machine moves the performance score (blocking time) by up to 10 points
 # from one run to the next: hence the medians. Building first adds about
-# 11 minutes for the app (both bundles) and 1-20 for the server; the first
+# 11-16 minutes for the app (both bundles) and 1-20 for the server; the first
 # `npm ci` 15-60 s.
 #
 # Offline machine: the chromium flags below stop Chrome's own calls home;

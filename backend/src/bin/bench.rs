@@ -11,14 +11,15 @@
 //! starts the real server (`target/release/backend`, built first when
 //! needed) as a child process, signs in as generated accounts of the right
 //! roles, then drives each endpoint with its own client at 64 concurrent
-//! connections for a fixed time. Prints one table: requests per second,
-//! the ratio to the server's own trivial endpoint (`/api/health`) in the
-//! same run, p50 and p99 latency, and the growth from the smallest size to
-//! the largest: the ratio to /api/health at the smallest over the ratio at
-//! the largest (1.0 means no slower with more people; the machine's noise
-//! between the two runs cancels). Then start-up time and memory (VmHWM of
-//! the server process), and `push-bench`'s push delivery rate and reminder
-//! planning for 100,000 young people on each database.
+//! connections for a fixed time, each right after `/api/health` (the
+//! server's own trivial endpoint) for the same time, so that each ratio
+//! compares two runs seconds apart on a machine whose load moves. Prints
+//! one table: requests per second, the ratio to `/api/health`, p50 and p99
+//! latency, and the growth from the smallest size to the largest: the
+//! ratio at the smallest over the ratio at the largest (1.0 means no slower
+//! with more people). Then start-up time and memory (VmRSS idle, VmHWM
+//! peaks, RssAnon under load), and `push-bench`'s push delivery rate and
+//! reminder planning for 100,000 young people on each database.
 //!
 //! "home" is `/api/me/home`, everything the young person's home screen
 //! shows in one request.
@@ -39,6 +40,9 @@ type BenchResult<T> = Result<T, Box<dyn std::error::Error>>;
 const USAGE: &str = "usage: bench [--sizes 1000,100000] [--databases sqlite,postgres] [--seconds 3] [--connections 64] [--postgres-url URL]";
 
 const DEFAULT_POSTGRES: &str = "postgres://postgres@127.0.0.1:55432/postgres";
+
+/// Young people in each generated council.
+const PER_COUNCIL: u64 = 1_000;
 
 /// Young people signed in to read with (and, at the end, to send forms).
 const READERS: usize = 64;
@@ -113,8 +117,16 @@ struct Measure {
     requests: u64,
     errors: u64,
     rps: f64,
+    /// `/api/health`'s throughput measured just before this endpoint's.
+    health_rps: f64,
     p50_ms: f64,
     p99_ms: f64,
+}
+
+impl Measure {
+    fn ratio(&self) -> f64 {
+        self.rps / self.health_rps.max(1e-9)
+    }
 }
 
 /// Everything about one database and size.
@@ -129,6 +141,8 @@ struct Run {
     hwm_kb: u64,
     signin_hwm_kb: u64,
     rss_idle_kb: u64,
+    /// The most private memory (RssAnon) seen at the end of an endpoint's run.
+    anon_kb: u64,
     measures: Vec<Measure>,
 }
 
@@ -184,7 +198,7 @@ async fn run() -> BenchResult<()> {
     }
     println!();
     println!(
-        "(whole bench {:.0} s; {} cores; {} s per endpoint after 0.5 s warm-up, {} connections)",
+        "(whole bench {:.0} s; {} cores; {} s per endpoint and as long for /api/health before it, each after 0.5 s of warm-up; {} connections)",
         started.elapsed().as_secs_f64(),
         std::thread::available_parallelism().map_or(1, |n| n.get()),
         args.seconds,
@@ -368,7 +382,9 @@ async fn remove_database(f: &FreshDb) {
 }
 
 async fn one(args: &Args, database: &str, size: u64, server_bin: &Path) -> BenchResult<Run> {
-    let councils = u32::try_from(size.div_ceil(generate::YOUNG_PEOPLE_PER_COUNCIL))
+    // Councils of the same size at every size, so that the growth is the
+    // country's, not a bigger council's.
+    let councils = u32::try_from(size.div_ceil(PER_COUNCIL))
         .unwrap_or(u32::MAX)
         .max(1);
     println!("== {database}, {size} young people in {councils} councils");
@@ -474,10 +490,6 @@ async fn measure(
     let ok = |s: u16| s == 200;
     let loads: Vec<(&'static str, Load)> = vec![
         (
-            "/api/health (trivial)",
-            Load::get("/api/health", vec![String::new()]),
-        ),
-        (
             "GET /api/me/home (home)",
             Load::get("/api/me/home", readers.clone()),
         ),
@@ -502,20 +514,45 @@ async fn measure(
             Load::get("/api/forum/moderation/queue", officers.clone()),
         ),
         ("GET forum page (threads)", Load::Pages(Arc::new(forum))),
+        (
+            "POST /api/me/feedback (submit)",
+            Load::Submit(Arc::new(Mutex::new(forms))),
+        ),
     ];
+    // /api/health runs just before each endpoint, so that each ratio
+    // compares two runs seconds apart on a machine whose load moves.
+    let health = Load::get("/api/health", vec![String::new()]);
+    let warm = Duration::from_millis(500);
+    let mut healths = Sample::default();
     let mut measures = Vec::new();
+    let mut anon_kb = 0;
     for (name, load) in loads {
-        let _ = drive(&client, &base, &load, c, Duration::from_millis(500), ok).await;
-        let m = drive(&client, &base, &load, c, dur, ok).await;
-        measures.push(m.named(name));
+        let _ = drive(&client, &base, &health, c, warm, ok).await;
+        let h = drive(&client, &base, &health, c, dur, ok).await;
+        let health_rps = h.rps();
+        healths.merge(h);
+        let m = match load {
+            Load::Submit(_) => drive(&client, &base, &load, c, dur, |s| s == 201).await,
+            _ => {
+                let _ = drive(&client, &base, &load, c, warm, ok).await;
+                drive(&client, &base, &load, c, dur, ok).await
+            }
+        };
+        measures.push(m.named(name, health_rps));
+        anon_kb = anon_kb.max(proc_status(server.id(), "RssAnon").unwrap_or(0));
     }
-    let submit = Load::Submit(Arc::new(Mutex::new(forms)));
-    let m = drive(&client, &base, &submit, c, dur, |s| s == 201).await;
-    measures.push(m.named("POST /api/me/feedback (submit)"));
+    let health_rps = healths.rps();
+    measures.insert(0, healths.named("/api/health (trivial)", health_rps));
     for m in &measures {
         println!(
-            "   {:<34} {:>8.0}/s  p50 {:>6.1} ms  p99 {:>6.1} ms  ({} requests, {} errors)",
-            m.name, m.rps, m.p50_ms, m.p99_ms, m.requests, m.errors
+            "   {:<34} {:>8.0}/s  {:>5.2} of health  p50 {:>6.1} ms  p99 {:>6.1} ms  ({} requests, {} errors)",
+            m.name,
+            m.rps,
+            m.ratio(),
+            m.p50_ms,
+            m.p99_ms,
+            m.requests,
+            m.errors
         );
     }
     let hwm_kb = proc_status(server.id(), "VmHWM").unwrap_or(0);
@@ -531,6 +568,7 @@ async fn measure(
         hwm_kb,
         signin_hwm_kb,
         rss_idle_kb,
+        anon_kb,
         measures,
     })
 }
@@ -794,6 +832,7 @@ impl Load {
     }
 }
 
+#[derive(Default)]
 struct Sample {
     latencies_us: Vec<u32>,
     errors: u64,
@@ -801,7 +840,18 @@ struct Sample {
 }
 
 impl Sample {
-    fn named(mut self, name: &'static str) -> Measure {
+    fn rps(&self) -> f64 {
+        self.latencies_us.len() as f64 / self.secs.max(1e-9)
+    }
+
+    fn merge(&mut self, other: Sample) {
+        self.latencies_us.extend(other.latencies_us);
+        self.errors += other.errors;
+        self.secs += other.secs;
+    }
+
+    fn named(mut self, name: &'static str, health_rps: f64) -> Measure {
+        let rps = self.rps();
         self.latencies_us.sort_unstable();
         let n = self.latencies_us.len();
         let pct = |p: f64| -> f64 {
@@ -815,7 +865,8 @@ impl Sample {
             name,
             requests: n as u64,
             errors: self.errors,
-            rps: n as f64 / self.secs.max(1e-9),
+            rps,
+            health_rps,
             p50_ms: pct(0.50),
             p99_ms: pct(0.99),
         }
@@ -938,26 +989,20 @@ fn print_table(runs: &[Run], args: &Args) {
     );
     println!("|---|---:|---|---:|---:|---:|---:|---:|");
     for r in runs {
-        let health = r.measures.first().map_or(0.0, |m| m.rps);
-        for m in &r.measures {
-            // Each throughput as a share of the same run's /api/health,
-            // so that the machine's noise between the runs cancels; for
+        for (i, m) in r.measures.iter().enumerate() {
+            // The ratio to /api/health at the smallest size over the ratio
+            // at the largest, so that the machine's noise cancels; for
             // /api/health itself, the raw change (the noise).
             let growth = if r.size == largest && largest != smallest {
                 runs.iter()
                     .find(|o| o.database == r.database && o.size == smallest)
-                    .and_then(|o| {
-                        let small_health = o.measures.first()?.rps;
-                        let small = o.measures.iter().find(|x| x.name == m.name)?;
-                        Some(if r.measures.first().is_some_and(|f| std::ptr::eq(m, f)) {
+                    .and_then(|o| o.measures.iter().find(|x| x.name == m.name))
+                    .map(|small| {
+                        if i == 0 {
                             format!("({:.2} raw)", small.rps / m.rps.max(1e-9))
                         } else {
-                            format!(
-                                "{:.2}",
-                                (small.rps / small_health.max(1e-9))
-                                    / (m.rps / health.max(1e-9)).max(1e-9)
-                            )
-                        })
+                            format!("{:.2}", small.ratio() / m.ratio().max(1e-9))
+                        }
                     })
                     .unwrap_or_default()
             } else {
@@ -975,7 +1020,7 @@ fn print_table(runs: &[Run], args: &Args) {
                 m.name,
                 errors,
                 m.rps,
-                m.rps / health.max(1e-9),
+                m.ratio(),
                 m.p50_ms,
                 m.p99_ms,
                 growth
@@ -983,11 +1028,11 @@ fn print_table(runs: &[Run], args: &Args) {
         }
     }
     println!();
-    println!("| database | young people | councils | generated rows | generation | rows/s | server start-up | memory idle (VmRSS) | peak while signing in (VmHWM) | peak under the endpoint load (VmHWM) |");
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| database | young people | councils | generated rows | generation | rows/s | server start-up | memory idle (VmRSS) | peak while signing in (VmHWM) | peak under load (VmHWM) | private under load (RssAnon) |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for r in runs {
         println!(
-            "| {} | {} | {} | {} | {:.1} s | {:.0} | {:.0} ms | {:.0} MB | {:.0} MB | {:.0} MB |",
+            "| {} | {} | {} | {} | {:.1} s | {:.0} | {:.0} ms | {:.0} MB | {:.0} MB | {:.0} MB | {:.0} MB |",
             r.database,
             r.size,
             r.councils,
@@ -997,7 +1042,8 @@ fn print_table(runs: &[Run], args: &Args) {
             r.startup_ms,
             r.rss_idle_kb as f64 / 1024.0,
             r.signin_hwm_kb as f64 / 1024.0,
-            r.hwm_kb as f64 / 1024.0
+            r.hwm_kb as f64 / 1024.0,
+            r.anon_kb as f64 / 1024.0
         );
     }
 }

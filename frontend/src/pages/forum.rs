@@ -91,7 +91,7 @@ pub fn pieces<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<(&'a str, boo
 pub fn post_text(body: &str, links: &[TextSpan]) -> Html {
     let ranges: Vec<(usize, usize)> = links.iter().map(|l| (l.start, l.end)).collect();
     html! {
-        <p class="post-text">
+        <p class="post-text" dir="auto">
             { for pieces(body, &ranges).into_iter().map(|(text, link)| if link {
                 html! { <span class="post-link" translate="no">{ text }</span> }
             } else {
@@ -391,7 +391,7 @@ pub fn ForumPage() -> Html {
     let space = |s: &SpaceView| {
         html! {
             <li key={s.id.clone()} class="card">
-                <h3 class="card-title">
+                <h3 class="card-title" dir="auto">
                     <a href={Route::ForumSpace { id: s.id.clone() }.to_path()}>{ &s.name }</a>
                 </h3>
                 <p>{ &s.description }</p>
@@ -592,7 +592,7 @@ pub fn ForumSpacePage(props: &SpaceProps) -> Html {
     let thread = |th: &ThreadSummary| {
         html! {
             <li key={th.id.clone()} class="card">
-                <h3 class="card-title">
+                <h3 class="card-title" dir="auto">
                     <a href={Route::ForumThread { id: th.id.clone() }.to_path()}>{ &th.title }</a>
                 </h3>
                 <p class="muted small">
@@ -636,8 +636,8 @@ pub fn ForumSpacePage(props: &SpaceProps) -> Html {
 
     html! {
         <>
-            <h1>{ &space.name }</h1>
-            <p class="lead">{ &space.description }</p>
+            <h1 dir="auto">{ &space.name }</h1>
+            <p class="lead" dir="auto">{ &space.description }</p>
             <p class="note">{ &space.who_can_read }</p>
             if space.my_posts_are_checked_first {
                 <p>{ t("forum-checked-first") }</p>

@@ -120,7 +120,7 @@ pub fn EventsPage() -> Html {
         };
         html! {
             <li key={e.id.clone()} class="card">
-                <h2 class="card-title">{ &e.title }</h2>
+                <h2 class="card-title" dir="auto">{ &e.title }</h2>
                 <p>
                     <span class="tag">{ kind_words(e.kind) }</span>
                     if e.cancelled { { " " }<span class="tag tag-bad">{ t("forum-event-cancelled") }</span> }
@@ -136,7 +136,7 @@ pub fn EventsPage() -> Html {
                     }
                 </dl>
                 if !e.description.is_empty() {
-                    <p class="post-text">{ &e.description }</p>
+                    <p class="post-text" dir="auto">{ &e.description }</p>
                 }
                 { said.slot(&e.id) }
                 if e.signed_up && !e.cancelled {
@@ -300,7 +300,7 @@ pub fn PollsPage() -> Html {
         html! {
             <li key={p.id.clone()} class="card">
                 <section aria-labelledby={heading.clone()}>
-                    <h2 class="card-title" id={heading}>{ &p.question }</h2>
+                    <h2 class="card-title" id={heading} dir="auto">{ &p.question }</h2>
                     <p>
                         <span class="tag">{ t(match p.kind { PollKind::Poll => "forum-poll-kind-poll", PollKind::Consultation => "forum-poll-kind-consultation" }) }</span>
                         { " " }
@@ -311,7 +311,7 @@ pub fn PollsPage() -> Html {
                         }
                     </p>
                     if !p.description.is_empty() {
-                        <p class="post-text">{ &p.description }</p>
+                        <p class="post-text" dir="auto">{ &p.description }</p>
                     }
                     <p class="muted small">
                         { tf(if p.open { "forum-poll-closes" } else { "forum-poll-closed-on" }, &[("when", when(p.closes_at).as_str())]) }
@@ -332,7 +332,7 @@ pub fn PollsPage() -> Html {
                     if let Some(done) = &p.you_said_we_did {
                         <div class="notice-info">
                             <h3>{ t("forum-poll-you-said-we-did") }</h3>
-                            <p class="post-text">{ done }</p>
+                            <p class="post-text" dir="auto">{ done }</p>
                         </div>
                     }
                 </section>

@@ -207,7 +207,7 @@ pub fn ForumThreadPage(props: &ThreadProps) -> Html {
         html! {
             <li key={p.id.clone()} class="card post">
                 <p class="post-meta">
-                    <strong>{ if p.mine { t("forum-you-wrote") } else { p.author.clone() } }</strong>
+                    <strong><bdi>{ if p.mine { t("forum-you-wrote") } else { p.author.clone() } }</bdi></strong>
                     <span class="muted small">{ format!(" · {}", when(p.created_at)) }</span>
                 </p>
                 if p.status != PostStatus::Published || p.edited_by_moderator {
@@ -297,7 +297,7 @@ pub fn ForumThreadPage(props: &ThreadProps) -> Html {
 
     html! {
         <>
-            <h1 id="forum-thread-heading" tabindex="-1">{ &v.thread.title }</h1>
+            <h1 id="forum-thread-heading" tabindex="-1" dir="auto">{ &v.thread.title }</h1>
             <p class="muted">
                 { tf("forum-in-space", &[("space", v.space_name.as_str())]) }{ " " }
                 <a href={space_path.clone()}>{ t("forum-back-to-space") }</a>
@@ -387,7 +387,7 @@ pub fn MyPostsPage() -> Html {
         });
         html! {
             <li key={p.id.clone()} class="card">
-                <h2 class="card-title">
+                <h2 class="card-title" dir="auto">
                     if can_open {
                         <a href={Route::ForumThread { id: p.thread_id.clone() }.to_path()}>{ &m.thread_title }</a>
                     } else {
