@@ -11,9 +11,9 @@
 //! starts the real server (`target/release/backend`, built first when
 //! needed) as a child process, signs in as generated accounts of the right
 //! roles, then drives each endpoint with its own client at 64 concurrent
-//! connections for a fixed time, each right after `/api/health` (the
-//! server's own trivial endpoint) for the same time, so that each ratio
-//! compares two runs seconds apart on a machine whose load moves. Prints
+//! connections for a fixed time, taking turns every half second with
+//! `/api/health` (the server's own trivial endpoint), so that each ratio
+//! compares runs moments apart on a machine whose load moves. Prints
 //! one table: requests per second, the ratio to `/api/health`, p50 and p99
 //! latency, and the growth from the smallest size to the largest: the
 //! ratio at the smallest over the ratio at the largest (1.0 means no slower
@@ -198,7 +198,7 @@ async fn run() -> BenchResult<()> {
     }
     println!();
     println!(
-        "(whole bench {:.0} s; {} cores; {} s per endpoint and as long for /api/health before it, each after 0.5 s of warm-up; {} connections)",
+        "(whole bench {:.0} s; {} cores; {} s per endpoint in half-second turns with as long for /api/health, after 0.5 s of warm-up; {} connections)",
         started.elapsed().as_secs_f64(),
         std::thread::available_parallelism().map_or(1, |n| n.get()),
         args.seconds,
@@ -485,7 +485,6 @@ async fn measure(
     );
 
     // 4. Load.
-    let dur = Duration::from_secs_f64(args.seconds);
     let c = args.connections;
     let ok = |s: u16| s == 200;
     let loads: Vec<(&'static str, Load)> = vec![
@@ -519,25 +518,33 @@ async fn measure(
             Load::Submit(Arc::new(Mutex::new(forms))),
         ),
     ];
-    // /api/health runs just before each endpoint, so that each ratio
-    // compares two runs seconds apart on a machine whose load moves.
+    // Each endpoint takes turns with /api/health, half a second each, so
+    // that each ratio compares runs moments apart on a machine whose load
+    // (other work on it) moves from second to second.
     let health = Load::get("/api/health", vec![String::new()]);
-    let warm = Duration::from_millis(500);
+    let slice = Duration::from_millis(500);
+    let slices = (args.seconds / slice.as_secs_f64()).ceil().max(1.0) as usize;
     let mut healths = Sample::default();
     let mut measures = Vec::new();
     let mut anon_kb = 0;
     for (name, load) in loads {
-        let _ = drive(&client, &base, &health, c, warm, ok).await;
-        let h = drive(&client, &base, &health, c, dur, ok).await;
+        let status = if matches!(load, Load::Submit(_)) {
+            201
+        } else {
+            200
+        };
+        let _ = drive(&client, &base, &health, c, slice, ok).await;
+        if status == 200 {
+            let _ = drive(&client, &base, &load, c, slice, ok).await;
+        }
+        let mut h = Sample::default();
+        let mut m = Sample::default();
+        for _ in 0..slices {
+            h.merge(drive(&client, &base, &health, c, slice, ok).await);
+            m.merge(drive(&client, &base, &load, c, slice, move |s| s == status).await);
+        }
         let health_rps = h.rps();
         healths.merge(h);
-        let m = match load {
-            Load::Submit(_) => drive(&client, &base, &load, c, dur, |s| s == 201).await,
-            _ => {
-                let _ = drive(&client, &base, &load, c, warm, ok).await;
-                drive(&client, &base, &load, c, dur, ok).await
-            }
-        };
         measures.push(m.named(name, health_rps));
         anon_kb = anon_kb.max(proc_status(server.id(), "RssAnon").unwrap_or(0));
     }
