@@ -36,9 +36,9 @@ pub fn UnreadLink() -> Html {
 
     // Count when someone signs in, and again after a push or a "read". An
     // answer overtaken by a newer question is dropped.
+    let latest = use_mut_ref(|| 0u32);
     {
-        let count = count.clone();
-        let latest = use_mut_ref(|| 0u32);
+        let (count, latest) = (count.clone(), latest.clone());
         use_effect_with((who.clone(), *round), move |(who, _)| {
             let ticket = {
                 let mut latest = latest.borrow_mut();
@@ -63,12 +63,18 @@ pub fn UnreadLink() -> Html {
     // The notifications pages know the count first; a push changes it.
     // (The listener outlives this render, so it counts in its own cell
     // rather than reading `round`, which would stay at its first value.)
+    // A page's count is newer than any answer still on its way, so those
+    // answers are dropped.
     {
         let (count, round) = (count.clone(), round.clone());
         let asked = use_mut_ref(|| 0u32);
         use_effect_with((), move |_| {
             let listening = pwa::listen(Callback::from(move |e: Event| match e {
-                Event::Unread(n) => count.set(Some(n)),
+                Event::Unread(n) => {
+                    let mut latest = latest.borrow_mut();
+                    *latest = latest.wrapping_add(1);
+                    count.set(Some(n));
+                }
                 Event::Pushed | Event::ReadChanged => {
                     let next = {
                         let mut asked = asked.borrow_mut();
