@@ -24,14 +24,10 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
                     .foreign_keys(true)
                     // Checkpoints run beside the writers (`checkpoints`),
                     // not inside whichever write happens to fill the log.
+                    // (No memory-mapped reads: measured, they made reads
+                    // cost more as the file grew, since every connection
+                    // maps the file afresh each time a checkpoint grows it.)
                     .pragma("wal_autocheckpoint", "0")
-                    // Reads straight from the file's pages (up to 1 GiB
-                    // of it, shared with the system's file cache) rather
-                    // than a system call per page, and keeps more pages
-                    // per connection (8 MB, not 2): a country's database
-                    // is far bigger than SQLite's default cache.
-                    .pragma("mmap_size", "1073741824")
-                    .pragma("cache_size", "-8000")
             });
         let db = Database::connect(opt).await?;
         tokio::spawn(checkpoints(db.clone()));
