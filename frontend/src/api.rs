@@ -799,6 +799,25 @@ pub async fn answer_feedback(
         .map(drop)
 }
 
+/// Administrators: each feedback form's current version and its history.
+pub const FEEDBACK_FORMS: &str = "/feedback/forms";
+/// Administrators: the council's review promise.
+pub const REVIEW_SETTINGS: &str = "/reviews/settings";
+
+/// `POST /api/feedback/forms`: publish a form as its next version.
+pub async fn publish_form(
+    def: &shared::reviews::FormDefinition,
+) -> Result<shared::reviews::FormVersionView, ApiError> {
+    post(FEEDBACK_FORMS, def).await
+}
+
+/// `PUT /api/reviews/settings`: the council's review promise.
+pub async fn save_review_settings(
+    settings: &shared::reviews::ReviewSettings,
+) -> Result<shared::review_schedule::ReviewPolicy, ApiError> {
+    put(REVIEW_SETTINGS, settings).await
+}
+
 /// `POST /api/safeguarding-alerts/response`: what was done.
 pub async fn respond_to_alert(response: &shared::reviews::AlertResponse) -> Result<(), ApiError> {
     post::<_, Done>("/safeguarding-alerts/response", response)

@@ -100,6 +100,7 @@ mod staff_pages {
     pub use crate::pages::{
         audit::AuditPage,
         caseload::CaseloadPage,
+        form_editor::{FormEditPage, FormsPage},
         insights::InsightsPage,
         mod_log::{ModerationLogPage, WatchedWordsPage},
         moderation::{ModThreadPage, ModThreadsPage, ModerationPage},
@@ -110,6 +111,7 @@ mod staff_pages {
         plan_editor::PlanEditorPage,
         questions::questions_page,
         requests::RequestsPage,
+        review_promise::ReviewPromisePage,
         safeguarding::AlertsPage,
         staff_accounts::StaffPage,
         staff_events::{StaffEventsPage, StaffPollsPage},
@@ -136,6 +138,18 @@ fn staff_switch(route: Route) -> Html {
         Route::OfferEdit { id } => {
             guarded(Audience::Admins, html! { <OfferEditPage id={Some(id)} /> })
         }
+        Route::FeedbackForms => guarded(
+            Audience::Can(Ability::ManageFeedbackForms),
+            html! { <FormsPage /> },
+        ),
+        Route::FeedbackFormEdit { key } => guarded(
+            Audience::Can(Ability::ManageFeedbackForms),
+            html! { <FormEditPage key_name={key} /> },
+        ),
+        Route::ReviewPromise => guarded(
+            Audience::Can(Ability::ManageReviewSettings),
+            html! { <ReviewPromisePage /> },
+        ),
         Route::StaffReviews => guarded(
             Audience::Can(Ability::ListReviews),
             html! { <ReviewsListPage /> },

@@ -56,6 +56,16 @@ pub enum Route {
     /// Admins: change one entitlement; its history.
     #[at("/admin/offer/:id")]
     OfferEdit { id: String },
+    /// Admins: the "good for me" feedback forms and their versions.
+    #[at("/admin/forms")]
+    FeedbackForms,
+    /// Admins: change one form (`key` such as `from8_to11`) and publish it
+    /// as a new version.
+    #[at("/admin/forms/:key")]
+    FeedbackFormEdit { key: String },
+    /// Admins: the council's review promise (first review within a month).
+    #[at("/admin/review-promise")]
+    ReviewPromise,
     /// A young person's plan in plain words. Notifications link here.
     #[at("/my/plan")]
     MyPlan,
@@ -253,6 +263,9 @@ impl Route {
             Route::OfferAdmin => "The local offer",
             Route::OfferNew => "Add an entitlement",
             Route::OfferEdit { .. } => "Change an entitlement",
+            Route::FeedbackForms => "Feedback forms",
+            Route::FeedbackFormEdit { .. } => "Change a feedback form",
+            Route::ReviewPromise => "The review promise",
             Route::MyPlan => "My plan",
             Route::MyPeople => "My people",
             Route::MyOffer => "My offer",
@@ -315,6 +328,9 @@ impl Route {
                 | Route::OfferAdmin
                 | Route::OfferNew
                 | Route::OfferEdit { .. }
+                | Route::FeedbackForms
+                | Route::FeedbackFormEdit { .. }
+                | Route::ReviewPromise
                 | Route::MyPlan
                 | Route::MyPeople
                 | Route::MyOffer
@@ -359,6 +375,9 @@ impl Route {
             Route::MyReviewFeedback => Route::MyReview,
             Route::Activate => Route::SignIn,
             Route::OfferAdmin | Route::OfferNew | Route::OfferEdit { .. } => Route::Home,
+            Route::FeedbackForms | Route::FeedbackFormEdit { .. } | Route::ReviewPromise => {
+                Route::Home
+            }
             Route::MyOfferRequests => Route::MyOffer,
             Route::NotificationSettings => Route::Account,
             Route::ForumSpace { .. }
@@ -433,6 +452,11 @@ mod tests {
             Route::OfferEdit {
                 id: "setting-up-home".into(),
             },
+            Route::FeedbackForms,
+            Route::FeedbackFormEdit {
+                key: "from8_to11".into(),
+            },
+            Route::ReviewPromise,
             Route::MyPlan,
             Route::MyPeople,
             Route::MyOffer,
@@ -621,6 +645,15 @@ mod tests {
             Route::PersonReviews { id: "abc".into() }
         );
         assert_eq!(Route::parse("/staff/alerts"), Route::Alerts);
+        assert_eq!(Route::parse("/admin/forms"), Route::FeedbackForms);
+        assert_eq!(
+            Route::parse("/admin/forms/from8_to11"),
+            Route::FeedbackFormEdit {
+                key: "from8_to11".into()
+            }
+        );
+        assert_eq!(Route::parse("/admin/review-promise"), Route::ReviewPromise);
+        assert!(Route::ReviewPromise.is_staff() && Route::ReviewPromise.needs_sign_in());
         let iro = nav_items(Some(Role::Iro));
         assert!(iro.iter().any(|i| i.route == Route::StaffReviews));
         assert_eq!(
@@ -641,6 +674,25 @@ mod tests {
         assert_eq!(
             Route::Activate.nav_section(NAV_SIGNED_OUT),
             Some(Route::SignIn)
+        );
+    }
+
+    /// A young person's tab is named in their language: every page of
+    /// theirs has a `title-…` message (so an Arabic one, see `i18n`).
+    #[test]
+    fn every_young_persons_page_title_is_translated() {
+        use crate::i18n::{set_language, words_for, Lang};
+        set_language(Lang::Ar);
+        let untranslated: Vec<&str> = all()
+            .iter()
+            .filter(|r| !r.is_staff())
+            .map(Route::title)
+            .filter(|title| words_for("title-", title) == *title)
+            .collect();
+        set_language(Lang::En);
+        assert!(
+            untranslated.is_empty(),
+            "no title- message: {untranslated:?}"
         );
     }
 }

@@ -7,7 +7,8 @@
 //!   HttpOnly (no script sees it), SameSite=Strict, path `/api/auth`.
 //! - On start, on a 401, and a minute before the access token runs out, the
 //!   app calls `POST /api/auth/refresh` with `{}`; the cookie carries the
-//!   refresh token and the server rotates it.
+//!   refresh token and the server rotates it. With no cookie at all the
+//!   server answers 204 No Content: signed out, and no console error.
 //!
 //! Refresh tokens are single use: the server ends the whole session when an
 //! old one comes back. So two refreshes must never race with the same
@@ -187,9 +188,10 @@ async fn refresh_now() -> Refreshed {
         Err(err) => return Refreshed::Failed(err),
     };
     match reply.status {
-        // No session to refresh: 401 today; a server may also say so with
-        // 204 No Content.
-        401 | 204 => Refreshed::SignedOut,
+        // 204: no refresh cookie, nobody signed in on this browser (the
+        // usual signed-out start; not an error). 401: the cookie is wrong,
+        // expired or already used, so the session has ended.
+        204 | 401 => Refreshed::SignedOut,
         _ => match api::decode_reply::<TokenResponse>(&reply) {
             Ok(tokens) => {
                 store(&tokens);

@@ -14,6 +14,7 @@ mod m20261122_000006_reviews;
 mod m20261122_000007_forum;
 mod m20261122_000008_scale_indexes;
 mod m20261122_000009_account_language;
+mod m20261122_000010_form_translations;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000007_forum::Migration),
             Box::new(m20261122_000008_scale_indexes::Migration),
             Box::new(m20261122_000009_account_language::Migration),
+            Box::new(m20261122_000010_form_translations::Migration),
         ]
     }
 }

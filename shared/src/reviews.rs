@@ -336,6 +336,12 @@ pub struct FormDefinition {
     #[serde(default)]
     pub with_adult: Option<String>,
     pub questions: Vec<Question>,
+    /// The form's words in other languages: language tag ("ar") to a
+    /// dictionary from each English text on the form to its translation
+    /// (see [`FormTranslations`]). Leave out (or empty) to keep the
+    /// current version's translations.
+    #[serde(default)]
+    pub translations: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 /// One published version of a form.
@@ -351,6 +357,18 @@ pub struct FormVersionView {
     pub with_adult: Option<String>,
     pub questions: Vec<Question>,
     pub published_at: DateTime<Utc>,
+    /// The form's words in other languages, keyed by the English text (see
+    /// [`FormTranslations`]). A young person gets only their own language's
+    /// when they have chosen one.
+    #[serde(default)]
+    pub translations: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl FormVersionView {
+    /// `english` (a text of this form) in `lang`, or the English itself.
+    pub fn text<'a>(&'a self, lang: &str, english: &'a str) -> &'a str {
+        form_text(&self.translations, lang, english)
+    }
 }
 
 /// `GET /api/feedback/forms`: each form's current version and its history.
@@ -370,6 +388,163 @@ pub struct FormVersionSummary {
     pub version: u32,
     pub published_at: DateTime<Utc>,
     pub questions: u32,
+}
+
+// ---------------------------------------------------------------------------
+// A form's words in other languages
+// ---------------------------------------------------------------------------
+
+/// A form version's translations: language tag ("ar") to a dictionary from
+/// each English text on the form (title, welcome, note, question, help
+/// line, option label) to its words in that language.
+///
+/// Keyed by the English words on purpose: when an administrator rewrites a
+/// question, the new words have no entry and show in English until someone
+/// translates them, so a translation can never say something the English
+/// no longer says.
+pub type FormTranslations = BTreeMap<String, BTreeMap<String, String>>;
+
+/// At most this many translated texts per language (a form of 40 questions
+/// of 12 options each has fewer than 600 texts).
+pub const TRANSLATIONS_MAX: usize = 600;
+
+/// The words of `english` in `lang`: its translation when the form has one
+/// for exactly these English words, else the English.
+pub fn form_text<'a>(translations: &'a FormTranslations, lang: &str, english: &'a str) -> &'a str {
+    translations
+        .get(lang)
+        .and_then(|d| d.get(english.trim()))
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .unwrap_or(english)
+}
+
+/// Every English text on a form that a young person reads, each with the
+/// most characters it may have (a translation keeps to the same limit).
+pub fn form_texts<'a>(
+    title: &'a str,
+    intro: &'a str,
+    with_adult: Option<&'a str>,
+    questions: &'a [Question],
+) -> BTreeMap<&'a str, usize> {
+    let mut out = BTreeMap::new();
+    let mut add = |text: &'a str, max: usize| {
+        let text = text.trim();
+        if !text.is_empty() {
+            let limit = out.entry(text).or_insert(max);
+            *limit = (*limit).min(max);
+        }
+    };
+    add(title, TITLE_MAX);
+    add(intro, INTRO_MAX);
+    if let Some(w) = with_adult {
+        add(w, INTRO_MAX);
+    }
+    for q in questions {
+        add(&q.prompt, PROMPT_MAX);
+        if let Some(h) = &q.help {
+            add(h, HELP_MAX);
+        }
+        for o in &q.options {
+            add(&o.label, OPTION_LABEL_MAX);
+        }
+    }
+    out
+}
+
+/// What a language is called, for error messages.
+fn language_name(tag: &str) -> &str {
+    match tag {
+        "ar" => "Arabic",
+        other => other,
+    }
+}
+
+/// Checks the translations sent with a form: only languages the app
+/// speaks besides English, not too many entries, and no translation longer
+/// than the text it translates may be.
+pub fn validate_translations(def: &FormDefinition) -> Result<(), FieldError> {
+    use crate::language::Language;
+    let texts = form_texts(
+        &def.title,
+        &def.intro,
+        def.with_adult.as_deref(),
+        &def.questions,
+    );
+    for (tag, dict) in &def.translations {
+        if Language::parse(tag).is_none_or(|l| l == Language::En) {
+            let others: Vec<&str> = Language::ALL
+                .into_iter()
+                .filter(|l| *l != Language::En)
+                .map(|l| l.as_str())
+                .collect();
+            return Err(FieldError::new(
+                "translations",
+                format!(
+                    "Translate only into a language the app speaks besides English: {}.",
+                    others.join(", ")
+                ),
+            ));
+        }
+        let field = format!("translations.{tag}");
+        let name = language_name(tag);
+        if dict.len() > TRANSLATIONS_MAX {
+            return Err(FieldError::new(
+                field,
+                format!("Give at most {TRANSLATIONS_MAX} {name} translations."),
+            ));
+        }
+        for (english, words) in dict {
+            if chars(english) > INTRO_MAX {
+                return Err(FieldError::new(
+                    field,
+                    format!(
+                        "Each {name} translation must be for one of the form's English texts, which are at most {INTRO_MAX} characters."
+                    ),
+                ));
+            }
+            let max = texts.get(english.trim()).copied().unwrap_or(INTRO_MAX);
+            if chars(words.trim()) > max {
+                let short: String = english.trim().chars().take(60).collect();
+                return Err(FieldError::new(
+                    field,
+                    format!(
+                        "The {name} for \"{short}\" is too long. Keep it to {max} characters or fewer."
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The translations worth keeping for this form: for texts that are on it,
+/// not empty, within the text's limit. Anything else is dropped, so an
+/// old entry whose English has changed is not stored again.
+pub fn tidy_translations(
+    title: &str,
+    intro: &str,
+    with_adult: Option<&str>,
+    questions: &[Question],
+    translations: &FormTranslations,
+) -> FormTranslations {
+    let texts = form_texts(title, intro, with_adult, questions);
+    translations
+        .iter()
+        .map(|(tag, dict)| {
+            let kept: BTreeMap<String, String> = dict
+                .iter()
+                .filter_map(|(english, words)| {
+                    let (english, words) = (english.trim(), words.trim());
+                    let max = *texts.get(english)?;
+                    (!words.is_empty() && chars(words) <= max)
+                        .then(|| (english.to_owned(), words.to_owned()))
+                })
+                .collect();
+            (tag.clone(), kept)
+        })
+        .filter(|(_, dict)| !dict.is_empty())
+        .collect()
 }
 
 fn valid_key(s: &str) -> bool {
@@ -499,7 +674,7 @@ pub fn validate_form(def: &FormDefinition) -> Result<(), FieldError> {
             optional_len(of("emoji"), &o.emoji, 16, "emoji")?;
         }
     }
-    Ok(())
+    validate_translations(def)
 }
 
 // ---------------------------------------------------------------------------
@@ -1775,6 +1950,7 @@ mod tests {
             intro: "Hello".into(),
             with_adult: None,
             questions: form(),
+            translations: BTreeMap::new(),
         };
         assert_eq!(validate_form(&good), Ok(()));
         let mut bad = good.clone();
@@ -1789,6 +1965,97 @@ mod tests {
         let mut bad = good;
         bad.title = " ".into();
         assert_eq!(validate_form(&bad).unwrap_err().field, "title");
+    }
+
+    fn arabic(pairs: &[(&str, &str)]) -> FormTranslations {
+        let dict = pairs
+            .iter()
+            .map(|(e, a)| ((*e).to_owned(), (*a).to_owned()))
+            .collect();
+        BTreeMap::from([("ar".to_owned(), dict)])
+    }
+
+    #[test]
+    fn a_form_text_is_translated_or_falls_back_to_english() {
+        let t = arabic(&[("How safe do you feel?", "هل تشعر بالأمان؟")]);
+        assert_eq!(
+            form_text(&t, "ar", "How safe do you feel?"),
+            "هل تشعر بالأمان؟"
+        );
+        // English readers, and texts with no translation, get the English.
+        assert_eq!(
+            form_text(&t, "en", "How safe do you feel?"),
+            "How safe do you feel?"
+        );
+        assert_eq!(form_text(&t, "ar", "School"), "School");
+        assert_eq!(form_text(&BTreeMap::new(), "ar", "School"), "School");
+        // An empty translation is no translation.
+        let empty = arabic(&[("School", "  ")]);
+        assert_eq!(form_text(&empty, "ar", "School"), "School");
+    }
+
+    #[test]
+    fn a_changed_english_text_falls_back_to_english() {
+        let v = FormVersionView {
+            id: "v2".into(),
+            key: FormKey::From8To11,
+            version: 2,
+            title: "My review".into(),
+            intro: "Hello".into(),
+            with_adult: None,
+            questions: form(),
+            published_at: DateTime::<Utc>::default(),
+            // Translated when the first question still read "home?".
+            translations: arabic(&[("home?", "البيت؟"), ("My review", "مراجعتي")]),
+        };
+        assert_eq!(v.text("ar", &v.title), "مراجعتي");
+        let mut reworded = v.clone();
+        reworded.questions[0].prompt = "Where you live?".into();
+        let prompt = &reworded.questions[0].prompt;
+        assert_eq!(reworded.text("ar", prompt), "Where you live?");
+        // Publishing it again keeps only translations of texts on the form.
+        let kept = tidy_translations(
+            &reworded.title,
+            &reworded.intro,
+            None,
+            &reworded.questions,
+            &reworded.translations,
+        );
+        assert_eq!(kept, arabic(&[("My review", "مراجعتي")]));
+    }
+
+    #[test]
+    fn translations_are_checked_before_publishing() {
+        let mut def = FormDefinition {
+            key: FormKey::From8To11,
+            title: "My review".into(),
+            intro: "Hello".into(),
+            with_adult: None,
+            questions: form(),
+            translations: arabic(&[("home?", "البيت؟")]),
+        };
+        assert_eq!(validate_form(&def), Ok(()));
+        // No longer than the English may be: a question's limit.
+        def.translations = arabic(&[("home?", &"ب".repeat(PROMPT_MAX + 1))]);
+        let err = validate_form(&def).unwrap_err();
+        assert_eq!(err.field, "translations.ar");
+        assert!(
+            err.message.contains("\"home?\" is too long"),
+            "{}",
+            err.message
+        );
+        assert!(err.message.contains(&PROMPT_MAX.to_string()));
+        // Only languages the app speaks, and not English.
+        for tag in ["en", "fr", "AR"] {
+            def.translations = BTreeMap::from([(tag.to_owned(), BTreeMap::new())]);
+            assert_eq!(validate_form(&def).unwrap_err().field, "translations");
+        }
+        // Not too many entries.
+        let many: Vec<(String, String)> = (0..=TRANSLATIONS_MAX)
+            .map(|i| (format!("text {i}"), "نص".to_owned()))
+            .collect();
+        def.translations = BTreeMap::from([("ar".to_owned(), many.into_iter().collect())]);
+        assert_eq!(validate_form(&def).unwrap_err().field, "translations.ar");
     }
 
     #[test]

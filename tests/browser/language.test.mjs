@@ -224,3 +224,55 @@ test('signed out: the phone\'s language is used, and the header switch changes i
     await context.close();
   }
 });
+
+/**
+ * The rest of a young person's pages, in Arabic: each one's heading reads
+ * Arabic, the tab's title is Arabic, and axe and reflow pass at 360px and
+ * 200% zoom. (What workers or the council wrote, such as plan text or an
+ * offer's details, stays in the words they wrote it in.)
+ */
+const ARABIC = /[\u0600-\u06FF]/;
+const MORE_PAGES = [
+  { user: 'demo-child-10', paths: ['/my/review', '/my/review/feedback', '/notifications', '/account/notifications', '/about', '/offer'] },
+  { user: AISHA, paths: ['/my/offer/requests', '/forum', '/forum/spaces/positive-journeys', '/forum/my-posts', '/forum/events', '/forum/polls'] },
+];
+/** Pages whose heading is a name someone gave (a forum space's). */
+const NAMED = new Set(['/forum/spaces/positive-journeys']);
+
+test('every other page a young person opens reads Arabic, right to left, and passes axe', async () => {
+  for (const { user, paths } of MORE_PAGES) {
+    await saveLanguage(user, 'ar');
+    const { context, page, problems } = await newCheckedPage(browser);
+    try {
+      await signIn(page, user);
+      await waitForLanguage(page, 'ar');
+      for (const path of paths) {
+        await gotoApp(page, path);
+        await waitForLanguage(page, 'ar');
+        await settled(page);
+        const h1 = await page.locator('main h1').first().innerText();
+        if (!NAMED.has(path)) assert.match(h1, ARABIC, `${path}: the heading reads Arabic ("${h1}")`);
+        assert.match(await page.title(), ARABIC, `${path}: the tab's title reads Arabic`);
+        assert.deepEqual(await htmlLanguage(page), { lang: 'ar', dir: 'rtl' }, path);
+        await checkLayout(page, `${path} (Arabic)`);
+      }
+      // A conversation of the forum, opened from its space.
+      if (paths.includes('/forum/spaces/positive-journeys')) {
+        await gotoApp(page, '/forum/spaces/positive-journeys');
+        await settled(page);
+        const thread = page.locator('main a[href^="/forum/threads/"]').first();
+        if (await thread.count()) {
+          await thread.click();
+          await page.waitForURL(/\/forum\/threads\//);
+          await settled(page);
+          assert.deepEqual(await htmlLanguage(page), { lang: 'ar', dir: 'rtl' }, 'a conversation');
+          await checkLayout(page, 'a conversation (Arabic)');
+        }
+      }
+      await assertClean(page, problems);
+    } finally {
+      await context.close();
+      await saveLanguage(user, 'en');
+    }
+  }
+});

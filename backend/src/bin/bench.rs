@@ -235,6 +235,9 @@ fn binaries() -> BenchResult<(PathBuf, PathBuf)> {
         ])
         .args(profile)
         .current_dir(manifest)
+        // Into the target directory this bench runs from (whatever
+        // CARGO_TARGET_DIR it was built with), not the checkout's own.
+        .envs(dir.parent().map(|target| ("CARGO_TARGET_DIR", target)))
         .status();
     match status {
         Ok(s) if s.success() => {}
@@ -420,7 +423,7 @@ async fn measure(
         report.seconds,
         report.rows_per_second()
     );
-    let picks = pick_accounts(&db, councils).await?;
+    let picks = pick_accounts(&db).await?;
     db.close().await?;
 
     // 2. Start the real server.
@@ -651,9 +654,10 @@ struct Picks {
 }
 
 /// Usernames to sign in as: young people with a shared plan and a booked
-/// review they have not sent views for (spread over the councils), social
-/// workers and participation officers of several councils.
-async fn pick_accounts(db: &DatabaseConnection, councils: u32) -> BenchResult<Picks> {
+/// review they have not sent views for (spread over the councils), and
+/// social workers, participation officers and team managers of the first
+/// council.
+async fn pick_accounts(db: &DatabaseConnection) -> BenchResult<Picks> {
     let backend = db.get_database_backend();
     let today = chrono::Utc::now().date_naive();
     let sql = match backend {
@@ -679,23 +683,21 @@ async fn pick_accounts(db: &DatabaseConnection, councils: u32) -> BenchResult<Pi
         .iter()
         .filter_map(|r| r.try_get::<String>("", "u").ok())
         .collect();
-    let staff = |role: &str, per_council: usize, want: usize| -> Vec<String> {
-        let mut out = Vec::new();
-        'outer: for k in 1..=per_council {
-            for c in 1..=councils {
-                out.push(generate::staff_username(c, role, k));
-                if out.len() >= want {
-                    break 'outer;
-                }
-            }
-        }
-        out
+    // Staff of the first council only, at every size: it is generated
+    // first from the same seed, so it is the same council with the same
+    // caseloads, teams and forum at 1,000 and at 100,000 young people, and
+    // a growth figure compares like with like (another council's team
+    // manager may have a team four times the size).
+    let staff = |role: &str, count: usize| -> Vec<String> {
+        (1..=count)
+            .map(|k| generate::staff_username(1, role, k))
+            .collect()
     };
     Ok(Picks {
         young_people,
-        social_workers: staff("sw", 16, 16),
-        officers: staff("po", 2, 8),
-        managers: staff("tm", 3, 8),
+        social_workers: staff("sw", 16),
+        officers: staff("po", 2),
+        managers: staff("tm", 3),
     })
 }
 

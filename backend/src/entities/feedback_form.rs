@@ -15,6 +15,8 @@ pub struct Model {
     pub with_adult: Option<String>,
     /// `Vec<shared::reviews::Question>` as JSON.
     pub questions_json: String,
+    /// `shared::reviews::FormTranslations` as JSON; `None` before any.
+    pub translations_json: Option<String>,
     pub created_at: DateTimeUtc,
     pub created_by: Option<i32>,
 }

@@ -77,6 +77,7 @@ pub struct NewForm<'a> {
     pub intro: &'a str,
     pub with_adult: Option<String>,
     pub questions_json: String,
+    pub translations_json: Option<String>,
     pub created_by: Option<i32>,
 }
 
@@ -96,12 +97,29 @@ pub async fn insert_form(
         intro: Set(f.intro.to_owned()),
         with_adult: Set(f.with_adult),
         questions_json: Set(f.questions_json),
+        translations_json: Set(f.translations_json),
         created_at: Set(now),
         created_by: Set(f.created_by),
         ..Default::default()
     }
     .insert(db)
     .await
+}
+
+/// Gives a version translations it lacks (the seed's, for a version
+/// published before they existed). Only a version with none is changed.
+pub async fn add_form_translations(
+    db: &impl ConnectionTrait,
+    form_id: i32,
+    translations_json: String,
+) -> Result<(), DbErr> {
+    ff::Entity::update_many()
+        .col_expr(ff::Column::TranslationsJson, Expr::value(translations_json))
+        .filter(ff::Column::Id.eq(form_id))
+        .filter(ff::Column::TranslationsJson.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 // ------------------------------------------------------------------ drafts

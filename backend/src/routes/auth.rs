@@ -103,7 +103,8 @@ pub async fn login(
     request_body = RefreshRequest,
     responses(
         (status = 200, description = "A new access token and a new refresh token. The browser app may send `{}` and rely on the HttpOnly refresh cookie instead", body = TokenResponse),
-        (status = 401, description = "The refresh token is not valid (a reused one ends its session)", body = ErrorBody),
+        (status = 204, description = "Nothing to refresh: no refresh token in the body and no refresh cookie, so nobody is signed in on this browser. Not an error: the app asks this on every start, signed in or not"),
+        (status = 401, description = "The refresh token (in the body or the cookie) is not valid: wrong, expired, or already used (a reused one ends its session)", body = ErrorBody),
     )
 )]
 #[post("/auth/refresh")]
@@ -112,11 +113,16 @@ pub async fn refresh(
     req: HttpRequest,
     body: web::Json<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let token = body
-        .refresh_token
-        .clone()
-        .or_else(|| req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()))
-        .ok_or(ApiError::Unauthorized)?;
+    let cookie = req
+        .cookie(REFRESH_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|v| !v.is_empty());
+    // The app cannot see its HttpOnly cookie, so it asks on every start. No
+    // token at all is the normal signed-out answer, not a failure (a 401
+    // here would be a console error on every signed-out visit).
+    let Some(token) = body.refresh_token.clone().or(cookie) else {
+        return Ok(HttpResponse::NoContent().finish());
+    };
     Ok(with_tokens(&req, auth::refresh(&state, &token).await?))
 }
 

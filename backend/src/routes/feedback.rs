@@ -42,7 +42,9 @@ pub async fn screen(
     q: web::Query<ScreenQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let grant = own(&state.db, &caller, Action::GiveFeedback, true).await?;
-    Ok(HttpResponse::Ok().json(svc::screen(&state.db, &grant, q.review_id.as_deref()).await?))
+    let language = crate::services::language::of(&state.db, caller.account_id).await?;
+    Ok(HttpResponse::Ok()
+        .json(svc::screen(&state.db, &grant, language, q.review_id.as_deref()).await?))
 }
 
 #[utoipa::path(

@@ -15,10 +15,14 @@ use crate::repo::{accounts, councils, feedback as repo, reviews};
 use crate::services::feedback::publish;
 use chrono::{Duration, Months, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use shared::language::Language;
 use shared::reviews::{
-    faces, Commitment, FormDefinition, FormKey, FormOption, Participation, Priority, Question,
-    QuestionKind,
+    faces, tidy_translations, Commitment, FormDefinition, FormKey, FormOption, FormTranslations,
+    Participation, Priority, Question, QuestionKind,
 };
+use std::collections::BTreeMap;
+
+use super::forms_ar;
 
 fn opt(key: &str, label: &str, picture: &str, emoji: &str) -> FormOption {
     FormOption {
@@ -235,6 +239,7 @@ fn under_8() -> FormDefinition {
             choice_q("take_part", QuestionKind::OneChoice, "How do you want to join your meeting?", None, "meeting", "🙋", Some(Priority::SafeCaringRelationships), take_part(true), false),
             text_q("better", "What would make things better?", Some("You can draw it. Your grown-up can write it down."), "star", "⭐", None, 500),
         ],
+        translations: FormTranslations::new(),
     }
 }
 
@@ -266,6 +271,7 @@ fn from_8_to_11() -> FormDefinition {
             choice_q("take_part", QuestionKind::OneChoice, "How do you want to take part?", None, "meeting", "🙋", Some(Priority::SafeCaringRelationships), take_part(false), false),
             text_q("better", "What would make things better?", None, "star", "⭐", None, 1000),
         ],
+        translations: FormTranslations::new(),
     }
 }
 
@@ -299,6 +305,7 @@ fn from_12_to_17() -> FormDefinition {
             choice_q("take_part", QuestionKind::OneChoice, "How do you want to take part?", None, "meeting", "🙋", Some(Priority::SafeCaringRelationships), take_part(false), false),
             text_q("better", "What would make things better?", None, "star", "⭐", None, 2000),
         ],
+        translations: FormTranslations::new(),
     }
 }
 
@@ -330,12 +337,47 @@ fn care_leaver() -> FormDefinition {
             choice_q("take_part", QuestionKind::OneChoice, "How do you want to take part?", None, "meeting", "🙋", Some(Priority::IndependentAdult), take_part(false), false),
             text_q("better", "What would make things better?", None, "star", "⭐", None, 2000),
         ],
+        translations: FormTranslations::new(),
     }
 }
 
-/// The four forms as first published.
+/// The Arabic for this form's texts (those of [`forms_ar::ARABIC`] that
+/// are on it).
+fn arabic_for(
+    title: &str,
+    intro: &str,
+    with_adult: Option<&str>,
+    questions: &[Question],
+) -> FormTranslations {
+    let all: BTreeMap<String, String> = forms_ar::ARABIC
+        .iter()
+        .map(|(en, ar)| ((*en).to_owned(), (*ar).to_owned()))
+        .collect();
+    tidy_translations(
+        title,
+        intro,
+        with_adult,
+        questions,
+        &BTreeMap::from([(Language::Ar.as_str().to_owned(), all)]),
+    )
+}
+
+fn with_arabic(mut def: FormDefinition) -> FormDefinition {
+    def.translations = arabic_for(
+        &def.title,
+        &def.intro,
+        def.with_adult.as_deref(),
+        &def.questions,
+    );
+    def
+}
+
+/// The four forms as first published, with their Arabic.
 pub fn forms() -> Vec<FormDefinition> {
-    vec![under_8(), from_8_to_11(), from_12_to_17(), care_leaver()]
+    [under_8(), from_8_to_11(), from_12_to_17(), care_leaver()]
+        .into_iter()
+        .map(with_arabic)
+        .collect()
 }
 
 /// Version 1 of each form for every council that has none; Bexley's
@@ -351,6 +393,8 @@ pub async fn seed(db: &impl ConnectionTrait) -> Result<(), DbErr> {
                 publish(db, council.id, &def, None, now)
                     .await
                     .map_err(|e| DbErr::Custom(e.to_string()))?;
+            } else {
+                add_arabic(db, council.id, def.key).await?;
             }
         }
         if council.slug == "bexley" && reviews::setting(db, council.id).await?.is_none() {
@@ -358,6 +402,27 @@ pub async fn seed(db: &impl ConnectionTrait) -> Result<(), DbErr> {
         }
     }
     Ok(())
+}
+
+/// A current version published before forms had translations gets the
+/// seed's Arabic for each of its texts that still reads as seeded; a text
+/// an administrator has reworded stays English.
+async fn add_arabic(db: &impl ConnectionTrait, council_id: i32, key: FormKey) -> Result<(), DbErr> {
+    let Some(f) = repo::latest_form(db, council_id, key.as_str()).await? else {
+        return Ok(());
+    };
+    if f.translations_json.is_some() {
+        return Ok(());
+    }
+    let Ok(questions) = serde_json::from_str::<Vec<Question>>(&f.questions_json) else {
+        return Ok(());
+    };
+    let arabic = arabic_for(&f.title, &f.intro, f.with_adult.as_deref(), &questions);
+    if arabic.is_empty() {
+        return Ok(());
+    }
+    let json = serde_json::to_string(&arabic).map_err(|e| DbErr::Custom(e.to_string()))?;
+    repo::add_form_translations(db, f.id, json).await
 }
 
 // -------------------------------------------------------------------- demo
@@ -636,6 +701,44 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
     use shared::people::AgeBand;
+    use shared::reviews::form_texts;
+
+    #[test]
+    fn every_text_of_every_seeded_form_has_its_arabic() {
+        for def in forms() {
+            let texts = form_texts(
+                &def.title,
+                &def.intro,
+                def.with_adult.as_deref(),
+                &def.questions,
+            );
+            let arabic = &def.translations["ar"];
+            for text in texts.keys() {
+                let words = arabic
+                    .get(*text)
+                    .unwrap_or_else(|| panic!("{:?}: no Arabic for {text:?}", def.key));
+                // Arabic letters, not English left behind.
+                assert!(
+                    words
+                        .chars()
+                        .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+                    "{text:?} -> {words:?}"
+                );
+            }
+            assert_eq!(arabic.len(), texts.len(), "{:?}", def.key);
+        }
+        // No entry of the table is left unused or given twice.
+        let used: std::collections::BTreeSet<String> = forms()
+            .iter()
+            .flat_map(|d| d.translations["ar"].keys().cloned().collect::<Vec<_>>())
+            .collect();
+        let table: std::collections::BTreeSet<&str> =
+            forms_ar::ARABIC.iter().map(|(en, _)| *en).collect();
+        assert_eq!(table.len(), forms_ar::ARABIC.len(), "an English text twice");
+        for en in table {
+            assert!(used.contains(en), "{en:?} is on no seeded form");
+        }
+    }
 
     #[test]
     fn the_seeded_forms_are_valid_and_plain_for_their_readers() {

@@ -3,6 +3,7 @@
 
 pub mod demo;
 pub mod forms;
+mod forms_ar;
 pub mod forum;
 pub mod offer;
 pub mod reference;

@@ -13,14 +13,15 @@ use crate::services::reviews::{self as reviews_svc, current_workers, local_today
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, SqlErr, TransactionTrait};
 use shared::access::{allowed, Ability, Action, Relation, Relationship};
+use shared::language::Language;
 use shared::reviews::{
     check_answer_sizes, choices_cell, default_readers, faces_cell, out_of_hours,
-    participation_from_answers, period_label, period_labels, validate_answers, validate_form,
-    who_will_see, AlertResponse, AlertResponseView, AlertRoute, AlertView, Answer,
+    participation_from_answers, period_label, period_labels, tidy_translations, validate_answers,
+    validate_form, who_will_see, AlertResponse, AlertResponseView, AlertRoute, AlertView, Answer,
     AnsweredQuestion, DraftView, FeedbackAnswer, FeedbackScreen, FormDefinition, FormFamily,
-    FormKey, FormVersionSummary, FormVersionView, InsightsReport, Period, PriorityInsight,
-    Question, QuestionInsight, QuestionKind, ReaderOption, ReviewStatus, SaveDraft, SendFeedback,
-    SentFeedback, StaffFeedback, SupportMessage, MESSAGE_MAX, MIN_GROUP,
+    FormKey, FormTranslations, FormVersionSummary, FormVersionView, InsightsReport, Period,
+    PriorityInsight, Question, QuestionInsight, QuestionKind, ReaderOption, ReviewStatus,
+    SaveDraft, SendFeedback, SentFeedback, StaffFeedback, SupportMessage, MESSAGE_MAX, MIN_GROUP,
 };
 use shared::reviews::{Priority, SUPPRESSED_NOTE};
 use std::collections::{BTreeMap, HashMap};
@@ -44,6 +45,14 @@ pub(crate) fn questions_of(f: &ff::Model) -> Result<Vec<Question>, ApiError> {
     serde_json::from_str(&f.questions_json).map_err(internal)
 }
 
+/// A version's translations; none for one published before they existed.
+pub(crate) fn translations_of(f: &ff::Model) -> Result<FormTranslations, ApiError> {
+    match f.translations_json.as_deref() {
+        Some(j) => serde_json::from_str(j).map_err(internal),
+        None => Ok(FormTranslations::new()),
+    }
+}
+
 pub(crate) fn form_view(f: &ff::Model) -> Result<FormVersionView, ApiError> {
     Ok(FormVersionView {
         id: f.public_id.clone(),
@@ -54,6 +63,7 @@ pub(crate) fn form_view(f: &ff::Model) -> Result<FormVersionView, ApiError> {
         with_adult: f.with_adult.clone(),
         questions: questions_of(f)?,
         published_at: f.created_at,
+        translations: translations_of(f)?,
     })
 }
 
@@ -67,11 +77,28 @@ pub(crate) async fn publish(
 ) -> Result<ff::Model, ApiError> {
     validate_form(def).map_err(field)?;
     let key = def.key.as_str();
-    let version = repo::latest_form(db, authority_id, key)
-        .await?
-        .map(|f| f.version)
-        .unwrap_or(0)
-        + 1;
+    let latest = repo::latest_form(db, authority_id, key).await?;
+    let version = latest.as_ref().map(|f| f.version).unwrap_or(0) + 1;
+    let with_adult = def
+        .with_adult
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned);
+    // Sent without translations: keep the current version's, so an editor
+    // that knows nothing of them never drops them. Either way only those
+    // for texts still on the form are kept: reworded English has none.
+    let given = match (&latest, def.translations.is_empty()) {
+        (Some(f), true) => translations_of(f)?,
+        _ => def.translations.clone(),
+    };
+    let translations = tidy_translations(
+        &def.title,
+        &def.intro,
+        with_adult.as_deref(),
+        &def.questions,
+        &given,
+    );
     let created = repo::insert_form(
         db,
         repo::NewForm {
@@ -80,13 +107,13 @@ pub(crate) async fn publish(
             version,
             title: def.title.trim(),
             intro: def.intro.trim(),
-            with_adult: def
-                .with_adult
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned),
+            with_adult,
             questions_json: serde_json::to_string(&def.questions).map_err(internal)?,
+            translations_json: if translations.is_empty() {
+                None
+            } else {
+                Some(serde_json::to_string(&translations).map_err(internal)?)
+            },
             created_by: by,
         },
         now,
@@ -318,6 +345,7 @@ fn answers_from_rows(rows: &[crate::entities::feedback_answer::Model]) -> Vec<An
 pub async fn screen(
     db: &DatabaseConnection,
     grant: &Grant,
+    language: Option<Language>,
     review_id: Option<&str>,
 ) -> Result<Option<FeedbackScreen>, ApiError> {
     let y = &grant.young_person;
@@ -371,9 +399,15 @@ pub async fn screen(
         ),
         None => (None, vec![]),
     };
+    let mut form_view = form_view(&form)?;
+    // Only the young person's own language, once they have chosen one;
+    // until then the app follows the phone, so it gets them all.
+    if let Some(l) = language {
+        form_view.translations.retain(|tag, _| tag == l.as_str());
+    }
     Ok(Some(FeedbackScreen {
         review: reviews_svc::my_review_view(db, y, &r).await?,
-        form: form_view(&form)?,
+        form: form_view,
         draft: draft_view,
         who_will_see: who_will_see(&chosen.iter().map(|(o, _)| o.clone()).collect::<Vec<_>>()),
         reader_options: options.into_iter().map(|(o, _)| o).collect(),

@@ -161,3 +161,10 @@ forum-poll-results = ما قاله الجميع
 forum-poll-result = { $option }: { $count } ({ $percent }٪)
 forum-poll-answers = عدد الإجابات: { $count }
 forum-poll-you-said-we-did = قلتم، ففعلنا
+# Page titles (found by their English words in route.rs).
+title-forum = رحلات إيجابية
+title-forum-space = مساحة
+title-forum-thread = محادثة
+title-forum-my-posts = منشوراتي
+title-forum-events = الفعاليات
+title-forum-polls = قل رأيك

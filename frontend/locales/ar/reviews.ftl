@@ -121,3 +121,6 @@ reviews-sent-what = ما أرسلته
 # الصفحة الرئيسية
 reviews-home-link-title = مراجعتي
 reviews-home-link-text = اجتماع مراجعتك القادم، وأن تخبر مسؤول المراجعة برأيك.
+# Page titles (found by their English words in route.rs).
+title-my-review = مراجعتي
+title-my-review-feedback = أخبر مسؤول المراجعة برأيك

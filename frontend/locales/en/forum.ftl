@@ -161,3 +161,10 @@ forum-poll-results = What everyone said
 forum-poll-result = { $option }: { $count } ({ $percent }%)
 forum-poll-answers = Answers: { $count }
 forum-poll-you-said-we-did = You said, we did
+# Page titles (found by their English words in route.rs).
+title-forum = Positive Journeys
+title-forum-space = Space
+title-forum-thread = Conversation
+title-forum-my-posts = My posts
+title-forum-events = Events
+title-forum-polls = Have your say

@@ -122,3 +122,6 @@ reviews-sent-what = What you sent
 # The home page
 reviews-home-link-title = My review
 reviews-home-link-text = Your next review meeting, and telling your IRO what you think.
+# Page titles (found by their English words in route.rs).
+title-my-review = My review
+title-my-review-feedback = Tell your IRO what you think

@@ -11,8 +11,13 @@ use yew::prelude::*;
 pub fn CouncilPhone() -> Html {
     let app = use_app();
     match &app.council {
+        // The call button's place is kept (unseen) so the help below it
+        // does not jump down when the number comes.
         Remote::Loading => html! {
-            <p class="muted" role="status">{ t("help-getting-phone") }</p>
+            <>
+                <p class="muted" role="status">{ t("help-getting-phone") }</p>
+                <span class="button button-call reserve" aria-hidden="true">{ "\u{a0}" }</span>
+            </>
         },
         Remote::Ready(Some(council)) => {
             let href = tel_href(&council.duty_phone);

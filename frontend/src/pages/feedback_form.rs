@@ -19,8 +19,8 @@ use crate::text::CHILDLINE_PHONE;
 use crate::words;
 use shared::access::Relationship;
 use shared::reviews::{
-    Answer, FeedbackScreen, FormVersionView, Question, QuestionKind, ReaderOption, SaveDraft,
-    SendFeedback, SentFeedback, SupportMessage,
+    form_text, Answer, FeedbackScreen, FormTranslations, FormVersionView, Question, QuestionKind,
+    ReaderOption, SaveDraft, SendFeedback, SentFeedback, SupportMessage,
 };
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -134,18 +134,50 @@ pub fn who_will_see(readers: &[&ReaderOption]) -> String {
     }
 }
 
-/// An answer in words, for reading back what was sent.
-pub fn answer_words(q: &Question, a: &Answer) -> Vec<String> {
+/// A text of the form (title, question, option ...) as the young person
+/// reads it: in their language when the form has it, else the English. The
+/// second part is `Some("en-GB")` when English stands in on a page in another
+/// language, so the element can say so and a screen reader reads it in an
+/// English voice.
+pub fn say<'a>(form: &'a FormVersionView, english: &'a str) -> (&'a str, Option<&'static str>) {
+    use crate::i18n::{language, Lang};
+    let lang = language();
+    let text = form.text(form_language(), english);
+    let english_stands_in = lang != Lang::En && text == english;
+    (text, english_stands_in.then_some(Lang::En.tag()))
+}
+
+/// The language in use as the forms' translations name it ("en", "ar").
+fn form_language() -> &'static str {
+    crate::i18n::language().setting().as_str()
+}
+
+/// The direction for a text in `lang` (from [`say`]): English reads left
+/// to right even on a right-to-left page.
+fn dir_of(lang: Option<&'static str>) -> Option<&'static str> {
+    lang.map(|_| "ltr")
+}
+
+/// An answer in words, for reading back what was sent, in `lang` where the
+/// form's `translations` have the words.
+pub fn answer_words(
+    q: &Question,
+    a: &Answer,
+    translations: &FormTranslations,
+    lang: &str,
+) -> Vec<String> {
+    let label =
+        |o: &shared::reviews::FormOption| form_text(translations, lang, &o.label).to_string();
     let mut out = Vec::new();
     if let Some(s) = a.scale {
         if let Some(o) = q.option(&s.to_string()) {
-            out.push(o.label.clone());
+            out.push(label(o));
         }
     }
-    let picked: Vec<&str> = a
+    let picked: Vec<String> = a
         .choices
         .iter()
-        .filter_map(|c| q.option(c).map(|o| o.label.as_str()))
+        .filter_map(|c| q.option(c).map(label))
         .collect();
     if !picked.is_empty() {
         out.push(picked.join(", "));
@@ -580,12 +612,15 @@ pub fn FeedbackFormPage() -> Html {
     let status_words = engine.status.key().map(t);
     let queued = *engine.status == Status::Queued;
 
+    let (title, title_lang) = say(form, &form.title);
+    let (intro, intro_lang) = say(form, &form.intro);
+    let note = form.with_adult.as_deref().map(|n| say(form, n));
     html! {
         <>
-            <h1>{ &form.title }</h1>
-            <p class="lead">{ &form.intro }</p>
-            if let Some(note) = &form.with_adult {
-                <p class="notice-info">{ note }</p>
+            <h1 lang={title_lang} dir={dir_of(title_lang)}>{ title }</h1>
+            <p class="lead" lang={intro_lang} dir={dir_of(intro_lang)}>{ intro }</p>
+            if let Some((note, note_lang)) = note {
+                <p class="notice-info" lang={note_lang} dir={dir_of(note_lang)}>{ note }</p>
             }
             <p>{ tf("reviews-form-for", &[("when", &when_words(&screen.review))]) }</p>
             if *offline_copy {
@@ -593,7 +628,7 @@ pub fn FeedbackFormPage() -> Html {
             }
             <p class="small">{ t("reviews-form-skip-any") }</p>
             <form class="form fb-form" id="fb-form" onsubmit={send} novalidate=true>
-                { for form.questions.iter().map(|q| question(q, &draft, &engine)) }
+                { for form.questions.iter().map(|q| question(form, q, &draft, &engine)) }
                 { readers_part(&screen, &draft, &chosen, &engine) }
                 <div class="fb-status" role="status">
                     if let Some(words) = status_words {
@@ -616,15 +651,17 @@ pub fn FeedbackFormPage() -> Html {
 }
 
 /// Everything about one question: its prompt, help, the answer controls,
-/// and a way to take an answer back.
-fn question(q: &Question, d: &LocalDraft, engine: &Engine) -> Html {
+/// and a way to take an answer back, in the young person's language.
+fn question(form: &FormVersionView, q: &Question, d: &LocalDraft, engine: &Engine) -> Html {
     let key = q.key.clone();
     let current = d.answers.iter().find(|a| a.question == q.key);
     let prompt_id = format!("q-{}", q.key);
     let hint_id = format!("q-{}-hint", q.key);
-    let help = q.help.as_ref().map(|h| {
+    let (prompt, prompt_lang) = say(form, &q.prompt);
+    let help = q.help.as_deref().map(|h| {
+        let (h, lang) = say(form, h);
         html! {
-            <p class="field-hint" id={hint_id.clone()}>{ h }</p>
+            <p class="field-hint" id={hint_id.clone()} {lang} dir={dir_of(lang)}>{ h }</p>
         }
     });
     let describedby = q.help.is_some().then(|| hint_id.clone());
@@ -649,7 +686,7 @@ fn question(q: &Question, d: &LocalDraft, engine: &Engine) -> Html {
     if q.kind == QuestionKind::Text {
         return html! {
             <div class="field fb-question" key={q.key.clone()}>
-                <label class="label fb-prompt" for={prompt_id.clone()}>{ &q.prompt }</label>
+                <label class="label fb-prompt" for={prompt_id.clone()} lang={prompt_lang} dir={dir_of(prompt_lang)}>{ prompt }</label>
                 { for help }
                 <textarea
                     id={prompt_id}
@@ -668,6 +705,7 @@ fn question(q: &Question, d: &LocalDraft, engine: &Engine) -> Html {
     let faces = q.kind == QuestionKind::Faces;
     let options = q.options.iter().map(|o| {
         let id = format!("q-{}-{}", q.key, o.key);
+        let (label, label_lang) = say(form, &o.label);
         let checked = current.is_some_and(|a| {
             if faces {
                 a.scale.map(|s| s.to_string()) == Some(o.key.clone())
@@ -709,7 +747,7 @@ fn question(q: &Question, d: &LocalDraft, engine: &Engine) -> Html {
                     if faces {
                         { face(o.picture.as_deref().unwrap_or("okay")) }
                     }
-                    <span>{ &o.label }</span>
+                    <span lang={label_lang} dir={dir_of(label_lang)}>{ label }</span>
                 </label>
             </div>
         }
@@ -729,7 +767,7 @@ fn question(q: &Question, d: &LocalDraft, engine: &Engine) -> Html {
     let comment_id = format!("q-{}-comment", q.key);
     html! {
         <fieldset class="fb-question" key={q.key.clone()} aria-describedby={describedby}>
-            <legend class="label fb-prompt">{ &q.prompt }</legend>
+            <legend class="label fb-prompt" lang={prompt_lang} dir={dir_of(prompt_lang)}>{ prompt }</legend>
             { for help }
             <div class={if faces { "fb-faces" } else { "choices" }}>
                 { for options }
@@ -737,7 +775,7 @@ fn question(q: &Question, d: &LocalDraft, engine: &Engine) -> Html {
             if answered {
                 <button type="button" class="button-link" onclick={clear}>
                     { t("reviews-form-clear") }
-                    <span class="visually-hidden">{ format!(": {}", q.prompt) }</span>
+                    <span class="visually-hidden" lang={prompt_lang}>{ format!(": {prompt}") }</span>
                 </button>
             }
             if q.allow_comment {
@@ -835,18 +873,20 @@ fn sent_view(
 ) -> Html {
     let readers: Vec<&ReaderOption> = sent.readers.iter().collect();
     let form: &FormVersionView = &screen.form;
+    let lang = form_language();
     let answers: Vec<(&Question, Vec<String>)> = form
         .questions
         .iter()
         .filter_map(|q| {
             let a = screen.sent_answers.iter().find(|a| a.question == q.key)?;
-            let words = answer_words(q, a);
+            let words = answer_words(q, a, &form.translations, lang);
             (!words.is_empty()).then_some((q, words))
         })
         .collect();
+    let (title, title_lang) = say(form, &form.title);
     html! {
         <>
-            <h1>{ &form.title }</h1>
+            <h1 lang={title_lang} dir={dir_of(title_lang)}>{ title }</h1>
             <div class="notice-success" id="fb-sent" tabindex="-1">
                 <p><strong>{ t("reviews-sent-title") }</strong></p>
                 <p>{ tf("reviews-sent-when", &[("when", &words::when_now(sent.submitted_at))]) }</p>
@@ -868,11 +908,14 @@ fn sent_view(
                 <section aria-labelledby="what-you-sent">
                     <h2 id="what-you-sent">{ t("reviews-sent-what") }</h2>
                     <dl class="fb-sent-answers">
-                        { for answers.into_iter().map(|(q, words)| html! {
+                        { for answers.into_iter().map(|(q, words)| {
+                            let (prompt, prompt_lang) = say(form, &q.prompt);
+                            html! {
                             <>
-                                <dt>{ &q.prompt }</dt>
+                                <dt lang={prompt_lang} dir={dir_of(prompt_lang)}>{ prompt }</dt>
                                 { for words.into_iter().map(|w| html! { <dd>{ w }</dd> }) }
                             </>
+                            }
                         }) }
                     </dl>
                 </section>
@@ -961,10 +1004,22 @@ mod tests {
             choices: vec![],
             text: Some("I like my room.".into()),
         };
+        let none = FormTranslations::new();
         assert_eq!(
-            answer_words(&q, &a),
+            answer_words(&q, &a, &none, "en"),
             vec!["Really happy", "I like my room."]
         );
+        // Read back in Arabic where the form has the words; the young
+        // person's own words stay as they wrote them.
+        let arabic = FormTranslations::from([(
+            "ar".to_string(),
+            [("Really happy".to_string(), "سعيد جدًا".to_string())].into(),
+        )]);
+        assert_eq!(
+            answer_words(&q, &a, &arabic, "ar"),
+            vec!["سعيد جدًا", "I like my room."]
+        );
+        assert_eq!(answer_words(&q, &a, &arabic, "en")[0], "Really happy");
         let who = Question {
             key: "who".into(),
             kind: QuestionKind::ManyChoices,
@@ -990,7 +1045,41 @@ mod tests {
             choices: vec!["mum".into(), "carer".into()],
             ..Default::default()
         };
-        assert_eq!(answer_words(&who, &a), vec!["Mum, My carer"]);
+        assert_eq!(answer_words(&who, &a, &arabic, "ar"), vec!["Mum, My carer"]);
+    }
+
+    #[test]
+    fn the_form_reads_in_the_young_persons_language_or_in_marked_english() {
+        use crate::i18n::{in_language, Lang};
+        let form = FormVersionView {
+            id: "v1".into(),
+            key: shared::reviews::FormKey::From8To11,
+            version: 1,
+            title: "My review: what I think".into(),
+            intro: "Tell your IRO what you think.".into(),
+            with_adult: None,
+            questions: vec![],
+            published_at: chrono::DateTime::<chrono::Utc>::default(),
+            translations: FormTranslations::from([(
+                "ar".to_string(),
+                [(
+                    "My review: what I think".to_string(),
+                    "مراجعتي: ما رأيي".to_string(),
+                )]
+                .into(),
+            )]),
+        };
+        in_language(Lang::Ar, || {
+            assert_eq!(say(&form, &form.title), ("مراجعتي: ما رأيي", None));
+            // Not translated yet: English, marked as English.
+            assert_eq!(
+                say(&form, &form.intro),
+                ("Tell your IRO what you think.", Some("en-GB"))
+            );
+        });
+        in_language(Lang::En, || {
+            assert_eq!(say(&form, &form.title), ("My review: what I think", None));
+        });
     }
 
     #[test]

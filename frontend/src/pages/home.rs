@@ -44,7 +44,8 @@ pub fn Home() -> Html {
         Session::SignedIn(me) => html! { <StaffHomePage me={me.clone()} /> },
         _ => {
             let council = match &app.council {
-                Remote::Ready(Some(c)) => Some(c.name.as_str()),
+                Remote::Ready(Some(c)) => Some(CouncilLine::Named(c.name.as_str())),
+                Remote::Loading => Some(CouncilLine::Coming),
                 _ => None,
             };
             signed_out_home(matches!(app.session, Session::Checking), council)
@@ -59,18 +60,37 @@ pub fn Home() -> Html {
     }
 }
 
-fn signed_out_home(checking: bool, council: Option<&str>) -> Html {
+/// The council line while the council is still coming: `None` once we know
+/// there is none to name.
+enum CouncilLine<'a> {
+    Coming,
+    Named(&'a str),
+}
+
+/// Signed out (or not known yet). Nothing moves when the answers come: the
+/// sign-in buttons and the council line keep their place, unseen, while
+/// the session check and the council are on their way (a page that jumps
+/// under a thumb makes people tap the wrong thing).
+fn signed_out_home(checking: bool, council: Option<CouncilLine>) -> Html {
     html! {
         <>
             <h1>{ t("home-welcome") }</h1>
             <p class="lead">{ t("home-welcome-lead") }</p>
-            if !checking {
+            // Hidden (not left out) while checking: someone who turns out
+            // to be signed in never sees "Sign in", and the space is kept.
+            <div class={classes!(checking.then_some("reserve"))}>
                 { raw_t("home-start-actions-html") }
-            }
+            </div>
             { raw_t("home-what-for-html") }
-            if let Some(name) = council {
-                <p>{ tf("home-your-council", &[("council", name)]) }</p>
-            }
+            { match council {
+                Some(CouncilLine::Named(name)) => html! {
+                    <p>{ tf("home-your-council", &[("council", name)]) }</p>
+                },
+                Some(CouncilLine::Coming) => html! {
+                    <p class="reserve">{ "\u{a0}" }</p>
+                },
+                None => html! {},
+            } }
             { raw_t("home-what-help-html") }
             { raw_t("home-who-sees-html") }
         </>
@@ -186,6 +206,20 @@ pub fn links_for(role: Role) -> Vec<(Route, String, String)> {
             Route::OfferAdmin,
             "staff-home-link-offer-title",
             "staff-home-link-offer-text",
+        ));
+    }
+    if can(role, Ability::ManageFeedbackForms) {
+        links.push(link(
+            Route::FeedbackForms,
+            "staff-reviews-home-forms-title",
+            "staff-reviews-home-forms-text",
+        ));
+    }
+    if can(role, Ability::ManageReviewSettings) {
+        links.push(link(
+            Route::ReviewPromise,
+            "staff-reviews-home-promise-title",
+            "staff-reviews-home-promise-text",
         ));
     }
     links.push(link(

@@ -137,6 +137,11 @@ const HELD_ON: &str = "outcome-held-on";
 const OUTCOMES: &str = "outcome-outcomes";
 const DECISIONS: &str = "outcome-decisions";
 const OVERRIDE: &str = "outcome-override";
+const MOVE_DATE: &str = "move-date";
+const MOVE_START: &str = "move-start";
+const MOVE_END: &str = "move-end";
+const MOVE_PLACE: &str = "move-place";
+const MOVE_SOONER: &str = "move-brought-forward";
 
 /// "Sam, your social worker" per line, blank lines dropped.
 pub fn invited_lines(text: &str) -> Vec<String> {
@@ -445,6 +450,38 @@ fn booked_view(
             }
         })
     };
+    let move_it = {
+        let (id, review_id, reload, done) =
+            (id.to_string(), r.id.clone(), reload.clone(), done.clone());
+        let was = (
+            r.date,
+            r.start_time.clone(),
+            r.end_time.clone(),
+            r.place.clone(),
+            r.brought_forward,
+        );
+        act(move |v| {
+            let (id, reload, done) = (id.clone(), reload.clone(), done.clone());
+            let change = moved(review_id.clone(), &was, &v);
+            async move {
+                let change = change?;
+                api::change_review(&id, &change).await.map_err(|err| {
+                    errors_from(
+                        &err,
+                        &[
+                            ("date", MOVE_DATE),
+                            ("start_time", MOVE_START),
+                            ("end_time", MOVE_END),
+                            ("place", MOVE_PLACE),
+                        ],
+                    )
+                })?;
+                done.set(Some("Moved. The young person has been told the new day, time and place, and their reminders follow it.".into()));
+                reload.emit(());
+                Ok(())
+            }
+        })
+    };
     let cancel = {
         let (id, review_id, reload, done) =
             (id.to_string(), r.id.clone(), reload.clone(), done.clone());
@@ -505,6 +542,38 @@ fn booked_view(
                     busy="Recording…"
                     act={outcome}
                 />
+                <h3>{ "Move this review" }</h3>
+                <p>{ "Bring it forward, or change the day, time or place. Only what you change is changed." }</p>
+                <ActionForm
+                    id="move-review"
+                    fields={vec![
+                        Field::new(MOVE_DATE, "Day of the meeting", Kind::Date)
+                            .required("Choose the day of the meeting.")
+                            .value(r.date.to_string()),
+                        Field::new(MOVE_START, "Starts at (optional)", Kind::Text)
+                            .hint("Hours and minutes, such as 16:00. Leave it empty for no time.")
+                            .max(5)
+                            .value(r.start_time.clone().unwrap_or_default()),
+                        Field::new(MOVE_END, "Ends at (optional)", Kind::Text)
+                            .hint("Such as 17:00.")
+                            .max(5)
+                            .value(r.end_time.clone().unwrap_or_default()),
+                        Field::new(MOVE_PLACE, "Where", Kind::Text)
+                            .required("Say where the meeting is.")
+                            .max(200)
+                            .value(r.place.clone()),
+                        Field::select(
+                            MOVE_SOONER,
+                            "Is it sooner than the schedule needs?",
+                            vec![("no".into(), "No".into()), ("yes".into(), "Yes: brought forward (this answers their requests for a sooner review)".into())],
+                            None,
+                        )
+                        .value(if r.brought_forward { "yes" } else { "no" }),
+                    ]}
+                    submit="Move the review"
+                    busy="Moving…"
+                    act={move_it}
+                />
                 <h3>{ "Cancel this review" }</h3>
                 <ActionForm
                     id="cancel-review"
@@ -515,6 +584,74 @@ fn booked_view(
                 />
             }
         </>
+    }
+}
+
+/// What the booked review was: day, start, end, place, brought forward.
+type Booking = (
+    chrono::NaiveDate,
+    Option<String>,
+    Option<String>,
+    String,
+    bool,
+);
+
+/// The change to send: only what differs from the booking, or what to fix.
+fn moved(
+    review_id: String,
+    was: &Booking,
+    v: &crate::components::form::Values,
+) -> Result<ReviewChange, Vec<crate::components::form::FieldError>> {
+    let date: chrono::NaiveDate = v.get(MOVE_DATE).parse().map_err(|_| {
+        vec![crate::components::form::FieldError::at(
+            MOVE_DATE,
+            "Choose the day of the meeting.",
+        )]
+    })?;
+    let change = changes(
+        review_id,
+        was,
+        date,
+        v.get(MOVE_START).trim(),
+        v.get(MOVE_END).trim(),
+        v.get(MOVE_PLACE).trim(),
+        v.get(MOVE_SOONER) == "yes",
+    );
+    let same = change.date.is_none()
+        && change.start_time.is_none()
+        && change.end_time.is_none()
+        && change.place.is_none()
+        && change.brought_forward.is_none();
+    if same {
+        return Err(vec![crate::components::form::FieldError::form(
+            "Nothing has changed. Change the day, time or place first.",
+        )]);
+    }
+    Ok(change)
+}
+
+/// Compares what was typed with the booking (times "" clear them).
+fn changes(
+    review_id: String,
+    was: &Booking,
+    date: chrono::NaiveDate,
+    start: &str,
+    end: &str,
+    place: &str,
+    sooner: bool,
+) -> ReviewChange {
+    let (old_date, old_start, old_end, old_place, old_sooner) = was;
+    let time = |typed: &str, old: &Option<String>| {
+        (typed != old.as_deref().unwrap_or_default()).then(|| typed.to_string())
+    };
+    ReviewChange {
+        review_id,
+        date: (date != *old_date).then_some(date),
+        start_time: time(start, old_start),
+        end_time: time(end, old_end),
+        place: (place != old_place.as_str()).then(|| place.to_string()),
+        brought_forward: (sooner != *old_sooner).then_some(sooner),
+        ..Default::default()
     }
 }
 
@@ -562,6 +699,22 @@ mod tests {
         );
         assert_eq!(optional("  ".into()), None);
         assert_eq!(optional(" 16:00 ".into()).as_deref(), Some("16:00"));
+    }
+
+    #[test]
+    fn a_move_sends_only_what_changed() {
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 5, d).unwrap_or_default();
+        let was: Booking = (day(20), Some("16:00".into()), None, "At home".into(), false);
+        let c = changes("r".into(), &was, day(14), "16:00", "", "At school", true);
+        assert_eq!(c.date, Some(day(14)));
+        assert_eq!((c.start_time, c.end_time), (None, None));
+        assert_eq!(c.place.as_deref(), Some("At school"));
+        assert_eq!(c.brought_forward, Some(true));
+        assert!(!c.cancel);
+        // An emptied time is cleared.
+        let c = changes("r".into(), &was, day(20), "", "", "At home", false);
+        assert_eq!(c.start_time.as_deref(), Some(""));
+        assert_eq!((c.date, c.place, c.brought_forward), (None, None, None));
     }
 
     #[test]

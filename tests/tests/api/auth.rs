@@ -757,8 +757,51 @@ async fn the_browser_refreshes_with_its_httponly_cookie() {
     assert_eq!(res.status(), StatusCode::OK);
     let second: TokenResponse = json(res).await;
     assert_ne!(first.refresh_token, second.refresh_token);
-    // Without the cookie or a body token, nothing.
+}
+
+#[tokio::test]
+async fn refresh_with_nothing_to_refresh_is_204_and_a_bad_cookie_is_401() {
+    let app = spawn_demo_app().await;
+    // A signed-out start: no cookie, no body token. Nobody to refresh, which
+    // is not an error (the app asks on every start).
     let res = app.post_json("/api/auth/refresh", &j!({})).await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert!(res.headers().get("set-cookie").is_none());
+    assert_eq!(res.bytes().await.map(|b| b.len()).unwrap_or(1), 0);
+
+    let send = |cookie: String| {
+        let url = app.url("/api/auth/refresh");
+        async move {
+            reqwest::Client::new()
+                .post(url)
+                .header("cookie", cookie)
+                .json(&j!({}))
+                .send()
+                .await
+                .unwrap_or_else(|e| panic!("{e}"))
+                .status()
+        }
+    };
+    // A cookie that was never a refresh token.
+    assert_eq!(
+        send("gfm_refresh=not-a-real-token".into()).await,
+        StatusCode::UNAUTHORIZED
+    );
+    // A cookie that has been rotated away: 401, and a real one still works
+    // until then.
+    let t = app.login("demo-child-10").await;
+    let res = app
+        .post_json("/api/auth/refresh", &j!({"refresh_token": t.refresh_token}))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        send(format!("gfm_refresh={}", t.refresh_token)).await,
+        StatusCode::UNAUTHORIZED
+    );
+    // A wrong token in the body is 401 too, cookie or not.
+    let res = app
+        .post_json("/api/auth/refresh", &j!({"refresh_token": "nope"}))
+        .await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }
 

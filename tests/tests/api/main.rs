@@ -5,6 +5,7 @@ mod auth;
 mod councils;
 mod errors_and_headers;
 mod faults;
+mod form_translations;
 mod forum;
 mod health;
 mod home;
