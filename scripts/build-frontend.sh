@@ -9,9 +9,10 @@
 # binaryen@132 works), python3 (for the post-build hook) and the
 # wasm32-unknown-unknown rustup target. Another script installs them.
 #
-# After the build it prints the gzipped size of what a phone downloads on
-# first load and warns if that is over the budget (BUDGET_KB, default 250;
-# BUDGET_STRICT=1 makes it fail).
+# After the build it writes a gzip -9 copy (`<file>.gz`) beside each text
+# file, for the server to send as it is, and prints the gzipped size of
+# what a phone downloads on first load and warns if that is over the budget
+# (BUDGET_KB, default 250; BUDGET_STRICT=1 makes it fail).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -89,6 +90,28 @@ if grep -Eqi '<script( type="?module"?)?>' "$stamp"; then
     exit 1
 fi
 touch "$stamp"
+
+# Precompressed copies beside the text files (gzip -9, and brotli when a
+# `brotli` tool is on PATH): the server sends `<file>.gz` as it is to a
+# browser that takes gzip (backend/src/static_files.rs), instead of
+# compressing the WASM again on every request, and at a higher level than it
+# could afford on the fly. -n keeps names and times out, so the same build
+# gives the same bytes. A copy that is no smaller is not kept.
+precompress() {
+    local f=$1 raw
+    raw=$(wc -c <"$f")
+    gzip -9 -n -c "$f" >"$f.gz"
+    if (( $(wc -c <"$f.gz") >= raw )); then rm -f "$f.gz"; fi
+    if command -v brotli >/dev/null 2>&1; then
+        brotli -q 11 -f -o "$f.br" "$f"
+        if (( $(wc -c <"$f.br") >= raw )); then rm -f "$f.br"; fi
+    fi
+}
+find "$dist" -type f \( -name '*.gz' -o -name '*.br' \) -delete
+while IFS= read -r -d '' f; do
+    precompress "$f"
+done < <(find "$dist" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' \
+    -o -name '*.wasm' -o -name '*.svg' -o -name '*.webmanifest' -o -name '*.json' \) -print0)
 
 # First-load size: index.html + CSS + JS + WASM, gzipped.
 total=0

@@ -77,3 +77,48 @@ test('a 360x740 screenshot of the home page is saved', async () => {
     await context.close();
   }
 });
+
+// Nothing on the signed-out home (or help) page jumps when the answers come:
+// the session check and the council are held back until the page has drawn
+// itself, then let go, and every layout shift the browser reports in
+// between is added up (the Cumulative Layout Shift that Lighthouse scores).
+for (const path of ['/', '/help']) {
+  test(`${path} does not jump when the session check and the council answer`, async () => {
+    const { context, page, problems } = await newCheckedPage(browser);
+    try {
+      await page.addInitScript(() => {
+        window.__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) {
+            if (!e.hadRecentInput) {
+              const moved = (e.sources || []).map((s) => s.node?.textContent?.trim().slice(0, 40) ?? '?');
+              window.__shifts.push({ value: e.value, moved });
+            }
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route(/\/api\/(auth\/refresh|councils)$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(BASE_URL + path, { waitUntil: 'load' });
+      await page.locator('main h1').first().waitFor();
+      // Drawn while still waiting: let the page paint, then answer.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      release();
+      await page.getByRole('link', { name: /^Call / }).first().waitFor();
+      if (path === '/') await page.locator('main').getByRole('link', { name: 'Sign in' }).waitFor();
+      // The browser reports a shift to observers a little after the frame
+      // that made it: give it time to arrive.
+      await page.waitForTimeout(1000);
+      const shifts = await page.evaluate(() => window.__shifts);
+      const total = shifts.reduce((sum, s) => sum + s.value, 0);
+      assert.ok(total < 0.01, `layout shift ${total.toFixed(4)}: ${JSON.stringify(shifts)}`);
+      await assertClean(page, problems);
+    } finally {
+      await context.close();
+    }
+  });
+}

@@ -86,8 +86,10 @@ fn signed_out_home(checking: bool, council: Option<CouncilLine>) -> Html {
                 Some(CouncilLine::Named(name)) => html! {
                     <p>{ tf("home-your-council", &[("council", name)]) }</p>
                 },
+                // The same sentence with a name of a usual length, unseen,
+                // so it takes as many lines as the real one will.
                 Some(CouncilLine::Coming) => html! {
-                    <p class="reserve">{ "\u{a0}" }</p>
+                    <p class="reserve">{ tf("home-your-council", &[("council", "the London Borough of Bexley")]) }</p>
                 },
                 None => html! {},
             } }
