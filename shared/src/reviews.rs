@@ -625,16 +625,15 @@ pub fn validate_form(def: &FormDefinition) -> Result<(), FieldError> {
         }
         match q.kind {
             QuestionKind::Faces => {
+                // An empty label is named below, at the face it belongs to.
                 let ok = q.options.len() == 5
                     && q.options.iter().enumerate().all(|(n, o)| {
-                        o.key == (n + 1).to_string()
-                            && o.picture.as_deref() == Some(FACES[n].0)
-                            && !o.label.trim().is_empty()
+                        o.key == (n + 1).to_string() && o.picture.as_deref() == Some(FACES[n].0)
                     });
                 if !ok {
                     return Err(FieldError::new(
                         f("options"),
-                        "A faces question has five faces, keys 1 to 5, from very_sad to very_happy, each with a label.",
+                        "A faces question has five faces, keys 1 to 5, from very_sad to very_happy.",
                     ));
                 }
             }
@@ -1958,6 +1957,13 @@ mod tests {
         assert_eq!(
             validate_form(&bad).unwrap_err().field,
             "questions[0].options"
+        );
+        // An empty face label is named at its face.
+        let mut bad = good.clone();
+        bad.questions[0].options[2].label = " ".into();
+        assert_eq!(
+            validate_form(&bad).unwrap_err().field,
+            "questions[0].options[2].label"
         );
         let mut bad = good.clone();
         bad.questions[1].key = "home".into();

@@ -96,6 +96,26 @@ async function leoDraftOnCurrentForm(admin) {
   assert.equal(saved.status, 200, JSON.stringify(saved.body));
 }
 
+/**
+ * Publishes `before` again, with its Arabic (sent in full: the server keeps
+ * no Arabic for reworded English), and Leo's draft, if any, on it.
+ */
+async function restoreForm(admin, before) {
+  const restored = await api(admin, 'POST', '/feedback/forms', {
+    key: before.key, title: before.title, intro: before.intro, with_adult: before.with_adult,
+    questions: before.questions, translations: { ar: {}, ...before.translations },
+  });
+  assert.equal(restored.status, 201, JSON.stringify(restored.body));
+  assert.deepEqual(restored.body.translations ?? {}, before.translations ?? {}, 'the Arabic is as it was');
+  await leoDraftOnCurrentForm(admin);
+}
+
+/** Sets a person's language through the API, as the app does. */
+async function saveLanguage(username, language) {
+  const res = await api(await token(username), 'PUT', '/me/language', { language });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+}
+
 // ---- Helpers on the page ----
 
 /** Axe, no sideways scrolling, at 360px and at 200% zoom, then back. */
@@ -223,11 +243,117 @@ test('the administrator revises the 8 to 11 form and publishes it; Leo then gets
     await child.context.close();
     // The form as it was, as a further version (other tests look for its
     // words), and Leo's draft, if any, on it.
-    const restored = await api(admin, 'POST', '/feedback/forms', {
-      key: before.key, title: before.title, intro: before.intro, with_adult: before.with_adult, questions: before.questions,
-    });
-    assert.equal(restored.status, 201, JSON.stringify(restored.body));
-    await leoDraftOnCurrentForm(admin);
+    await restoreForm(admin, before);
+  }
+});
+
+test('the administrator gives a reworded question and a relabelled face their Arabic; Leo, reading Arabic, sees them', async () => {
+  await leoReady();
+  const admin = await token('demo-admin');
+  const before = (await api(admin, 'GET', '/feedback/forms')).body.find((f) => f.key === 'from8_to11').current;
+  await leoDraftOnCurrentForm(admin);
+  const school = before.questions.findIndex((q) => q.key === 'school');
+  const oldArabic = before.translations.ar['How is school going?'];
+  assert.ok(oldArabic, 'the demo form has Arabic for the school question');
+  const NEW_PROMPT = 'How are things at school?';
+  const NEW_PROMPT_AR = 'كيف هي الأمور في المدرسة؟';
+  const NEW_FACE = 'Brilliant';
+  const NEW_FACE_AR = 'رائع جدًا';
+  try {
+    const { page, problems, context } = await newCheckedPage(browser, PHONE);
+    try {
+      await signIn(page, 'demo-admin');
+      await gotoApp(page, '/admin/forms/from8_to11');
+      await page.getByRole('heading', { level: 1, name: 'Change the form: Ages 8 to 11' }).waitFor();
+      await settled(page);
+      const main = page.locator('main');
+      const card = main.locator('ol > li.card').nth(school);
+
+      // The Arabic as published, right to left, under the English.
+      const arabicPrompt = card.getByLabel('The question in Arabic (optional)');
+      assert.equal(await arabicPrompt.inputValue(), oldArabic);
+      assert.equal(await arabicPrompt.getAttribute('lang'), 'ar');
+      assert.equal(await arabicPrompt.getAttribute('dir'), 'rtl');
+      assert.equal(await main.getByLabel('Title in Arabic (optional)').inputValue(), before.translations.ar[before.title]);
+      await main.locator('#form-arabic-count').getByText(/^\d+ of \d+ texts have Arabic\./).waitFor();
+
+      // New English: the old Arabic no longer goes with it. It is offered
+      // to check, and the field is empty until the admin writes it.
+      await card.getByLabel(WORDING).fill(NEW_PROMPT);
+      assert.equal(await arabicPrompt.inputValue(), '');
+      const promptHint = card.locator(`#${await arabicPrompt.getAttribute('id')}-hint`);
+      await promptHint.getByText('English changed').waitFor();
+      await promptHint.getByText(oldArabic).waitFor();
+      assert.match(await arabicPrompt.getAttribute('aria-describedby'), /-hint/);
+      await card.getByRole('button', { name: 'Use the old Arabic' }).click();
+      assert.equal(await arabicPrompt.inputValue(), oldArabic);
+      await hasFocus(arabicPrompt, 'the Arabic field');
+      await arabicPrompt.fill(NEW_PROMPT_AR);
+      assert.equal(await card.getByText('English changed').count(), 0);
+
+      // The happiest face gets new words: checked as the server would, at
+      // the field, while typing.
+      const face = card.getByLabel('Words for face 5 (very happy)');
+      assert.equal(await face.inputValue(), before.questions[school].options[4].label);
+      await face.fill(' ');
+      await card.locator('.field-error').getByText('Write the option in 1 to 80 characters.').waitFor();
+      assert.equal(await face.getAttribute('aria-invalid'), 'true');
+      await checkA11y(page, 'the form editor, a face with no words');
+      await face.fill(NEW_FACE);
+      assert.equal(await face.getAttribute('aria-invalid'), null);
+      const faceArabic = card.getByLabel('Face 5 in Arabic (optional)');
+      // Its old words had Arabic: offered, not used.
+      assert.equal(await faceArabic.inputValue(), '');
+      await card.getByText('English changed').waitFor();
+      await faceArabic.fill(NEW_FACE_AR);
+      // A face with no Arabic yet says so.
+      const plain = card.getByLabel('Face 1 in Arabic (optional)');
+      await plain.fill('');
+      const plainHint = card.locator(`#${await plain.getAttribute('id')}-hint`);
+      await plainHint.getByText('No Arabic yet: young people reading Arabic see the English.').waitFor();
+      await checkA11y(page, 'the form editor, with Arabic');
+      await plain.fill(before.translations.ar[before.questions[school].options[0].label]);
+
+      await main.getByRole('button', { name: 'Publish as a new version' }).click();
+      await main.getByRole('status').getByText(`Published as version ${before.version + 1}.`, { exact: false }).waitFor();
+      // The editor starts again from what was published, Arabic and all.
+      await main.locator('ol > li.card').nth(school).getByLabel('The question in Arabic (optional)').waitFor();
+      assert.equal(await main.locator('ol > li.card').nth(school).getByLabel('The question in Arabic (optional)').inputValue(), NEW_PROMPT_AR);
+      await assertClean(page, problems, { allow: MOVED_ON });
+    } finally {
+      await context.close();
+    }
+
+    // What the server holds: the new Arabic, the rest as it was, nothing
+    // for the old words of the school question.
+    const now = (await api(admin, 'GET', '/feedback/forms')).body.find((f) => f.key === 'from8_to11').current;
+    assert.equal(now.version, before.version + 1);
+    const q = now.questions[school];
+    assert.deepEqual([q.prompt, q.options[4].key, q.options[4].picture, q.options[4].label], [NEW_PROMPT, '5', 'very_happy', NEW_FACE]);
+    assert.equal(now.translations.ar[NEW_PROMPT], NEW_PROMPT_AR);
+    assert.equal(now.translations.ar[NEW_FACE], NEW_FACE_AR);
+    assert.equal(now.translations.ar['How is school going?'], undefined);
+    assert.equal(now.translations.ar[before.title], before.translations.ar[before.title]);
+
+    // Leo reads the app in Arabic: his form has the new Arabic.
+    await saveLanguage('demo-child-10', 'ar');
+    const child = await newCheckedPage(browser, PHONE);
+    try {
+      const p = child.page;
+      await signIn(p, 'demo-child-10');
+      await gotoApp(p, '/my/review/feedback');
+      await settled(p);
+      const group = p.locator('main').getByRole('group', { name: NEW_PROMPT_AR });
+      await group.waitFor();
+      await group.getByText(NEW_FACE_AR).waitFor();
+      assert.equal(await p.locator('main').getByText(NEW_PROMPT).count(), 0, 'no English for the translated question');
+      await assertClean(p, child.problems, { allow: MOVED_ON });
+    } finally {
+      await child.context.close();
+    }
+  } finally {
+    await saveLanguage('demo-child-10', 'en');
+    await restoreForm(admin, before);
   }
 });
 

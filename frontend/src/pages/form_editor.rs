@@ -3,6 +3,11 @@
 //! wording, add, remove and reorder questions (words or faces), say which
 //! priority each belongs to, then publish it as a new version.
 //!
+//! Each text a young person reads has an Arabic field under it. The
+//! form's translations are keyed by the English words, so reworded English
+//! starts with no Arabic (young people reading Arabic see the English) and
+//! the old Arabic is offered as a suggestion to check.
+//!
 //! Publishing never changes an old version: every answer keeps the version
 //! it answered, so it still reads with its own questions. The editor runs
 //! the same check as the server (`shared::reviews::validate_form`) before
@@ -17,9 +22,10 @@ use crate::words;
 use shared::people::AgeBand;
 use shared::plain_language;
 use shared::reviews::{
-    faces, validate_form, FormDefinition, FormFamily, FormKey, FormVersionView, Priority, Question,
-    QuestionKind,
+    faces, form_texts, validate_form, FormDefinition, FormFamily, FormKey, FormTranslations,
+    FormVersionView, Priority, Question, QuestionKind,
 };
+use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -58,8 +64,12 @@ fn kind_words(kind: QuestionKind) -> &'static str {
     match kind {
         QuestionKind::Faces => "Faces, from very unhappy to very happy",
         QuestionKind::Text => "Their own words",
-        QuestionKind::OneChoice => "Pick one option (the options stay as they are)",
-        QuestionKind::ManyChoices => "Pick any options (the options stay as they are)",
+        QuestionKind::OneChoice => {
+            "Pick one option (you can reword the options, not add or remove them)"
+        }
+        QuestionKind::ManyChoices => {
+            "Pick any options (you can reword the options, not add or remove them)"
+        }
     }
 }
 
@@ -210,6 +220,39 @@ struct Row {
     q: Question,
 }
 
+/// The language the editor translates into.
+const AR: &str = "ar";
+
+/// One text a young person reads, by where it is on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Slot {
+    Title,
+    Intro,
+    WithAdult,
+    Prompt(u32),
+    Help(u32),
+    /// A question's option (or face), by its place in the question.
+    Option(u32, usize),
+}
+
+impl Slot {
+    /// The element id of its English field; the Arabic one adds `-ar`.
+    fn id(self) -> String {
+        match self {
+            Slot::Title => TITLE.to_string(),
+            Slot::Intro => INTRO.to_string(),
+            Slot::WithAdult => WITH_ADULT.to_string(),
+            Slot::Prompt(uid) => format!("q{uid}-prompt"),
+            Slot::Help(uid) => format!("q{uid}-help"),
+            Slot::Option(uid, j) => format!("q{uid}-opt{j}"),
+        }
+    }
+
+    fn arabic_id(self) -> String {
+        format!("{}-ar", self.id())
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 struct Draft {
     title: String,
@@ -217,6 +260,14 @@ struct Draft {
     with_adult: String,
     rows: Vec<Row>,
     next_uid: u32,
+    /// The Arabic, keyed by the English words (trimmed) as the server keeps
+    /// it: the same English anywhere on the form has the same Arabic.
+    arabic: BTreeMap<String, String>,
+    /// Languages other than Arabic, sent back as they came.
+    others: FormTranslations,
+    /// By the English field's id: the Arabic its words had before the
+    /// English was changed in this edit, offered for checking.
+    suggest: BTreeMap<String, String>,
 }
 
 impl Draft {
@@ -232,13 +283,139 @@ impl Draft {
                 q,
             })
             .collect();
+        let mut others = v.translations.clone();
+        let arabic = others.remove(AR).unwrap_or_default();
         Draft {
             title: v.title.clone(),
             intro: v.intro.clone(),
             with_adult: v.with_adult.clone().unwrap_or_default(),
             next_uid: rows.len() as u32,
             rows,
+            arabic,
+            others,
+            suggest: BTreeMap::new(),
         }
+    }
+
+    /// The English of a text, as typed.
+    fn text(&self, slot: Slot) -> Option<&str> {
+        let row = |uid| self.index_of(uid).map(|i| &self.rows[i].q);
+        match slot {
+            Slot::Title => Some(&self.title),
+            Slot::Intro => Some(&self.intro),
+            Slot::WithAdult => Some(&self.with_adult),
+            Slot::Prompt(uid) => row(uid).map(|q| q.prompt.as_str()),
+            Slot::Help(uid) => row(uid).map(|q| q.help.as_deref().unwrap_or_default()),
+            Slot::Option(uid, j) => row(uid)
+                .and_then(|q| q.options.get(j))
+                .map(|o| o.label.as_str()),
+        }
+    }
+
+    /// New English for a text. When its old words had Arabic, that Arabic
+    /// is kept aside as a suggestion: it was written for other words.
+    fn set_text(&mut self, slot: Slot, value: String) {
+        let Some(old) = self.text(slot).map(|t| t.trim().to_string()) else {
+            return;
+        };
+        if old != value.trim() {
+            if let Some(ar) = self.arabic.get(&old).filter(|a| !a.trim().is_empty()) {
+                self.suggest.insert(slot.id(), ar.clone());
+            }
+        }
+        let i = match slot {
+            Slot::Prompt(uid) | Slot::Help(uid) | Slot::Option(uid, _) => self.index_of(uid),
+            _ => None,
+        };
+        match (slot, i) {
+            (Slot::Title, _) => self.title = value,
+            (Slot::Intro, _) => self.intro = value,
+            (Slot::WithAdult, _) => self.with_adult = value,
+            (Slot::Prompt(_), Some(i)) => self.rows[i].q.prompt = value,
+            (Slot::Help(_), Some(i)) => self.rows[i].q.help = Some(value),
+            (Slot::Option(_, j), Some(i)) => {
+                if let Some(o) = self.rows[i].q.options.get_mut(j) {
+                    o.label = value;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The Arabic of a text's current English ("" when none).
+    fn arabic_of(&self, slot: Slot) -> &str {
+        self.text(slot)
+            .and_then(|t| self.arabic.get(t.trim()))
+            .map(String::as_str)
+            .unwrap_or_default()
+    }
+
+    fn set_arabic(&mut self, slot: Slot, value: String) {
+        let Some(english) = self.text(slot).map(|t| t.trim().to_string()) else {
+            return;
+        };
+        if !english.is_empty() {
+            self.arabic.insert(english, value);
+        }
+    }
+
+    /// The old Arabic to check, while the new English has none.
+    fn suggestion(&self, slot: Slot) -> Option<&str> {
+        if !self.arabic_of(slot).trim().is_empty() {
+            return None;
+        }
+        self.suggest.get(&slot.id()).map(String::as_str)
+    }
+
+    /// Every text a young person reads, in page order, with its English.
+    fn slots(&self) -> Vec<(Slot, &str)> {
+        let mut out = vec![
+            (Slot::Title, self.title.as_str()),
+            (Slot::Intro, self.intro.as_str()),
+        ];
+        out.push((Slot::WithAdult, self.with_adult.as_str()));
+        for r in &self.rows {
+            out.push((Slot::Prompt(r.uid), r.q.prompt.as_str()));
+            out.push((Slot::Help(r.uid), r.q.help.as_deref().unwrap_or_default()));
+            for (j, o) in r.q.options.iter().enumerate() {
+                out.push((Slot::Option(r.uid, j), o.label.as_str()));
+            }
+        }
+        out.retain(|(_, t)| !t.trim().is_empty());
+        out
+    }
+
+    /// The Arabic the page shows, for the texts on the form: what publishing
+    /// sends (all of it, so a text emptied here loses its Arabic).
+    fn arabic_dictionary(&self) -> BTreeMap<String, String> {
+        self.slots()
+            .into_iter()
+            .filter_map(|(_, en)| {
+                let ar = self.arabic.get(en.trim())?.trim();
+                (!ar.is_empty()).then(|| (en.trim().to_string(), ar.to_string()))
+            })
+            .collect()
+    }
+
+    /// Arabic longer than its English may be: (Arabic field id, message),
+    /// in page order. The limit is the server's (`form_texts`).
+    fn arabic_problems(&self) -> Vec<(String, String)> {
+        let with_adult = Some(self.with_adult.as_str());
+        let questions: Vec<Question> = self.rows.iter().map(|r| r.q.clone()).collect();
+        let limits = form_texts(&self.title, &self.intro, with_adult, &questions);
+        self.slots()
+            .into_iter()
+            .filter_map(|(slot, en)| {
+                let max = *limits.get(en.trim())?;
+                let ar = self.arabic.get(en.trim())?;
+                (ar.trim().chars().count() > max).then(|| {
+                    (
+                        slot.arabic_id(),
+                        format!("The Arabic is too long. Keep it to {max} characters or fewer."),
+                    )
+                })
+            })
+            .collect()
     }
 
     /// The form as the API's body.
@@ -259,8 +436,13 @@ impl Draft {
                     ..r.q.clone()
                 })
                 .collect(),
-            // Left empty: the server keeps the current version's translations.
-            translations: Default::default(),
+            // Arabic always goes, even empty: an empty list would keep the
+            // current version's (the server's rule for older editors).
+            translations: {
+                let mut t = self.others.clone();
+                t.insert(AR.to_string(), self.arabic_dictionary());
+                t
+            },
         }
     }
 
@@ -375,6 +557,8 @@ enum Spot {
     Top(&'static str),
     /// Question `index` (0-based, as sent), and which part of it.
     Question(usize, String),
+    /// A field by its element id (an Arabic one).
+    Field(String),
     Form,
 }
 
@@ -395,9 +579,21 @@ fn spot_of(field: &str) -> Spot {
         return Spot::Form;
     };
     let part = part.trim_start_matches('.');
-    let part = part.split(['.', '[']).next().unwrap_or_default();
+    // An option's words have their own field: `opt1`.
+    let option = part
+        .strip_prefix("options[")
+        .and_then(|p| p.strip_suffix("].label"))
+        .and_then(|j| j.parse::<usize>().ok());
+    let part = match option {
+        Some(j) => format!("opt{j}"),
+        None => part
+            .split(['.', '['])
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+    };
     match index.parse() {
-        Ok(i) => Spot::Question(i, part.to_string()),
+        Ok(i) => Spot::Question(i, part),
         Err(_) => Spot::Form,
     }
 }
@@ -415,6 +611,13 @@ const QUESTIONS: &str = "form-questions";
 
 /// The parts of a question that have their own field in the editor.
 fn field_id(row: &Row, part: &str) -> String {
+    let option = part
+        .strip_prefix("opt")
+        .and_then(|j| j.parse::<usize>().ok())
+        .filter(|j| *j < row.q.options.len());
+    if option.is_some() {
+        return format!("q{}-{part}", row.uid);
+    }
     let part = match part {
         "prompt" | "help" | "priority" => part,
         "key" if row.new => "key",
@@ -465,13 +668,73 @@ fn Editor(props: &EditorProps) -> Html {
     };
     let edit = std::rc::Rc::new(edit);
 
-    let text_input = |set: fn(&mut Draft, String)| {
+    // The English of a text, its Arabic, and "use the old Arabic".
+    let english_input = |slot: Slot| {
         let edit = edit.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(v) = value_of(&e) {
-                edit(Box::new(move |d| set(d, v.clone())));
+                edit(Box::new(move |d| d.set_text(slot, v.clone())));
             }
         })
+    };
+    let arabic_input = |slot: Slot| {
+        let edit = edit.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(v) = value_of(&e) {
+                edit(Box::new(move |d| d.set_arabic(slot, v.clone())));
+            }
+        })
+    };
+    let take_old = |slot: Slot| {
+        let (edit, said) = (edit.clone(), said.clone());
+        Callback::from(move |_: MouseEvent| {
+            edit(Box::new(move |d| {
+                if let Some(old) = d.suggestion(slot).map(str::to_string) {
+                    d.set_arabic(slot, old);
+                }
+            }));
+            said.set(
+                "The old Arabic is in the field. Check it says the same as the new English.".into(),
+            );
+            focus_soon(slot.arabic_id());
+        })
+    };
+    // Problems found as the admin types: option words (the shared check)
+    // and Arabic too long for its text.
+    let mut live: BTreeMap<String, String> = draft.arabic_problems().into_iter().collect();
+    for row in &draft.rows {
+        if let Some((j, m)) = option_problem(&row.q) {
+            live.insert(Slot::Option(row.uid, j).id(), m);
+        }
+    }
+    // How many texts share each English words (they share the Arabic).
+    let slots = draft.slots();
+    let mut uses: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, en) in &slots {
+        *uses.entry(en.trim()).or_default() += 1;
+    }
+    let translated = slots
+        .iter()
+        .filter(|(slot, _)| !draft.arabic_of(*slot).trim().is_empty())
+        .count();
+    let arabic = |slot: Slot, label: &str, kind: TextBox, error: Option<String>| -> Html {
+        let english = draft.text(slot).unwrap_or_default().trim();
+        if english.is_empty() {
+            return html! {};
+        }
+        arabic_field(
+            ArabicField {
+                slot,
+                label,
+                kind,
+                value: draft.arabic_of(slot),
+                suggestion: draft.suggestion(slot),
+                uses: uses.get(english).copied().unwrap_or(1),
+                error,
+            },
+            arabic_input(slot),
+            take_old(slot),
+        )
     };
 
     let publish = {
@@ -489,8 +752,13 @@ fn Editor(props: &EditorProps) -> Html {
             let def = draft.definition(key);
             problem.set(None);
             if let Err(err) = validate_form(&def) {
+                // A translation's problem goes at its own Arabic field.
+                let spot = match draft.arabic_problems().into_iter().next() {
+                    Some((id, _)) if err.field.starts_with("translations") => Spot::Field(id),
+                    _ => spot_of(&err.field),
+                };
                 problem.set(Some(Problem {
-                    spot: spot_of(&err.field),
+                    spot,
                     message: err.message,
                 }));
                 return;
@@ -547,6 +815,7 @@ fn Editor(props: &EditorProps) -> Html {
                 .get(*i)
                 .map(|r| field_id(r, part))
                 .unwrap_or_else(|| QUESTIONS.to_string()),
+            Spot::Field(id) => id.clone(),
             Spot::Form => String::new(),
         };
         (id, p.message.clone())
@@ -556,6 +825,7 @@ fn Editor(props: &EditorProps) -> Html {
             .as_ref()
             .filter(|(at, _)| at == id)
             .map(|(_, m)| m.clone())
+            .or_else(|| live.get(id).cloned())
     };
 
     let summary_html = match &placed {
@@ -580,30 +850,8 @@ fn Editor(props: &EditorProps) -> Html {
         let ids = |part: &str| format!("q{uid}-{part}");
         let n = i + 1;
         let heading = ids("heading");
-        let prompt_set = {
-            let edit = edit.clone();
-            Callback::from(move |e: InputEvent| {
-                if let Some(v) = value_of(&e) {
-                    edit(Box::new(move |d| {
-                        if let Some(i) = d.index_of(uid) {
-                            d.rows[i].q.prompt = v.clone();
-                        }
-                    }));
-                }
-            })
-        };
-        let help_set = {
-            let edit = edit.clone();
-            Callback::from(move |e: InputEvent| {
-                if let Some(v) = value_of(&e) {
-                    edit(Box::new(move |d| {
-                        if let Some(i) = d.index_of(uid) {
-                            d.rows[i].q.help = Some(v.clone());
-                        }
-                    }));
-                }
-            })
-        };
+        let prompt_set = english_input(Slot::Prompt(uid));
+        let help_set = english_input(Slot::Help(uid));
         let key_set = {
             let edit = edit.clone();
             Callback::from(move |e: InputEvent| {
@@ -676,7 +924,9 @@ fn Editor(props: &EditorProps) -> Html {
             <li key={uid} class="card">
                 <h3 class="card-title" id={heading.clone()}>{ format!("Question {n} of {count}") }</h3>
                 { text_field(&ids("prompt"), "The question, in the young person's words", TextBox::Area, &q.prompt, prompt_set, error_at(&ids("prompt")), Some(check_words(&q.prompt, key))) }
+                { arabic(Slot::Prompt(uid), "The question in Arabic (optional)", TextBox::Area, error_at(&Slot::Prompt(uid).arabic_id())) }
                 { text_field(&ids("help"), "A line under it (optional)", TextBox::Line, &help_text, help_set, error_at(&ids("help")), (!help_text.trim().is_empty()).then(|| check_words(&help_text, key))) }
+                { arabic(Slot::Help(uid), "The line under it in Arabic (optional)", TextBox::Line, error_at(&Slot::Help(uid).arabic_id())) }
                 if row.new {
                     <div class="field">
                         <label class="label" for={ids("kind")}>{ "How they answer" }</label>
@@ -691,10 +941,25 @@ fn Editor(props: &EditorProps) -> Html {
                 } else {
                     <p><strong>{ "How they answer: " }</strong>{ kind_words(q.kind) }</p>
                 }
-                if q.kind == QuestionKind::Faces {
-                    <p class="small">{ format!("The faces say: {}.", q.options.iter().map(|o| o.label.as_str()).collect::<Vec<_>>().join(", ")) }</p>
-                } else if !q.options.is_empty() {
-                    <p class="small">{ format!("The options: {}.", q.options.iter().map(|o| o.label.as_str()).collect::<Vec<_>>().join("; ")) }</p>
+                if !q.options.is_empty() {
+                    <fieldset class="choices">
+                        <legend class="label">{ if q.kind == QuestionKind::Faces { "What the faces say" } else { "The options" } }</legend>
+                        <p class="field-hint">{ if q.kind == QuestionKind::Faces {
+                            "You can change the words. The faces stay, and so does what each one means, so totals over time still line up."
+                        } else {
+                            "You can change the words. The options stay, so answers already sent keep their meaning."
+                        } }</p>
+                        { for q.options.iter().enumerate().map(|(j, o)| {
+                            let slot = Slot::Option(uid, j);
+                            let (label, ar_label) = option_labels(q.kind, j);
+                            html! {
+                                <>
+                                    { text_field(&slot.id(), &label, TextBox::Line, &o.label, english_input(slot), error_at(&slot.id()), None) }
+                                    { arabic(slot, &ar_label, TextBox::Line, error_at(&slot.arabic_id())) }
+                                </>
+                            }
+                        }) }
+                    </fieldset>
                 }
                 <div class={if error_at(&ids("priority")).is_some() { "field field-invalid" } else { "field" }}>
                     <label class="label" for={ids("priority")}>{ "Which \u{201c}good for me\u{201d} priority it belongs to" }</label>
@@ -724,9 +989,13 @@ fn Editor(props: &EditorProps) -> Html {
             <p class="visually-hidden" role="status">{ (*said).clone() }</p>
             <form class="form" id="form-editor" onsubmit={publish} novalidate=true>
                 <h2>{ "The form" }</h2>
-                { text_field(TITLE, "Title", TextBox::Line, &draft.title, text_input(|d, v| d.title = v), error_at(TITLE), Some(check_words(&draft.title, key))) }
-                { text_field(INTRO, "Welcome, said first", TextBox::Area, &draft.intro, text_input(|d, v| d.intro = v), error_at(INTRO), Some(check_words(&draft.intro, key))) }
-                { text_field(WITH_ADULT, "Note for doing it with a trusted adult (optional)", TextBox::Area, &draft.with_adult, text_input(|d, v| d.with_adult = v), error_at(WITH_ADULT), None) }
+                <p>{ ARABIC_HOW }</p>
+                { text_field(TITLE, "Title", TextBox::Line, &draft.title, english_input(Slot::Title), error_at(TITLE), Some(check_words(&draft.title, key))) }
+                { arabic(Slot::Title, "Title in Arabic (optional)", TextBox::Line, error_at(&Slot::Title.arabic_id())) }
+                { text_field(INTRO, "Welcome, said first", TextBox::Area, &draft.intro, english_input(Slot::Intro), error_at(INTRO), Some(check_words(&draft.intro, key))) }
+                { arabic(Slot::Intro, "Welcome in Arabic (optional)", TextBox::Area, error_at(&Slot::Intro.arabic_id())) }
+                { text_field(WITH_ADULT, "Note for doing it with a trusted adult (optional)", TextBox::Area, &draft.with_adult, english_input(Slot::WithAdult), error_at(WITH_ADULT), None) }
+                { arabic(Slot::WithAdult, "Note in Arabic (optional)", TextBox::Area, error_at(&Slot::WithAdult.arabic_id())) }
                 <h2 id={QUESTIONS} tabindex="-1">{ format!("Questions ({count})") }</h2>
                 <p>{ "Every question can be skipped by the young person. Questions keep their short name across versions, so the totals for managers line up." }</p>
                 if let Some(m) = error_at(QUESTIONS) {
@@ -737,6 +1006,11 @@ fn Editor(props: &EditorProps) -> Html {
                     <button type="button" class="button button-secondary" onclick={add(QuestionKind::Faces)}>{ "Add a faces question" }</button>
                     <button type="button" class="button button-secondary" onclick={add(QuestionKind::Text)}>{ "Add a question for their own words" }</button>
                 </div>
+                <h2>{ "Arabic" }</h2>
+                <p id="form-arabic-count">{ format!(
+                    "{translated} of {} texts have Arabic. Young people reading Arabic see the English for the rest.",
+                    slots.len()
+                ) }</p>
                 <h2>{ "Publish" }</h2>
                 <p>{ if changed { "Nothing changes for young people until you publish." } else { "You have not changed anything yet." } }</p>
                 <div class="actions">
@@ -747,6 +1021,145 @@ fn Editor(props: &EditorProps) -> Html {
                 </div>
             </form>
         </>
+    }
+}
+
+const ARABIC_HOW: &str =
+    "Under each text is a field for its Arabic, for young people who read the app in Arabic. \
+     Leave it empty and they see the English there. The Arabic goes with the English words: \
+     change the English and it needs Arabic again.";
+
+/// What the faces are, for their fields' labels.
+const FACE_NAMES: [&str; 5] = [
+    "very unhappy",
+    "unhappy",
+    "in between",
+    "happy",
+    "very happy",
+];
+
+/// The labels of an option's English and Arabic fields.
+fn option_labels(kind: QuestionKind, j: usize) -> (String, String) {
+    let n = j + 1;
+    match FACE_NAMES.get(j).filter(|_| kind == QuestionKind::Faces) {
+        Some(face) => (
+            format!("Words for face {n} ({face})"),
+            format!("Face {n} in Arabic (optional)"),
+        ),
+        None => (
+            format!("Option {n}"),
+            format!("Option {n} in Arabic (optional)"),
+        ),
+    }
+}
+
+/// The shared check of a question's option words, as the server makes it:
+/// (which option, message). The question's other fields are checked on
+/// publishing, so they are set aside here.
+fn option_problem(q: &Question) -> Option<(usize, String)> {
+    let alone = FormDefinition {
+        key: FormKey::From8To11,
+        title: "t".into(),
+        intro: "i".into(),
+        with_adult: None,
+        questions: vec![Question {
+            key: "q".into(),
+            prompt: "q".into(),
+            help: None,
+            ..q.clone()
+        }],
+        translations: Default::default(),
+    };
+    let err = validate_form(&alone).err()?;
+    match spot_of(&err.field) {
+        Spot::Question(0, part) => {
+            let j = part.strip_prefix("opt")?.parse().ok()?;
+            Some((j, err.message))
+        }
+        _ => None,
+    }
+}
+
+/// An Arabic field: what it shows and says.
+struct ArabicField<'a> {
+    slot: Slot,
+    label: &'a str,
+    kind: TextBox,
+    value: &'a str,
+    /// The old Arabic, when the English changed and has none yet.
+    suggestion: Option<&'a str>,
+    /// How many texts on the form have the same English.
+    uses: usize,
+    error: Option<String>,
+}
+
+/// The Arabic under an English text: right to left, marked when missing,
+/// and offering the old Arabic when the English has changed.
+fn arabic_field(
+    f: ArabicField,
+    oninput: Callback<InputEvent>,
+    take_old: Callback<MouseEvent>,
+) -> Html {
+    let id = f.slot.arabic_id();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let empty = f.value.trim().is_empty();
+    let hint = match (empty, f.suggestion) {
+        (true, Some(old)) => Some(html! {
+            <>
+                <span class="tag tag-changed">{ "English changed" }</span>
+                { " The Arabic was for the old English, so young people reading Arabic see the English until you add it. The old Arabic, to check: " }
+                <span lang="ar" dir="rtl">{ old }</span>
+            </>
+        }),
+        (true, None) => Some(html! {
+            <>
+                <span class="tag tag-quiet">{ "No Arabic yet" }</span>
+                { ": young people reading Arabic see the English." }
+            </>
+        }),
+        (false, _) if f.uses > 1 => Some(html! {
+            { format!("The same English is on this form {} times: this Arabic goes with each.", f.uses) }
+        }),
+        (false, _) => None,
+    };
+    let mut described = vec![];
+    if hint.is_some() {
+        described.push(hint_id.clone());
+    }
+    if f.error.is_some() {
+        described.push(error_id.clone());
+    }
+    let described = (!described.is_empty()).then(|| described.join(" "));
+    let invalid = f.error.is_some().then_some("true");
+    let control = match f.kind {
+        TextBox::Area => html! {
+            <textarea id={id.clone()} class="input textarea" rows="3" lang="ar" dir="rtl" value={f.value.to_string()} {oninput}
+                aria-invalid={invalid} aria-describedby={described} />
+        },
+        TextBox::Line | TextBox::Plain => html! {
+            <input id={id.clone()} type="text" class="input" lang="ar" dir="rtl" value={f.value.to_string()} {oninput}
+                aria-invalid={invalid} aria-describedby={described} />
+        },
+    };
+    html! {
+        <div class={if f.error.is_some() { "field field-invalid" } else { "field" }}>
+            <label class="label" for={id.clone()}>{ f.label }</label>
+            if let Some(h) = hint {
+                <p class="field-hint" id={hint_id.clone()}>{ h }</p>
+            }
+            if let Some(m) = f.error {
+                <p class="field-error" id={error_id}><span class="visually-hidden">{ "Error: " }</span>{ m }</p>
+            }
+            { control }
+            if empty && f.suggestion.is_some() {
+                <p>
+                    <button type="button" class="button button-secondary button-small" onclick={take_old} aria-describedby={hint_id}>
+                        { "Use the old Arabic" }
+                    </button>
+                </p>
+            }
+        </div>
     }
 }
 
@@ -959,6 +1372,10 @@ mod tests {
         );
         assert_eq!(
             spot_of("questions[12].options[1].label"),
+            Spot::Question(12, "opt1".into())
+        );
+        assert_eq!(
+            spot_of("questions[12].options[1].key"),
             Spot::Question(12, "options".into())
         );
         assert_eq!(spot_of("something"), Spot::Form);
@@ -967,5 +1384,110 @@ mod tests {
         // An old question's short name has no field: its wording has the link.
         assert_eq!(field_id(&d.rows[1], "key"), "q1-prompt");
         assert_eq!(field_id(&d.rows[0], "options"), "q0-prompt");
+        assert_eq!(field_id(&d.rows[0], "opt4"), "q0-opt4");
+        // No such option: the question's wording.
+        assert_eq!(field_id(&d.rows[0], "opt5"), "q0-prompt");
+    }
+
+    fn arabic(pairs: &[(&str, &str)]) -> FormTranslations {
+        let dict = pairs
+            .iter()
+            .map(|(e, a)| ((*e).to_string(), (*a).to_string()))
+            .collect();
+        BTreeMap::from([(AR.to_string(), dict)])
+    }
+
+    fn translated() -> FormVersionView {
+        FormVersionView {
+            translations: arabic(&[
+                ("My review", "مراجعتي"),
+                (
+                    "How do you feel about where you live?",
+                    "ما شعورك تجاه المكان الذي تعيش فيه؟",
+                ),
+                ("Very", "جدًا"),
+            ]),
+            ..version()
+        }
+    }
+
+    #[test]
+    fn the_arabic_is_prefilled_and_sent_back_whole() {
+        let v = translated();
+        let d = Draft::from_version(&v);
+        assert_eq!(d.arabic_of(Slot::Title), "مراجعتي");
+        assert_eq!(d.arabic_of(Slot::Intro), "");
+        assert_eq!(d.arabic_of(Slot::Option(0, 4)), "جدًا");
+        let def = d.definition(FormKey::From8To11);
+        assert_eq!(def.translations, v.translations);
+        assert!(validate_form(&def).is_ok());
+        // Emptied, it is sent empty: no Arabic, not "keep the old".
+        let mut d = Draft::from_version(&v);
+        for slot in [Slot::Title, Slot::Prompt(0), Slot::Option(0, 4)] {
+            d.set_arabic(slot, " ".into());
+        }
+        let def = d.definition(FormKey::From8To11);
+        assert_eq!(
+            def.translations,
+            BTreeMap::from([(AR.to_string(), BTreeMap::new())])
+        );
+    }
+
+    #[test]
+    fn changed_english_has_no_arabic_and_offers_the_old() {
+        let mut d = Draft::from_version(&translated());
+        let prompt = Slot::Prompt(0);
+        assert_eq!(d.suggestion(prompt), None);
+        d.set_text(prompt, "Where do you live?".into());
+        assert_eq!(d.arabic_of(prompt), "");
+        let old = "ما شعورك تجاه المكان الذي تعيش فيه؟";
+        assert_eq!(d.suggestion(prompt), Some(old));
+        // Not sent for the new words; the old words are gone from the form.
+        let sent = d.definition(FormKey::From8To11).translations;
+        assert!(!sent[AR].contains_key("Where do you live?"));
+        assert!(!sent[AR].contains_key("How do you feel about where you live?"));
+        // Typing on keeps the suggestion; new Arabic replaces it.
+        d.set_text(prompt, "Where do you live now?".into());
+        assert_eq!(d.suggestion(prompt), Some(old));
+        d.set_arabic(prompt, "أين تعيش الآن؟".into());
+        assert_eq!(d.suggestion(prompt), None);
+        let sent = d.definition(FormKey::From8To11).translations;
+        assert_eq!(sent[AR]["Where do you live now?"], "أين تعيش الآن؟");
+        // Back to the old English: its Arabic is back too.
+        d.set_text(prompt, "How do you feel about where you live?".into());
+        assert_eq!(d.arabic_of(prompt), old);
+    }
+
+    #[test]
+    fn faces_are_relabelled_and_checked_as_the_server_does() {
+        let mut d = Draft::from_version(&translated());
+        let face = Slot::Option(0, 4);
+        d.set_text(face, "Very happy".into());
+        assert_eq!(d.rows[0].q.options[4].label, "Very happy");
+        assert_eq!(d.rows[0].q.options[4].key, "5");
+        assert_eq!(d.suggestion(face), Some("جدًا"));
+        assert!(validate_form(&d.definition(FormKey::From8To11)).is_ok());
+        d.set_text(face, " ".into());
+        let (j, message) = option_problem(&d.rows[0].q).unwrap();
+        assert_eq!(j, 4);
+        assert_eq!(message, "Write the option in 1 to 80 characters.");
+        let err = validate_form(&d.definition(FormKey::From8To11)).unwrap_err();
+        assert_eq!(spot_of(&err.field), Spot::Question(0, "opt4".into()));
+        d.set_text(face, "x".repeat(81));
+        assert_eq!(option_problem(&d.rows[0].q).map(|p| p.0), Some(4));
+    }
+
+    #[test]
+    fn arabic_longer_than_its_text_may_be_is_found_at_its_field() {
+        let mut d = Draft::from_version(&translated());
+        assert!(d.arabic_problems().is_empty());
+        d.set_arabic(Slot::Option(0, 4), "ج".repeat(81));
+        let problems = d.arabic_problems();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].0, "q0-opt4-ar");
+        assert!(problems[0].1.contains("80 characters"));
+        // The shared check refuses it as well.
+        let err = validate_form(&d.definition(FormKey::From8To11)).unwrap_err();
+        assert_eq!(err.field, "translations.ar");
     }
 }
