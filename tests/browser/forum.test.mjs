@@ -13,9 +13,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, screenshot,
-  runAxe, formatAxe, hasHorizontalScroll, overflowingElements, PHONE, PHONE_ZOOM_200,
-  BASE_URL, DEMO_PASSWORD,
+  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, screenshot, BASE_URL,
+  DEMO_PASSWORD, checkA11y,
 } from './helpers.mjs';
 
 let browser;
@@ -24,18 +23,6 @@ after(async () => { await browser?.close(); });
 
 const stamp = Date.now().toString(36);
 const NUMBER = '07700 900123';
-
-/** Axe and no sideways scrolling, at 360px and at 200% zoom, then back. */
-async function checkA11y(page, label) {
-  for (const [size, device] of [['360px', PHONE], ['200%', PHONE_ZOOM_200]]) {
-    await page.setViewportSize(device.viewport);
-    const violations = await runAxe(page);
-    assert.equal(violations.length, 0, `${label} at ${size}: axe violations:\n  ${formatAxe(violations)}`);
-    assert.equal(await hasHorizontalScroll(page), false,
-      `${label} at ${size} scrolls sideways: ${JSON.stringify(await overflowingElements(page))}`);
-  }
-  await page.setViewportSize(PHONE.viewport);
-}
 
 /**
  * A signed-in page for one person; `fn` runs with it and it is checked

@@ -342,3 +342,41 @@ export async function settled(page) {
   await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')]
     .some((el) => /Getting |Checking you are signed in|جارٍ |نتحقّق من أنك/.test(el.textContent || '')), null, { timeout: 10_000 });
 }
+
+/**
+ * Signs in straight through the API (to put demo data in a known state,
+ * not to test signing in) and gives the access token.
+ */
+export async function apiToken(username, password = DEMO_PASSWORD) {
+  const res = await fetch(`${BASE_URL}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign in as ${username}: ${res.status}`);
+  return (await res.json()).access_token;
+}
+
+/** One API call as `bearer`: its status and its JSON body (or null). */
+export async function api(bearer, method, path, body) {
+  const res = await fetch(`${BASE_URL}/api${path}`, {
+    method,
+    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+/** Axe, and no sideways scrolling, at 360px and at 200% zoom; then back to 360px. */
+export async function checkA11y(page, label) {
+  for (const [size, device] of [['360px', PHONE], ['200%', PHONE_ZOOM_200]]) {
+    await page.setViewportSize(device.viewport);
+    const violations = await runAxe(page);
+    if (violations.length) throw new Error(`${label} at ${size}: axe violations:\n  ${formatAxe(violations)}`);
+    if (await hasHorizontalScroll(page)) {
+      throw new Error(`${label} at ${size} scrolls sideways: ${JSON.stringify(await overflowingElements(page))}`);
+    }
+  }
+  await page.setViewportSize(PHONE.viewport);
+}

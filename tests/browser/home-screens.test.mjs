@@ -13,9 +13,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, screenshot,
-  runAxe, formatAxe, hasHorizontalScroll, overflowingElements, BASE_URL, DEMO_PASSWORD,
-  PHONE, PHONE_ZOOM_200,
+  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, screenshot, runAxe,
+  formatAxe, hasHorizontalScroll, overflowingElements, PHONE, PHONE_ZOOM_200, apiToken, api,
 } from './helpers.mjs';
 
 let browser;
@@ -24,35 +23,15 @@ after(async () => { await browser?.close(); });
 
 // ---- Straight to the API: the known state, and the numbers to compare ----
 
-async function token(username) {
-  const res = await fetch(`${BASE_URL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  assert.equal(res.status, 200, `sign in as ${username}`);
-  return (await res.json()).access_token;
-}
-
-async function api(bearer, method, path, body) {
-  const res = await fetch(`${BASE_URL}/api${path}`, {
-    method,
-    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
 /** YYYY-MM-DD, `days` from today (UTC). */
 const day = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Leo with a review booked about 10 days ahead and nothing sent for it. */
 async function leoReady() {
-  const leo = await token('demo-child-10');
+  const leo = await apiToken('demo-child-10');
   const mine = (await api(leo, 'GET', '/me/reviews')).body;
   if (mine.next && mine.next.feedback === 'not_started') return;
-  const iro = await token('demo-iro');
+  const iro = await apiToken('demo-iro');
   const leoId = (await api(iro, 'GET', '/people')).body.find((p) => p.preferred_name === 'Leo').id;
   if (mine.next && mine.next.feedback === 'sent') {
     const held = await api(iro, 'POST', `/people/${leoId}/reviews/outcome`, {
@@ -75,7 +54,7 @@ async function leoReady() {
 
 /** Leo sends his form, as the form screen would. */
 async function leoSendsHisForm() {
-  const leo = await token('demo-child-10');
+  const leo = await apiToken('demo-child-10');
   const screen = (await api(leo, 'GET', '/me/feedback')).body;
   const sent = await api(leo, 'POST', '/me/feedback', {
     submission_id: crypto.randomUUID(), review_id: screen.review.id, form_id: screen.form.id,
@@ -117,7 +96,7 @@ async function countIn(cardLocator, label) {
 
 test("Leo's home: his review, days to go and his form; his people; every card opens its page", async () => {
   await leoReady();
-  const leoToken = await token('demo-child-10');
+  const leoToken = await apiToken('demo-child-10');
   const home = (await api(leoToken, 'GET', '/me/home')).body;
   const review = home.next_review;
   assert.ok(review, 'Leo has a review booked');
@@ -192,7 +171,7 @@ test("Leo's home: his review, days to go and his form; his people; every card op
       await settled(staff.page);
       const views = staffCard(staff.page, 'Views before reviews');
       // One for this review; more if an earlier run left views unanswered.
-      const waiting = (await api(await token(user), 'GET', '/staff/home')).body.feedback_to_read
+      const waiting = (await api(await apiToken(user), 'GET', '/staff/home')).body.feedback_to_read
         .find((v) => v.name === 'Leo').waiting;
       assert.ok(waiting >= 1);
       const leo = views.getByRole('listitem').filter({ hasText: new RegExp(`^Leo \\(${waiting} not answered yet\\)$`) });
@@ -210,7 +189,7 @@ test("Leo's home: his review, days to go and his form; his people; every card op
 
 test("Leo's home in Arabic: right to left, every word translated", async () => {
   await leoReady();
-  const leoToken = await token('demo-child-10');
+  const leoToken = await apiToken('demo-child-10');
   const review = (await api(leoToken, 'GET', '/me/home')).body.next_review;
   assert.equal((await api(leoToken, 'PUT', '/me/language', { language: 'ar' })).status, 200);
   const { context, page, problems } = await newCheckedPage(browser);
@@ -241,7 +220,7 @@ test("Leo's home in Arabic: right to left, every word translated", async () => {
 
 test("Leo's home opens with no signal, marked \"Saved on\", from what he last saw", async () => {
   await leoReady();
-  const review = (await api(await token('demo-child-10'), 'GET', '/me/home')).body.next_review;
+  const review = (await api(await apiToken('demo-child-10'), 'GET', '/me/home')).body.next_review;
   const { context, page, problems } = await newCheckedPage(browser);
   try {
     await signIn(page, 'demo-child-10');
@@ -272,7 +251,7 @@ test("Leo's home opens with no signal, marked \"Saved on\", from what he last sa
 // -------------------------------------------------------------------- staff
 
 test("the IRO's home counts the reviews the reviews list shows", async () => {
-  const counts = (await api(await token('demo-iro'), 'GET', '/staff/home')).body.reviews;
+  const counts = (await api(await apiToken('demo-iro'), 'GET', '/staff/home')).body.reviews;
   const { context, page, problems } = await newCheckedPage(browser);
   try {
     await signIn(page, 'demo-iro');
@@ -302,12 +281,12 @@ test("the IRO's home counts the reviews the reviews list shows", async () => {
 
 test("the participation officer's home counts the moderation queue", async () => {
   // A post that waits: Tyler says hello in Positive Journeys.
-  const tyler = await token('demo-teen-17');
+  const tyler = await apiToken('demo-teen-17');
   const posted = await api(tyler, 'POST', '/forum/spaces/positive-journeys/threads', {
     title: `Hello ${Date.now()}`, body: 'Hello everyone, I am new here.',
   });
   assert.equal(posted.status, 201, JSON.stringify(posted.body));
-  const counts = (await api(await token('demo-participation'), 'GET', '/staff/home')).body.moderation;
+  const counts = (await api(await apiToken('demo-participation'), 'GET', '/staff/home')).body.moderation;
   assert.ok(counts.waiting >= 1);
   const { context, page, problems } = await newCheckedPage(browser);
   try {
@@ -329,12 +308,12 @@ test("the participation officer's home counts the moderation queue", async () =>
   } finally {
     await context.close();
   }
-  const officer = await token('demo-participation');
+  const officer = await apiToken('demo-participation');
   await api(officer, 'POST', `/forum/moderation/posts/${posted.body.post.id}/approve`, {});
 });
 
 test("a social worker's home counts the caseload, requests and plan questions", async () => {
-  const counts = (await api(await token('demo-sw'), 'GET', '/staff/home')).body;
+  const counts = (await api(await apiToken('demo-sw'), 'GET', '/staff/home')).body;
   const { context, page, problems } = await newCheckedPage(browser);
   try {
     await signIn(page, 'demo-sw');

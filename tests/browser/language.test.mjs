@@ -4,8 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launchBrowser, newCheckedPage, gotoApp, assertClean, runAxe, formatAxe, hasHorizontalScroll, overflowingElements,
-  signIn, settled, screenshot, BASE_URL, DEMO_PASSWORD, PHONE, PHONE_ZOOM_200,
+  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, screenshot, BASE_URL,
+  DEMO_PASSWORD, PHONE, checkA11y,
 } from './helpers.mjs';
 
 const AISHA = 'demo-teen-14';
@@ -53,18 +53,6 @@ async function waitForLanguage(page, lang) {
   await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: 15_000 });
 }
 
-/** axe and reflow at the phone's size and at 200% zoom. */
-async function checkLayout(page, name) {
-  for (const [label, device] of [['360px', PHONE], ['200% zoom', PHONE_ZOOM_200]]) {
-    await page.setViewportSize(device.viewport);
-    const violations = await runAxe(page);
-    assert.equal(violations.length, 0, `${name} at ${label}: axe violations:\n  ${formatAxe(violations)}`);
-    assert.equal(await hasHorizontalScroll(page), false,
-      `${name} at ${label} scrolls sideways: ${JSON.stringify(await overflowingElements(page))}`);
-  }
-  await page.setViewportSize(PHONE.viewport);
-}
-
 test('a young person chooses Arabic: every page of theirs reads Arabic, right to left, and back to English', async () => {
   await saveLanguage(AISHA, 'en');
   const { context, page, problems } = await newCheckedPage(browser);
@@ -105,7 +93,7 @@ test('a young person chooses Arabic: every page of theirs reads Arabic, right to
       const [first, last] = await nav.locator('li').evaluateAll((lis) => [lis[0], lis[lis.length - 1]]
         .map((li) => li.getBoundingClientRect().left));
       assert.ok(first > last, `${entry.name}: the bar starts on the right`);
-      await checkLayout(page, entry.name);
+      await checkA11y(page, entry.name);
     }
     await screenshot(page, 'help-arabic-360.png');
 
@@ -171,7 +159,7 @@ test('signed out: the phone\'s language is used, and the header switch changes i
     await page.getByRole('heading', { level: 1, name: 'مرحبًا بك في Good for Me' }).waitFor();
     assert.deepEqual(await htmlLanguage(page), { lang: 'ar', dir: 'rtl' });
     await settled(page);
-    await checkLayout(page, 'home signed out, Arabic phone');
+    await checkA11y(page, 'home signed out, Arabic phone');
     await screenshot(page, 'home-arabic-360.png');
     // Childline's number stays as it is, and reads left to right.
     const childline = page.locator('main').getByRole('link', { name: '0800 1111' });
@@ -194,15 +182,15 @@ test('signed out: the phone\'s language is used, and the header switch changes i
     await back.waitFor();
     assert.equal(await back.evaluate((el) => el === document.activeElement), true);
     assert.equal(await back.getAttribute('lang'), 'en-GB');
-    await checkLayout(page, 'sign in, Arabic');
+    await checkA11y(page, 'sign in, Arabic');
     // The pick lasts while moving around the app.
     await page.getByRole('navigation', { name: 'القائمة الرئيسية' }).getByRole('link', { name: 'مساعدة' }).click();
     await page.getByRole('heading', { level: 1, name: 'احصل على المساعدة الآن' }).waitFor();
     await settled(page);
-    await checkLayout(page, 'help, Arabic');
+    await checkA11y(page, 'help, Arabic');
     await page.getByRole('navigation', { name: 'القائمة الرئيسية' }).getByRole('link', { name: 'الرئيسية' }).click();
     await page.getByRole('heading', { level: 1, name: 'مرحبًا بك في Good for Me' }).waitFor();
-    await checkLayout(page, 'home, Arabic');
+    await checkA11y(page, 'home, Arabic');
     // An error in Arabic: the server's words, translated.
     await page.getByRole('navigation', { name: 'القائمة الرئيسية' }).getByRole('link', { name: 'الدخول' }).click();
     const main = page.locator('main');
@@ -254,7 +242,7 @@ test('every other page a young person opens reads Arabic, right to left, and pas
         if (!NAMED.has(path)) assert.match(h1, ARABIC, `${path}: the heading reads Arabic ("${h1}")`);
         assert.match(await page.title(), ARABIC, `${path}: the tab's title reads Arabic`);
         assert.deepEqual(await htmlLanguage(page), { lang: 'ar', dir: 'rtl' }, path);
-        await checkLayout(page, `${path} (Arabic)`);
+        await checkA11y(page, `${path} (Arabic)`);
       }
       // A conversation of the forum, opened from its space.
       if (paths.includes('/forum/spaces/positive-journeys')) {
@@ -266,7 +254,7 @@ test('every other page a young person opens reads Arabic, right to left, and pas
           await page.waitForURL(/\/forum\/threads\//);
           await settled(page);
           assert.deepEqual(await htmlLanguage(page), { lang: 'ar', dir: 'rtl' }, 'a conversation');
-          await checkLayout(page, 'a conversation (Arabic)');
+          await checkA11y(page, 'a conversation (Arabic)');
         }
       }
       await assertClean(page, problems);

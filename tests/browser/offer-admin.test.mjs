@@ -8,24 +8,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled,
-  runAxe, formatAxe, hasHorizontalScroll, overflowingElements, PHONE, PHONE_ZOOM_200,
+  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, checkA11y,
 } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
-
-async function checkA11y(page, label) {
-  for (const [size, device] of [['360px', PHONE], ['200%', PHONE_ZOOM_200]]) {
-    await page.setViewportSize(device.viewport);
-    const violations = await runAxe(page);
-    assert.equal(violations.length, 0, `${label} at ${size}: axe violations:\n  ${formatAxe(violations)}`);
-    assert.equal(await hasHorizontalScroll(page), false,
-      `${label} at ${size} scrolls sideways: ${JSON.stringify(await overflowingElements(page))}`);
-  }
-  await page.setViewportSize(PHONE.viewport);
-}
 
 test('an administrator changes a figure, the history keeps the old one, and a care leaver sees it updated', async () => {
   const { context, page, problems } = await newCheckedPage(browser);

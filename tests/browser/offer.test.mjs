@@ -8,25 +8,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, screenshot,
-  runAxe, formatAxe, hasHorizontalScroll, overflowingElements, PHONE, PHONE_ZOOM_200,
+  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, screenshot, checkA11y,
 } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
-
-/** Axe, no sideways scrolling, at 360px and at 200% zoom, then back. */
-async function checkA11y(page, label) {
-  for (const [size, device] of [['360px', PHONE], ['200%', PHONE_ZOOM_200]]) {
-    await page.setViewportSize(device.viewport);
-    const violations = await runAxe(page);
-    assert.equal(violations.length, 0, `${label} at ${size}: axe violations:\n  ${formatAxe(violations)}`);
-    assert.equal(await hasHorizontalScroll(page), false,
-      `${label} at ${size} scrolls sideways: ${JSON.stringify(await overflowingElements(page))}`);
-  }
-  await page.setViewportSize(PHONE.viewport);
-}
 
 /** The card of one entitlement, by its title, in a part of the page. */
 const card = (scope, title) => scope.getByRole('listitem').filter({ has: scope.page().getByRole('heading', { name: title, exact: true }) });

@@ -12,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, pathOf, screenshot,
-  runAxe, formatAxe, hasHorizontalScroll, overflowingElements, PHONE, PHONE_ZOOM_200,
+  checkA11y,
 } from './helpers.mjs';
 
 let browser;
@@ -26,18 +26,6 @@ const LONG = 'At the meeting we will talk about how things are going at school a
   + 'and your friends and what you would like to happen next so that the plan can work well for you.';
 const JARGON = `Your LAC review is on Tuesday. ${LONG}`;
 const plain = (day) => `Your review meeting is on ${day}. Your IRO will run it. We will talk about school, home and family time. Tell us what you want to happen next.`;
-
-/** Axe, no sideways scrolling, at 360px and at 200% zoom, then back. */
-async function checkA11y(page, label) {
-  for (const [size, device] of [['360px', PHONE], ['200%', PHONE_ZOOM_200]]) {
-    await page.setViewportSize(device.viewport);
-    const violations = await runAxe(page);
-    assert.equal(violations.length, 0, `${label} at ${size}: axe violations:\n  ${formatAxe(violations)}`);
-    assert.equal(await hasHorizontalScroll(page), false,
-      `${label} at ${size} scrolls sideways: ${JSON.stringify(await overflowingElements(page))}`);
-  }
-  await page.setViewportSize(PHONE.viewport);
-}
 
 /** Sam opens Aisha's plan from her page, with the part ready to write in. */
 async function openEditor(page) {

@@ -11,9 +11,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, pathOf,
-  runAxe, formatAxe, hasHorizontalScroll, overflowingElements, BASE_URL, DEMO_PASSWORD,
-  PHONE, PHONE_ZOOM_200,
+  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, pathOf, PHONE, checkA11y,
+  apiToken, api,
 } from './helpers.mjs';
 
 let browser;
@@ -38,36 +37,16 @@ function dayWords(iso) {
 
 // ---- Straight to the API, only to put the demo data in a known state ----
 
-async function token(username) {
-  const res = await fetch(`${BASE_URL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  assert.equal(res.status, 200, `sign in as ${username}`);
-  return (await res.json()).access_token;
-}
-
-async function api(bearer, method, path, body) {
-  const res = await fetch(`${BASE_URL}/api${path}`, {
-    method,
-    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
 async function leoId(iro) {
   return (await api(iro, 'GET', '/people')).body.find((p) => p.preferred_name === 'Leo').id;
 }
 
 /** Leo with a review booked about 10 days ahead and nothing sent for it. */
 async function leoReady() {
-  const leo = await token('demo-child-10');
+  const leo = await apiToken('demo-child-10');
   const mine = (await api(leo, 'GET', '/me/reviews')).body;
   if (mine.next && mine.next.feedback !== 'sent') return;
-  const iro = await token('demo-iro');
+  const iro = await apiToken('demo-iro');
   const id = await leoId(iro);
   if (mine.next) {
     const held = await api(iro, 'POST', `/people/${id}/reviews/outcome`, {
@@ -87,7 +66,7 @@ async function leoReady() {
  * on the version in use now (empty), so the form he opens is the current one.
  */
 async function leoDraftOnCurrentForm(admin) {
-  const leo = await token('demo-child-10');
+  const leo = await apiToken('demo-child-10');
   const screen = (await api(leo, 'GET', '/me/feedback')).body;
   if (!screen || !screen.draft) return;
   const current = (await api(admin, 'GET', '/feedback/forms')).body.find((f) => f.key === 'from8_to11').current;
@@ -112,23 +91,11 @@ async function restoreForm(admin, before) {
 
 /** Sets a person's language through the API, as the app does. */
 async function saveLanguage(username, language) {
-  const res = await api(await token(username), 'PUT', '/me/language', { language });
+  const res = await api(await apiToken(username), 'PUT', '/me/language', { language });
   assert.equal(res.status, 200, JSON.stringify(res.body));
 }
 
 // ---- Helpers on the page ----
-
-/** Axe, no sideways scrolling, at 360px and at 200% zoom, then back. */
-async function checkA11y(page, label) {
-  for (const [size, device] of [['360px', PHONE], ['200%', PHONE_ZOOM_200]]) {
-    await page.setViewportSize(device.viewport);
-    const violations = await runAxe(page);
-    assert.equal(violations.length, 0, `${label} at ${size}: axe violations:\n  ${formatAxe(violations)}`);
-    assert.equal(await hasHorizontalScroll(page), false,
-      `${label} at ${size} scrolls sideways: ${JSON.stringify(await overflowingElements(page))}`);
-  }
-  await page.setViewportSize(PHONE.viewport);
-}
 
 const WORDING = "The question, in the young person's words";
 
@@ -143,7 +110,7 @@ async function hasFocus(locator, what) {
 
 test('the administrator revises the 8 to 11 form and publishes it; Leo then gets the new wording on a new form', async () => {
   await leoReady();
-  const admin = await token('demo-admin');
+  const admin = await apiToken('demo-admin');
   const before = (await api(admin, 'GET', '/feedback/forms')).body.find((f) => f.key === 'from8_to11').current;
   await leoDraftOnCurrentForm(admin);
   const keys = before.questions.map((q) => q.key);
@@ -249,7 +216,7 @@ test('the administrator revises the 8 to 11 form and publishes it; Leo then gets
 
 test('the administrator gives a reworded question and a relabelled face their Arabic; Leo, reading Arabic, sees them', async () => {
   await leoReady();
-  const admin = await token('demo-admin');
+  const admin = await apiToken('demo-admin');
   const before = (await api(admin, 'GET', '/feedback/forms')).body.find((f) => f.key === 'from8_to11').current;
   await leoDraftOnCurrentForm(admin);
   const school = before.questions.findIndex((q) => q.key === 'school');
@@ -358,9 +325,9 @@ test('the administrator gives a reworded question and a relabelled face their Ar
 });
 
 test('the administrator sets the review promise; the IRO sees schedules worked out with it', async () => {
-  const admin = await token('demo-admin');
+  const admin = await apiToken('demo-admin');
   const was = (await api(admin, 'GET', '/reviews/settings')).body;
-  const iroToken = await token('demo-iro');
+  const iroToken = await apiToken('demo-iro');
   const leoReviews = `/staff/people/${await leoId(iroToken)}/reviews`;
   const PROMISE = '(this council promises within a month of coming into care, when that is sooner)';
   try {
@@ -418,7 +385,7 @@ test('the administrator sets the review promise; the IRO sees schedules worked o
 
 test("the IRO moves Leo's review; the new day and place show to the IRO and to Leo", async () => {
   await leoReady();
-  const iroToken = await token('demo-iro');
+  const iroToken = await apiToken('demo-iro');
   const id = await leoId(iroToken);
   const booked = (await api(iroToken, 'GET', `/people/${id}/reviews`)).body.reviews.find((r) => r.status === 'booked');
   assert.ok(booked, 'Leo has a review booked');

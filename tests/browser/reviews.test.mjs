@@ -13,9 +13,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, signOut, settled, pathOf, screenshot,
-  runAxe, formatAxe, hasHorizontalScroll, overflowingElements, BASE_URL, DEMO_PASSWORD,
-  PHONE, PHONE_ZOOM_200,
+  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, signOut, settled, pathOf,
+  screenshot, PHONE, checkA11y, apiToken, api,
 } from './helpers.mjs';
 
 let browser;
@@ -33,32 +32,12 @@ const day = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString()
 
 // ---- Straight to the API, only to put the demo data in a known state ----
 
-async function token(username) {
-  const res = await fetch(`${BASE_URL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  assert.equal(res.status, 200, `sign in as ${username}`);
-  return (await res.json()).access_token;
-}
-
-async function api(bearer, method, path, body) {
-  const res = await fetch(`${BASE_URL}/api${path}`, {
-    method,
-    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
 /** Leo with a review booked about 10 days ahead and nothing sent for it. */
 async function leoReady() {
-  const leo = await token('demo-child-10');
+  const leo = await apiToken('demo-child-10');
   const mine = (await api(leo, 'GET', '/me/reviews')).body;
   if (mine.next && mine.next.feedback === 'not_started') return;
-  const iro = await token('demo-iro');
+  const iro = await apiToken('demo-iro');
   const leoId = (await api(iro, 'GET', '/people')).body.find((p) => p.preferred_name === 'Leo').id;
   if (mine.next && mine.next.feedback === 'sent') {
     const held = await api(iro, 'POST', `/people/${leoId}/reviews/outcome`, {
@@ -81,23 +60,11 @@ async function leoReady() {
 
 /** What the server holds for Leo's next review: the draft and what was sent. */
 async function leoOnServer() {
-  const leo = await token('demo-child-10');
+  const leo = await apiToken('demo-child-10');
   return (await api(leo, 'GET', '/me/feedback')).body;
 }
 
 // ---- Helpers on the page ----
-
-/** Axe, no sideways scrolling, at 360px and at 200% zoom, then back. */
-async function checkA11y(page, label) {
-  for (const [size, device] of [['360px', PHONE], ['200%', PHONE_ZOOM_200]]) {
-    await page.setViewportSize(device.viewport);
-    const violations = await runAxe(page);
-    assert.equal(violations.length, 0, `${label} at ${size}: axe violations:\n  ${formatAxe(violations)}`);
-    assert.equal(await hasHorizontalScroll(page), false,
-      `${label} at ${size} scrolls sideways: ${JSON.stringify(await overflowingElements(page))}`);
-  }
-  await page.setViewportSize(PHONE.viewport);
-}
 
 /**
  * The checks of `newCheckedPage` on another page of the same context (the
@@ -309,10 +276,10 @@ test('Leo fills his form on a phone, loses the connection half-way, comes back a
 test('the IRO books the next review; Leo says how he will take part and adds it to his calendar', async () => {
   // After the first test Leo has no review booked (a rerun of this test
   // alone: hold the booked one first).
-  const leo = await token('demo-child-10');
+  const leo = await apiToken('demo-child-10');
   const before = (await api(leo, 'GET', '/me/reviews')).body;
   if (before.next) {
-    const iroToken = await token('demo-iro');
+    const iroToken = await apiToken('demo-iro');
     const leoId = (await api(iroToken, 'GET', '/people')).body.find((p) => p.preferred_name === 'Leo').id;
     await api(iroToken, 'POST', `/people/${leoId}/reviews/outcome`, {
       review_id: before.next.id, held_on: day(), outcomes: 'We talked about school.', decisions: 'You will stay at home.',
