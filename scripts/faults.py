@@ -20,7 +20,6 @@ tests/tests/api/faults.rs.)
 """
 
 import glob
-import json
 import os
 import shutil
 import signal
@@ -30,46 +29,15 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 import uuid
+
+from checks_http import call, fail, ok
 
 BIN = os.environ.get("BACKEND_BIN", "target/debug/backend")
 GENERATE = os.environ.get("GENERATE_BIN", "target/debug/generate")
 DEMO_PASSWORD = "good-for-me-demo"
 GEN_PASSWORD = "good-for-me-generated"
 PG_PORT, RESTART_PORT, KILL_PORT, FULL_PORT = 18110, 18111, 18112, 18113
-
-
-def fail(msg):
-    print(f"FAIL: {msg}")
-    sys.exit(1)
-
-
-def ok(msg):
-    print(f"ok: {msg}")
-
-
-def call(base, method, path, token=None, body=None, timeout=15):
-    """(status, body); status 0 when there was no answer at all."""
-    data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(base + path, data=data, method=method)
-    if data is not None:
-        req.add_header("Content-Type", "application/json")
-    if token:
-        req.add_header("Authorization", f"Bearer {token}")
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as res:
-            text = res.read().decode()
-            return res.status, (json.loads(text) if text else None)
-    except urllib.error.HTTPError as e:
-        text = e.read().decode()
-        try:
-            return e.code, json.loads(text)
-        except ValueError:
-            return e.code, text
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError) as e:
-        return 0, str(e)
 
 
 def login(base, username, password=DEMO_PASSWORD):

@@ -10,9 +10,9 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 import zoneinfo
+
+from checks_http import call, fail, ok
 
 A, B, LB = os.environ["A"], os.environ["B"], os.environ["LB"]
 PG_URL = os.environ["PG_URL"]
@@ -22,34 +22,6 @@ PASSWORD = "good-for-me-demo"
 # RFC 8291 Appendix A's browser key and auth secret: any valid pair will do.
 P256DH = "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4"
 AUTH = "BTBZMqHH6r4Tts7J_aSIgg"
-
-
-def fail(msg):
-    print(f"FAIL: {msg}")
-    sys.exit(1)
-
-
-def ok(msg):
-    print(f"ok: {msg}")
-
-
-def call(base, method, path, token=None, body=None):
-    data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(base + path, data=data, method=method)
-    if data is not None:
-        req.add_header("Content-Type", "application/json")
-    if token:
-        req.add_header("Authorization", f"Bearer {token}")
-    try:
-        with urllib.request.urlopen(req, timeout=10) as res:
-            text = res.read().decode()
-            return res.status, (json.loads(text) if text else None)
-    except urllib.error.HTTPError as e:
-        text = e.read().decode()
-        try:
-            return e.code, json.loads(text)
-        except ValueError:
-            return e.code, text
 
 
 def sql(query):

@@ -13,9 +13,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, screenshot, BASE_URL,
-  DEMO_PASSWORD, checkA11y,
+  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, screenshot, checkA11y,
 } from './helpers.mjs';
+import { saveLanguage } from './demo-data.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -369,22 +369,6 @@ test('a young person chooses a forum name, blocks someone, and deletes her own p
     assert.equal(await main.getByRole('link', { name: title }).count(), 0);
   }, [/status of 422 \(Unprocessable Entity\) \(https?:\/\/[^/]+\/api\/forum\/me\/display-name\)$/]);
 });
-
-/** Sets a person's language through the API, as the app does. */
-async function saveLanguage(username, language) {
-  const login = await fetch(`${BASE_URL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const { access_token: token } = await login.json();
-  const res = await fetch(`${BASE_URL}/api/me/language`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ language }),
-  });
-  assert.equal(res.status, 200);
-}
 
 test('in Arabic, right to left: the forum, a space, a conversation, events and polls', async () => {
   await saveLanguage('demo-leaver-23', 'ar');

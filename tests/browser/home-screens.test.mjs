@@ -16,41 +16,13 @@ import {
   launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, screenshot, runAxe,
   formatAxe, hasHorizontalScroll, overflowingElements, PHONE, PHONE_ZOOM_200, apiToken, api,
 } from './helpers.mjs';
+import { day, dateWords, leoReady } from './demo-data.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
 // ---- Straight to the API: the known state, and the numbers to compare ----
-
-/** YYYY-MM-DD, `days` from today (UTC). */
-const day = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-/** Leo with a review booked about 10 days ahead and nothing sent for it. */
-async function leoReady() {
-  const leo = await apiToken('demo-child-10');
-  const mine = (await api(leo, 'GET', '/me/reviews')).body;
-  if (mine.next && mine.next.feedback === 'not_started') return;
-  const iro = await apiToken('demo-iro');
-  const leoId = (await api(iro, 'GET', '/people')).body.find((p) => p.preferred_name === 'Leo').id;
-  if (mine.next && mine.next.feedback === 'sent') {
-    const held = await api(iro, 'POST', `/people/${leoId}/reviews/outcome`, {
-      review_id: mine.next.id, held_on: day(), outcomes: 'We talked about school.', decisions: 'You will stay at home.',
-    });
-    assert.equal(held.status, 200, JSON.stringify(held.body));
-  }
-  if (!mine.next || mine.next.feedback === 'sent') {
-    const booked = await api(iro, 'POST', `/people/${leoId}/reviews`, {
-      date: day(10), start_time: '16:00', end_time: '17:00', place: 'At home, in the living room',
-      invited: ['You', 'Your carers', 'Sam, your social worker', 'Chris, your IRO'],
-    });
-    assert.equal(booked.status, 201, JSON.stringify(booked.body));
-  } else {
-    // A draft left on the server by a run that stopped: start clean.
-    const screen = (await api(leo, 'GET', '/me/feedback')).body;
-    await api(leo, 'PUT', '/me/feedback/draft', { review_id: screen.review.id, form_id: screen.form.id, answers: [] });
-  }
-}
 
 /** Leo sends his form, as the form screen would. */
 async function leoSendsHisForm() {
@@ -61,16 +33,6 @@ async function leoSendsHisForm() {
     answers: [{ question: 'where_i_live', scale: 4 }],
   });
   assert.equal(sent.status, 201, JSON.stringify(sent.body));
-}
-
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
-  'October', 'November', 'December'];
-
-/** "Wednesday 2 December 2026" for "2026-12-02". */
-function dateWords(iso) {
-  const d = new Date(`${iso}T12:00:00Z`);
-  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 function daysWords(n) {

@@ -4,9 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, screenshot, BASE_URL,
-  DEMO_PASSWORD, PHONE, checkA11y,
+  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, screenshot, PHONE,
+  checkA11y,
 } from './helpers.mjs';
+import { saveLanguage } from './demo-data.mjs';
 
 const AISHA = 'demo-teen-14';
 
@@ -27,22 +28,6 @@ after(async () => {
   await saveLanguage(AISHA, 'en').catch(() => {});
   await browser?.close();
 });
-
-/** Sets a person's language through the API, as the app does. */
-async function saveLanguage(username, language) {
-  const login = await fetch(`${BASE_URL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const { access_token: token } = await login.json();
-  const res = await fetch(`${BASE_URL}/api/me/language`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ language }),
-  });
-  assert.equal(res.status, 200);
-}
 
 /** `<html lang dir>` as the app set them. */
 async function htmlLanguage(page) {

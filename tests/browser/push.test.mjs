@@ -8,9 +8,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, runAxe, formatAxe, screenshot,
-  BASE_URL, ORIGIN, DEMO_PASSWORD, PHONE_ZOOM_200,
+  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, runAxe, formatAxe,
+  screenshot, ORIGIN, PHONE_ZOOM_200, apiToken, api,
 } from './helpers.mjs';
+import { day } from './demo-data.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -59,48 +60,22 @@ async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 15_000 });
 }
 
-/** Signs in through the API (for setting things up, not what is tested). */
-async function apiLogin(username) {
-  const res = await fetch(`${BASE_URL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  assert.equal(res.status, 200, `login as ${username}`);
-  return (await res.json()).access_token;
-}
-
-async function api(token, method, pathname, body) {
-  const res = await fetch(`${BASE_URL}/api${pathname}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
-function isoDate(daysAhead) {
-  const d = new Date(Date.now() + daysAhead * 86_400_000);
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * Tyler's IRO moves his booked review to 14 days ahead (15 if it is there
  * already), which tells Tyler; answers his new notification and how to put
  * the review back.
  */
 async function moveTylersReview() {
-  const iro = await apiLogin('demo-iro');
+  const iro = await apiToken('demo-iro');
   const people = await api(iro, 'GET', '/people');
   const tyler = people.body.find((p) => p.preferred_name === 'Tyler');
   assert.ok(tyler, 'Tyler is on the IRO\'s list');
   const reviews = await api(iro, 'GET', `/people/${tyler.id}/reviews`);
   const booked = reviews.body.reviews.find((r) => r.status === 'booked');
   assert.ok(booked, 'Tyler has a booked review');
-  const me = await apiLogin(YOUNG_PERSON);
+  const me = await apiToken(YOUNG_PERSON);
   const before = new Set((await api(me, 'GET', '/me/notifications')).body.map((n) => n.id));
-  const date = booked.date === isoDate(14) ? isoDate(15) : isoDate(14);
+  const date = booked.date === day(14) ? day(15) : day(14);
   const moved = await api(iro, 'PATCH', `/people/${tyler.id}/reviews`, { review_id: booked.id, date });
   assert.equal(moved.status, 200, JSON.stringify(moved.body));
   const fresh = (await api(me, 'GET', '/me/notifications')).body.filter((n) => !before.has(n.id));
@@ -160,7 +135,7 @@ test('allowed, but the browser has no push service: a clear message, and the lis
     // It asked (prompt, then subscribe), stored nothing, and still offers.
     assert.equal(await page.evaluate(() => window.__prompts), 2);
     await main.getByText('Notifications are off for this phone.').waitFor();
-    const token = await apiLogin(YOUNG_PERSON);
+    const token = await apiToken(YOUNG_PERSON);
     assert.deepEqual((await api(token, 'GET', '/me/push-subscriptions')).body, []);
     assert.equal(await turnOn.count(), 1);
     await assertClean(page, problems, { allow: NO_PUSH_SERVICE });
@@ -332,7 +307,7 @@ test('a tapped notification that is not mine (or gone) says so, with a way to th
 
 test('choices of what reaches the phone and quiet hours are saved, and bad times are named', async () => {
   const { context, page, problems } = await newCheckedPage(browser);
-  const token = await apiLogin(YOUNG_PERSON);
+  const token = await apiToken(YOUNG_PERSON);
   const original = (await api(token, 'GET', '/me/notification-preferences')).body;
   try {
     await signIn(page, YOUNG_PERSON);
@@ -378,7 +353,7 @@ test('choices of what reaches the phone and quiet hours are saved, and bad times
 });
 
 test('in Arabic: the settings and the list read right to left, and a push on the lock screen is in Arabic', async () => {
-  const token = await apiLogin(YOUNG_PERSON);
+  const token = await apiToken(YOUNG_PERSON);
   const { context, page, problems } = await newCheckedPage(browser);
   try {
     await context.grantPermissions(['notifications'], { origin: ORIGIN });

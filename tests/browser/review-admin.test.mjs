@@ -14,6 +14,7 @@ import {
   launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, pathOf, PHONE, checkA11y,
   apiToken, api,
 } from './helpers.mjs';
+import { day, dateWords, leoId, leoReady, saveLanguage } from './demo-data.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -23,43 +24,7 @@ after(async () => { await browser?.close(); });
 // asking (the home page's summary, the check for new notifications).
 const MOVED_ON = [/\/api\/(me|staff)\/(home|notifications)(\?[^ ]*)?: net::ERR_ABORTED$/];
 
-/** YYYY-MM-DD, `days` from today (UTC). */
-const day = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-  'September', 'October', 'November', 'December'];
-/** "Tuesday 3 November 2026", as the staff pages write a day. */
-function dayWords(iso) {
-  const d = new Date(`${iso}T12:00:00Z`);
-  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
-
 // ---- Straight to the API, only to put the demo data in a known state ----
-
-async function leoId(iro) {
-  return (await api(iro, 'GET', '/people')).body.find((p) => p.preferred_name === 'Leo').id;
-}
-
-/** Leo with a review booked about 10 days ahead and nothing sent for it. */
-async function leoReady() {
-  const leo = await apiToken('demo-child-10');
-  const mine = (await api(leo, 'GET', '/me/reviews')).body;
-  if (mine.next && mine.next.feedback !== 'sent') return;
-  const iro = await apiToken('demo-iro');
-  const id = await leoId(iro);
-  if (mine.next) {
-    const held = await api(iro, 'POST', `/people/${id}/reviews/outcome`, {
-      review_id: mine.next.id, held_on: day(), outcomes: 'We talked about school.', decisions: 'You will stay at home.',
-    });
-    assert.equal(held.status, 200, JSON.stringify(held.body));
-  }
-  const booked = await api(iro, 'POST', `/people/${id}/reviews`, {
-    date: day(10), start_time: '16:00', end_time: '17:00', place: 'At home, in the living room',
-    invited: ['You', 'Your carers', 'Sam, your social worker', 'Chris, your IRO'],
-  });
-  assert.equal(booked.status, 201, JSON.stringify(booked.body));
-}
 
 /**
  * A draft Leo started keeps the form version it started on. Start it again
@@ -87,12 +52,6 @@ async function restoreForm(admin, before) {
   assert.equal(restored.status, 201, JSON.stringify(restored.body));
   assert.deepEqual(restored.body.translations ?? {}, before.translations ?? {}, 'the Arabic is as it was');
   await leoDraftOnCurrentForm(admin);
-}
-
-/** Sets a person's language through the API, as the app does. */
-async function saveLanguage(username, language) {
-  const res = await api(await apiToken(username), 'PUT', '/me/language', { language });
-  assert.equal(res.status, 200, JSON.stringify(res.body));
 }
 
 // ---- Helpers on the page ----
@@ -412,7 +371,7 @@ test("the IRO moves Leo's review; the new day and place show to the IRO and to L
       await form.getByRole('button', { name: 'Move the review' }).click();
       await page.getByRole('status').getByText('Moved. The young person has been told', { exact: false }).waitFor();
       const facts = main.locator('dl.facts');
-      await facts.getByText(dayWords(newDay), { exact: false }).waitFor();
+      await facts.getByText(dateWords(newDay), { exact: false }).waitFor();
       await facts.getByText('At school, in the quiet room').waitFor();
       await checkA11y(page, "Leo's reviews, moved");
 
@@ -421,7 +380,7 @@ test("the IRO moves Leo's review; the new day and place show to the IRO and to L
       await page.getByRole('heading', { level: 1, name: 'Reviews' }).waitFor();
       await settled(page);
       const leoCard = main.locator('li.card', { has: page.getByRole('link', { name: 'Leo', exact: true }) });
-      await leoCard.getByText(`Booked for ${dayWords(newDay)}`, { exact: false }).waitFor();
+      await leoCard.getByText(`Booked for ${dateWords(newDay)}`, { exact: false }).waitFor();
       await assertClean(page, problems, { allow: MOVED_ON });
     } finally {
       await context.close();

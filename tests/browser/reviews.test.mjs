@@ -16,6 +16,7 @@ import {
   launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, signOut, settled, pathOf,
   screenshot, PHONE, checkA11y, apiToken, api,
 } from './helpers.mjs';
+import { day, leoId, leoReady } from './demo-data.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -27,36 +28,7 @@ after(async () => { await browser?.close(); });
 const OFFLINE = [/ERR_INTERNET_DISCONNECTED/];
 const MOVED_ON = [/\/api\/(me|staff)\/(home|notifications)(\?[^ ]*)?: net::ERR_ABORTED$/];
 
-/** YYYY-MM-DD, `days` from today (UTC; never after the council's today). */
-const day = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
 // ---- Straight to the API, only to put the demo data in a known state ----
-
-/** Leo with a review booked about 10 days ahead and nothing sent for it. */
-async function leoReady() {
-  const leo = await apiToken('demo-child-10');
-  const mine = (await api(leo, 'GET', '/me/reviews')).body;
-  if (mine.next && mine.next.feedback === 'not_started') return;
-  const iro = await apiToken('demo-iro');
-  const leoId = (await api(iro, 'GET', '/people')).body.find((p) => p.preferred_name === 'Leo').id;
-  if (mine.next && mine.next.feedback === 'sent') {
-    const held = await api(iro, 'POST', `/people/${leoId}/reviews/outcome`, {
-      review_id: mine.next.id, held_on: day(), outcomes: 'We talked about school.', decisions: 'You will stay at home.',
-    });
-    assert.equal(held.status, 200, JSON.stringify(held.body));
-  }
-  if (!mine.next || mine.next.feedback === 'sent') {
-    const booked = await api(iro, 'POST', `/people/${leoId}/reviews`, {
-      date: day(10), start_time: '16:00', end_time: '17:00', place: 'At home, in the living room',
-      invited: ['You', 'Your carers', 'Sam, your social worker', 'Chris, your IRO'],
-    });
-    assert.equal(booked.status, 201, JSON.stringify(booked.body));
-  } else {
-    // A draft left on the server by a run that stopped: start clean.
-    const screen = (await api(leo, 'GET', '/me/feedback')).body;
-    await api(leo, 'PUT', '/me/feedback/draft', { review_id: screen.review.id, form_id: screen.form.id, answers: [] });
-  }
-}
 
 /** What the server holds for Leo's next review: the draft and what was sent. */
 async function leoOnServer() {
@@ -280,8 +252,8 @@ test('the IRO books the next review; Leo says how he will take part and adds it 
   const before = (await api(leo, 'GET', '/me/reviews')).body;
   if (before.next) {
     const iroToken = await apiToken('demo-iro');
-    const leoId = (await api(iroToken, 'GET', '/people')).body.find((p) => p.preferred_name === 'Leo').id;
-    await api(iroToken, 'POST', `/people/${leoId}/reviews/outcome`, {
+    const id = await leoId(iroToken);
+    await api(iroToken, 'POST', `/people/${id}/reviews/outcome`, {
       review_id: before.next.id, held_on: day(), outcomes: 'We talked about school.', decisions: 'You will stay at home.',
     });
   }
