@@ -9,6 +9,7 @@ pub mod api;
 pub mod bank_holidays;
 pub mod care_status;
 pub mod eligibility;
+pub mod endpoints;
 pub mod forum;
 pub mod glossary;
 pub mod home;

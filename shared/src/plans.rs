@@ -340,3 +340,12 @@ pub struct StaffProfile {
     #[serde(default)]
     pub contact_when: String,
 }
+
+/// A worker's answer to a young person's question about their plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnswerRequest {
+    /// The question's id.
+    pub query_id: String,
+    pub answer: String,
+}

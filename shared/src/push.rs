@@ -235,3 +235,16 @@ mod tests {
         assert!(kind_info("break_glass").is_some_and(|k| !k.can_turn_off));
     }
 }
+
+/// One item of my notifications list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NotificationView {
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    pub body: String,
+    pub link: String,
+    pub created_at: DateTime<Utc>,
+    pub read: bool,
+}

@@ -1,0 +1,14 @@
+//! Signing in, refreshing a session, signing out, activating an account.
+
+use super::prelude::*;
+
+endpoints! {
+    /// Signed in
+    Login: POST "/api/auth/login" () body crate::accounts::LoginRequest, -> crate::accounts::TokenResponse, Public;
+    /// A new access token and a new refresh token. The browser app may send `{}` and rely on the HttpOnly refresh cookie instead
+    Refresh: POST "/api/auth/refresh" () body crate::accounts::RefreshRequest, -> crate::accounts::TokenResponse, Public;
+    /// Signed out: the session has ended
+    Logout: POST "/api/auth/logout" () -> (), SignedIn;
+    /// Password set; signed in
+    Activate: POST "/api/auth/activate" () body crate::accounts::ActivateRequest, -> crate::accounts::TokenResponse, Public;
+}
