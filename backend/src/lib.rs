@@ -16,5 +16,6 @@ pub mod secrets;
 pub mod seed;
 pub mod services;
 pub mod startup;
+pub mod state;
 pub mod static_files;
 pub mod telemetry;

@@ -3,26 +3,13 @@
 use crate::config::Settings;
 use crate::error::{json_error, path_error, query_error, ApiError};
 use crate::secrets::Keys;
+use crate::state::AppState;
 use crate::{db, headers, routes, seed};
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpResponse, HttpServer};
-use sea_orm::DatabaseConnection;
 use std::net::TcpListener;
 use std::sync::Arc;
 use utoipa::OpenApi;
-use utoipa_actix_web::{scope, AppExt};
-
-/// What every handler can reach.
-#[derive(Clone)]
-pub struct AppState {
-    pub db: DatabaseConnection,
-    pub settings: Arc<Settings>,
-    pub keys: Arc<Keys>,
-    pub tokens: Arc<crate::auth::tokens::TokenKeys>,
-    pub openapi: Arc<utoipa::openapi::OpenApi>,
-    /// Where the audit rows of reads are written, in batches.
-    pub audit_log: crate::audit_log::AuditLog,
-}
 
 pub struct Application {
     port: u16,
@@ -150,11 +137,12 @@ impl Application {
 
 /// The generated OpenAPI document: every `/api` handler, as registered.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    let (_, doc) = App::new()
-        .into_utoipa_app()
-        .openapi(routes::openapi::ApiDoc::openapi())
-        .service(scope("/api").configure(routes::api))
-        .split_for_parts();
+    let mut doc = routes::openapi::ApiDoc::openapi();
+    let mut declared = routes::register::Document::default();
+    routes::api(&mut declared);
+    doc.paths = declared.paths;
+    let components = doc.components.get_or_insert_with(Default::default);
+    components.schemas.extend(declared.schemas);
     doc
 }
 
@@ -164,9 +152,9 @@ fn serve(listener: TcpListener, state: AppState) -> Result<Server, StartError> {
     let public_dir = state.settings.public_dir.clone();
     let data = web::Data::new(state);
     let server = HttpServer::new(move || {
-        let api = scope("/api")
+        let api = web::scope("/api")
             .wrap(headers::no_store())
-            .configure(routes::api)
+            .configure(|cfg| routes::api(&mut routes::register::Routes(cfg)))
             .default_service(web::to(api_not_found));
         App::new()
             .wrap(headers::security())
@@ -180,9 +168,7 @@ fn serve(listener: TcpListener, state: AppState) -> Result<Server, StartError> {
             .app_data(web::PayloadConfig::default().limit(max_body))
             .app_data(web::QueryConfig::default().error_handler(|e, _| query_error(e).into()))
             .app_data(web::PathConfig::default().error_handler(|e, _| path_error(e).into()))
-            .into_utoipa_app()
             .service(api)
-            .into_app()
             .configure(|cfg| crate::static_files::configure(cfg, &public_dir))
     });
     let server = match workers {

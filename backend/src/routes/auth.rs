@@ -4,11 +4,12 @@ use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::repo::sessions;
 use crate::services::auth::{self, LoginOutcome};
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::cookie::{Cookie, SameSite};
-use actix_web::{post, web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use shared::accounts::{ActivateRequest, LoginRequest, RefreshRequest, TokenResponse};
 use shared::api::ErrorBody;
+use shared::endpoints::auth as ep;
 
 const DEVICE_COOKIE: &str = "gfm_device";
 /// The refresh token, for the browser app: HttpOnly, so scripts never see it.
@@ -70,6 +71,8 @@ fn signed_in(req: &HttpRequest, outcome: LoginOutcome) -> HttpResponse {
 }
 
 #[utoipa::path(
+    post,
+    path = ep::Login::PATH,
     tag = "auth",
     request_body = LoginRequest,
     responses(
@@ -79,7 +82,6 @@ fn signed_in(req: &HttpRequest, outcome: LoginOutcome) -> HttpResponse {
         (status = 429, description = "Too many tries; see Retry-After", body = ErrorBody),
     )
 )]
-#[post("/auth/login")]
 pub async fn login(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -99,6 +101,8 @@ pub async fn login(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::Refresh::PATH,
     tag = "auth",
     request_body = RefreshRequest,
     responses(
@@ -107,7 +111,6 @@ pub async fn login(
         (status = 401, description = "The refresh token (in the body or the cookie) is not valid: wrong, expired, or already used (a reused one ends its session)", body = ErrorBody),
     )
 )]
-#[post("/auth/refresh")]
 pub async fn refresh(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -127,6 +130,8 @@ pub async fn refresh(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::Logout::PATH,
     tag = "auth",
     security(("bearer" = [])),
     responses(
@@ -134,7 +139,6 @@ pub async fn refresh(
         (status = 401, description = "Not signed in", body = ErrorBody),
     )
 )]
-#[post("/auth/logout")]
 pub async fn logout(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -158,6 +162,8 @@ pub async fn logout(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::Activate::PATH,
     tag = "auth",
     request_body = ActivateRequest,
     responses(
@@ -166,7 +172,6 @@ pub async fn logout(
         (status = 429, description = "Too many tries", body = ErrorBody),
     )
 )]
-#[post("/auth/activate")]
 pub async fn activate(
     state: web::Data<AppState>,
     req: HttpRequest,

@@ -3,15 +3,17 @@
 
 use crate::error::ApiError;
 use crate::repo::councils;
-use crate::startup::AppState;
-use actix_web::{get, web, HttpResponse};
+use crate::state::AppState;
+use actix_web::{web, HttpResponse};
 use shared::api::{Council, ErrorBody, Team};
+use shared::endpoints::councils as ep;
 
 #[utoipa::path(
+    get,
+    path = ep::ListCouncils::PATH,
     tag = "councils",
     responses((status = 200, description = "Every council hosted here", body = [Council]))
 )]
-#[get("/councils")]
 pub async fn list(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let all: Vec<Council> = councils::list(&state.db)
         .await?
@@ -22,6 +24,8 @@ pub async fn list(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> 
 }
 
 #[utoipa::path(
+    get,
+    path = ep::Council::PATH,
     tag = "councils",
     params(("slug" = String, Path, description = "The council's short name, such as bexley")),
     responses(
@@ -29,7 +33,6 @@ pub async fn list(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> 
         (status = 404, description = "No such council", body = ErrorBody),
     )
 )]
-#[get("/councils/{slug}")]
 pub async fn one(
     state: web::Data<AppState>,
     slug: web::Path<String>,
@@ -41,6 +44,8 @@ pub async fn one(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::Teams::PATH,
     tag = "councils",
     params(("slug" = String, Path, description = "The council's short name")),
     responses(
@@ -48,7 +53,6 @@ pub async fn one(
         (status = 404, description = "No such council", body = ErrorBody),
     )
 )]
-#[get("/councils/{slug}/teams")]
 pub async fn teams(
     state: web::Data<AppState>,
     slug: web::Path<String>,

@@ -5,15 +5,18 @@
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::services::events as svc;
-use crate::startup::AppState;
-use actix_web::{delete, get, post, put, web, HttpResponse};
+use crate::state::AppState;
+use actix_web::{web, HttpResponse};
 use shared::api::ErrorBody;
+use shared::endpoints::events as ep;
 use shared::forum::{
     AnswerOutcome, ClosePoll, EventDraft, EventView, NewAnswer, NewSignUp, PollDraft, PollOutcome,
     PollView, SignUpOutcome, SignUpRow, StaffEventView, StaffPollView,
 };
 
 #[utoipa::path(
+    get,
+    path = ep::Events::PATH,
     tag = "events",
     security(("bearer" = [])),
     responses(
@@ -21,12 +24,13 @@ use shared::forum::{
         (status = 404, description = "Only young people take part", body = ErrorBody),
     )
 )]
-#[get("/forum/events")]
 pub async fn events(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(svc::list_events(&state.db, &caller).await?))
 }
 
 #[utoipa::path(
+    post,
+    path = ep::SignUp::PATH,
     tag = "events",
     security(("bearer" = [])),
     params(("event" = String, Path, description = "The event's id")),
@@ -38,7 +42,6 @@ pub async fn events(state: web::Data<AppState>, caller: Caller) -> Result<HttpRe
         (status = 422, description = "The note is too long", body = ErrorBody),
     )
 )]
-#[post("/forum/events/{event}/signup")]
 pub async fn sign_up(
     state: web::Data<AppState>,
     caller: Caller,
@@ -49,6 +52,8 @@ pub async fn sign_up(
 }
 
 #[utoipa::path(
+    delete,
+    path = ep::CancelSignUp::PATH,
     tag = "events",
     security(("bearer" = [])),
     params(("event" = String, Path, description = "The event's id")),
@@ -57,7 +62,6 @@ pub async fn sign_up(
         (status = 404, description = "No such event, or not for me", body = ErrorBody),
     )
 )]
-#[delete("/forum/events/{event}/signup")]
 pub async fn cancel_sign_up(
     state: web::Data<AppState>,
     caller: Caller,
@@ -68,6 +72,8 @@ pub async fn cancel_sign_up(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::Polls::PATH,
     tag = "events",
     security(("bearer" = [])),
     responses(
@@ -75,12 +81,13 @@ pub async fn cancel_sign_up(
         (status = 404, description = "Only young people take part", body = ErrorBody),
     )
 )]
-#[get("/forum/polls")]
 pub async fn polls(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(svc::list_polls(&state.db, &caller).await?))
 }
 
 #[utoipa::path(
+    post,
+    path = ep::AnswerPoll::PATH,
     tag = "events",
     security(("bearer" = [])),
     params(("poll" = String, Path, description = "The poll's id")),
@@ -92,7 +99,6 @@ pub async fn polls(state: web::Data<AppState>, caller: Caller) -> Result<HttpRes
         (status = 422, description = "An answer outside the options, no answer, or a comment where none is asked for; nothing is stored", body = ErrorBody),
     )
 )]
-#[post("/forum/polls/{poll}/answer")]
 pub async fn answer(
     state: web::Data<AppState>,
     caller: Caller,
@@ -103,6 +109,8 @@ pub async fn answer(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::StaffEvents::PATH,
     tag = "events",
     security(("bearer" = [])),
     responses(
@@ -110,7 +118,6 @@ pub async fn answer(
         (status = 404, description = "Only participation officers run events", body = ErrorBody),
     )
 )]
-#[get("/forum/admin/events")]
 pub async fn staff_events(
     state: web::Data<AppState>,
     caller: Caller,
@@ -119,6 +126,8 @@ pub async fn staff_events(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::CreateEvent::PATH,
     tag = "events",
     security(("bearer" = [])),
     request_body = EventDraft,
@@ -128,7 +137,6 @@ pub async fn staff_events(
         (status = 422, description = "A value is not right; `field` names it", body = ErrorBody),
     )
 )]
-#[post("/forum/admin/events")]
 pub async fn create_event(
     state: web::Data<AppState>,
     caller: Caller,
@@ -138,6 +146,8 @@ pub async fn create_event(
 }
 
 #[utoipa::path(
+    put,
+    path = ep::UpdateEvent::PATH,
     tag = "events",
     security(("bearer" = [])),
     params(("event" = String, Path, description = "The event's id")),
@@ -149,7 +159,6 @@ pub async fn create_event(
         (status = 422, description = "A value is not right (such as fewer places than people signed up); `field` names it", body = ErrorBody),
     )
 )]
-#[put("/forum/admin/events/{event}")]
 pub async fn update_event(
     state: web::Data<AppState>,
     caller: Caller,
@@ -160,6 +169,8 @@ pub async fn update_event(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::Signups::PATH,
     tag = "events",
     security(("bearer" = [])),
     params(("event" = String, Path, description = "The event's id")),
@@ -168,7 +179,6 @@ pub async fn update_event(
         (status = 404, description = "No such event", body = ErrorBody),
     )
 )]
-#[get("/forum/admin/events/{event}/signups")]
 pub async fn signups(
     state: web::Data<AppState>,
     caller: Caller,
@@ -178,6 +188,8 @@ pub async fn signups(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::StaffPolls::PATH,
     tag = "events",
     security(("bearer" = [])),
     responses(
@@ -185,7 +197,6 @@ pub async fn signups(
         (status = 404, description = "Only participation officers run polls", body = ErrorBody),
     )
 )]
-#[get("/forum/admin/polls")]
 pub async fn staff_polls(
     state: web::Data<AppState>,
     caller: Caller,
@@ -194,6 +205,8 @@ pub async fn staff_polls(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::CreatePoll::PATH,
     tag = "events",
     security(("bearer" = [])),
     request_body = PollDraft,
@@ -203,7 +216,6 @@ pub async fn staff_polls(
         (status = 422, description = "A value is not right; `field` names it", body = ErrorBody),
     )
 )]
-#[post("/forum/admin/polls")]
 pub async fn create_poll(
     state: web::Data<AppState>,
     caller: Caller,
@@ -213,6 +225,8 @@ pub async fn create_poll(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::StaffPoll::PATH,
     tag = "events",
     security(("bearer" = [])),
     params(("poll" = String, Path, description = "The poll's id")),
@@ -221,7 +235,6 @@ pub async fn create_poll(
         (status = 404, description = "No such poll", body = ErrorBody),
     )
 )]
-#[get("/forum/admin/polls/{poll}")]
 pub async fn staff_poll(
     state: web::Data<AppState>,
     caller: Caller,
@@ -231,6 +244,8 @@ pub async fn staff_poll(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::ClosePoll::PATH,
     tag = "events",
     security(("bearer" = [])),
     params(("poll" = String, Path, description = "The poll's id")),
@@ -242,7 +257,6 @@ pub async fn staff_poll(
         (status = 422, description = "\"You said, we did\" is too long", body = ErrorBody),
     )
 )]
-#[post("/forum/admin/polls/{poll}/close")]
 pub async fn close_poll(
     state: web::Data<AppState>,
     caller: Caller,
@@ -253,6 +267,8 @@ pub async fn close_poll(
 }
 
 #[utoipa::path(
+    put,
+    path = ep::SetOutcome::PATH,
     tag = "events",
     security(("bearer" = [])),
     params(("poll" = String, Path, description = "The poll's id")),
@@ -264,7 +280,6 @@ pub async fn close_poll(
         (status = 422, description = "Empty or too long", body = ErrorBody),
     )
 )]
-#[put("/forum/admin/polls/{poll}/outcome")]
 pub async fn set_outcome(
     state: web::Data<AppState>,
     caller: Caller,

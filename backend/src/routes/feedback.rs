@@ -7,39 +7,32 @@ use crate::access::own;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::services::feedback as svc;
-use crate::startup::AppState;
-use actix_web::{get, post, put, web, HttpResponse};
-use chrono::NaiveDate;
-use serde::Deserialize;
+use crate::state::AppState;
+use actix_web::{web, HttpResponse};
 use shared::access::Action;
 use shared::api::ErrorBody;
+use shared::endpoints::feedback as ep;
 use shared::reviews::{
     AlertResponse, AlertView, DraftView, FeedbackAnswer, FeedbackScreen, FormDefinition,
-    FormFamily, FormVersionView, InsightsReport, Period, SaveDraft, SendFeedback, SentFeedback,
+    FormFamily, FormVersionView, InsightsReport, SaveDraft, SendFeedback, SentFeedback,
     StaffFeedback,
 };
 
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-pub struct ScreenQuery {
-    /// A review of mine; leave out for my next one.
-    #[serde(default)]
-    pub review_id: Option<String>,
-}
-
 #[utoipa::path(
+    get,
+    path = ep::Screen::PATH,
     tag = "feedback",
     security(("bearer" = [])),
-    params(ScreenQuery),
+    params(ep::ScreenQuery),
     responses(
         (status = 200, description = "The form for my age, my saved draft, who can read it (and who will, in words), and what I sent; null when no review is booked (and none was named)", body = Option<FeedbackScreen>),
         (status = 404, description = "No such review of mine", body = ErrorBody),
     )
 )]
-#[get("/me/feedback")]
 pub async fn screen(
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<ScreenQuery>,
+    q: web::Query<ep::ScreenQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let grant = own(&state.db, &caller, Action::GiveFeedback, true).await?;
     let language = crate::services::language::of(&state.db, caller.account_id).await?;
@@ -48,6 +41,8 @@ pub async fn screen(
 }
 
 #[utoipa::path(
+    put,
+    path = ep::SaveFeedbackDraft::PATH,
     tag = "feedback",
     security(("bearer" = [])),
     request_body = SaveDraft,
@@ -58,7 +53,6 @@ pub async fn screen(
         (status = 422, description = "An answer that does not fit the form; `field` names it", body = ErrorBody),
     )
 )]
-#[put("/me/feedback/draft")]
 pub async fn save_draft(
     state: web::Data<AppState>,
     caller: Caller,
@@ -69,6 +63,8 @@ pub async fn save_draft(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::Send::PATH,
     tag = "feedback",
     security(("bearer" = [])),
     request_body = SendFeedback,
@@ -79,7 +75,6 @@ pub async fn save_draft(
         (status = 422, description = "An answer that does not fit the form, or text over the limit; `field` names it and nothing is stored", body = ErrorBody),
     )
 )]
-#[post("/me/feedback")]
 pub async fn send(
     state: web::Data<AppState>,
     caller: Caller,
@@ -95,6 +90,8 @@ pub async fn send(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::ForReader::PATH,
     tag = "feedback",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -103,7 +100,6 @@ pub async fn send(
         (status = 404, description = "No such record, or not yours", body = ErrorBody),
     )
 )]
-#[get("/people/{id}/feedback")]
 pub async fn for_reader(
     state: web::Data<AppState>,
     caller: Caller,
@@ -114,6 +110,8 @@ pub async fn for_reader(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::AnswerFeedback::PATH,
     tag = "feedback",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -124,7 +122,6 @@ pub async fn for_reader(
         (status = 422, description = "Empty or too long", body = ErrorBody),
     )
 )]
-#[post("/people/{id}/feedback/answer")]
 pub async fn answer(
     state: web::Data<AppState>,
     caller: Caller,
@@ -136,6 +133,8 @@ pub async fn answer(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::Forms::PATH,
     tag = "feedback",
     security(("bearer" = [])),
     responses(
@@ -143,12 +142,13 @@ pub async fn answer(
         (status = 404, description = "Administrators only", body = ErrorBody),
     )
 )]
-#[get("/feedback/forms")]
 pub async fn forms(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(svc::forms(&state.db, &caller).await?))
 }
 
 #[utoipa::path(
+    post,
+    path = ep::PublishForm::PATH,
     tag = "feedback",
     security(("bearer" = [])),
     request_body = FormDefinition,
@@ -158,7 +158,6 @@ pub async fn forms(state: web::Data<AppState>, caller: Caller) -> Result<HttpRes
         (status = 422, description = "A part of the form is not right; `field` names it", body = ErrorBody),
     )
 )]
-#[post("/feedback/forms")]
 pub async fn publish_form(
     state: web::Data<AppState>,
     caller: Caller,
@@ -167,34 +166,22 @@ pub async fn publish_form(
     Ok(HttpResponse::Created().json(svc::publish_form(&state.db, &caller, &body).await?))
 }
 
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-pub struct InsightsQuery {
-    /// `month` (default) or `quarter`.
-    #[serde(default)]
-    pub period: Option<Period>,
-    /// First day (default: the start of the period 11 months before `to`).
-    #[serde(default)]
-    pub from: Option<NaiveDate>,
-    /// Last day (default: today).
-    #[serde(default)]
-    pub to: Option<NaiveDate>,
-}
-
 #[utoipa::path(
+    get,
+    path = ep::Insights::PATH,
     tag = "feedback",
     security(("bearer" = [])),
-    params(InsightsQuery),
+    params(ep::InsightsQuery),
     responses(
         (status = 200, description = "Anonymous totals per priority and per question over time; groups of fewer than 5 young people are hidden and say so", body = InsightsReport),
         (status = 404, description = "Managers and administrators only", body = ErrorBody),
         (status = 422, description = "The dates are the wrong way round or too far apart", body = ErrorBody),
     )
 )]
-#[get("/feedback/insights")]
 pub async fn insights(
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<InsightsQuery>,
+    q: web::Query<ep::InsightsQuery>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(
         svc::insights(
@@ -208,32 +195,28 @@ pub async fn insights(
     ))
 }
 
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-pub struct AlertsQuery {
-    /// Include alerts that already have a response.
-    #[serde(default)]
-    pub all: Option<bool>,
-}
-
 #[utoipa::path(
+    get,
+    path = ep::Alerts::PATH,
     tag = "safeguarding",
     security(("bearer" = [])),
-    params(AlertsQuery),
+    params(ep::AlertsQuery),
     responses(
         (status = 200, description = "Open safeguarding alerts sent to me or about young people I work with (a manager: my team's), newest first", body = [AlertView]),
         (status = 404, description = "Not for this role", body = ErrorBody),
     )
 )]
-#[get("/safeguarding-alerts")]
 pub async fn alerts(
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<AlertsQuery>,
+    q: web::Query<ep::AlertsQuery>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(svc::alerts(&state.db, &caller, q.all.unwrap_or(false)).await?))
 }
 
 #[utoipa::path(
+    post,
+    path = ep::Respond::PATH,
     tag = "safeguarding",
     security(("bearer" = [])),
     request_body = AlertResponse,
@@ -244,7 +227,6 @@ pub async fn alerts(
         (status = 422, description = "Empty or too long", body = ErrorBody),
     )
 )]
-#[post("/safeguarding-alerts/response")]
 pub async fn respond(
     state: web::Data<AppState>,
     caller: Caller,

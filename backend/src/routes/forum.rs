@@ -5,34 +5,18 @@
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::services::forum as svc;
-use crate::startup::AppState;
-use actix_web::{delete, get, post, put, web, HttpResponse};
-use serde::Deserialize;
+use crate::state::AppState;
+use actix_web::{web, HttpResponse};
 use shared::api::ErrorBody;
+use shared::endpoints::forum as ep;
 use shared::forum::{
     BlockView, DisplayNameChange, MyForum, MyPost, NewBlock, NewReply, NewReport, NewThread,
     PostOutcome, ReportReceipt, SpaceView, ThreadPage, ThreadView,
 };
 
-/// A page of a list, newest first.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-pub struct BeforeQuery {
-    /// The `next` of the page before.
-    pub before: Option<String>,
-    /// How many (1 to 50; 20 when left out).
-    pub limit: Option<u64>,
-}
-
-/// A page of a thread's posts, oldest first.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-pub struct AfterQuery {
-    /// The `next` of the page before.
-    pub after: Option<String>,
-    /// How many (1 to 50; 20 when left out).
-    pub limit: Option<u64>,
-}
-
 #[utoipa::path(
+    get,
+    path = ep::ForumMe::PATH,
     tag = "forum",
     security(("bearer" = [])),
     responses(
@@ -40,12 +24,13 @@ pub struct AfterQuery {
         (status = 404, description = "Only young people take part", body = ErrorBody),
     )
 )]
-#[get("/forum/me")]
 pub async fn me(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(svc::my_forum(&state.db, &caller).await?))
 }
 
 #[utoipa::path(
+    put,
+    path = ep::SetDisplayName::PATH,
     tag = "forum",
     security(("bearer" = [])),
     request_body = DisplayNameChange,
@@ -56,7 +41,6 @@ pub async fn me(state: web::Data<AppState>, caller: Caller) -> Result<HttpRespon
         (status = 422, description = "Not allowed (my real name, a way to find me, an unkind word, too short or long); `field` names it", body = ErrorBody),
     )
 )]
-#[put("/forum/me/display-name")]
 pub async fn set_display_name(
     state: web::Data<AppState>,
     caller: Caller,
@@ -66,25 +50,28 @@ pub async fn set_display_name(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::MyPosts::PATH,
     tag = "forum",
     security(("bearer" = [])),
-    params(BeforeQuery),
+    params(ep::BeforeQuery),
     responses(
         (status = 200, description = "My posts, newest first, with what happened to each (waiting, up, not put up, taken down) and any words from a moderator", body = [MyPost]),
         (status = 404, description = "Only young people take part", body = ErrorBody),
     )
 )]
-#[get("/forum/me/posts")]
 pub async fn my_posts(
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<BeforeQuery>,
+    q: web::Query<ep::BeforeQuery>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok()
         .json(svc::my_posts(&state.db, &caller, q.before.as_deref(), q.limit).await?))
 }
 
 #[utoipa::path(
+    get,
+    path = ep::Spaces::PATH,
     tag = "forum",
     security(("bearer" = [])),
     responses(
@@ -92,33 +79,35 @@ pub async fn my_posts(
         (status = 404, description = "Only young people take part", body = ErrorBody),
     )
 )]
-#[get("/forum/spaces")]
 pub async fn spaces(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(svc::spaces(&state.db, &caller).await?))
 }
 
 #[utoipa::path(
+    get,
+    path = ep::SpaceThreads::PATH,
     tag = "forum",
     security(("bearer" = [])),
-    params(("space" = String, Path, description = "The space's id, such as positive-journeys"), BeforeQuery),
+    params(("space" = String, Path, description = "The space's id, such as positive-journeys"), ep::BeforeQuery),
     responses(
         (status = 200, description = "Threads, newest first (with my own waiting ones); none by people I blocked", body = ThreadPage),
         (status = 404, description = "No such space, or not one my age and status allow", body = ErrorBody),
         (status = 422, description = "A page marker we did not give out", body = ErrorBody),
     )
 )]
-#[get("/forum/spaces/{space}/threads")]
 pub async fn threads(
     state: web::Data<AppState>,
     caller: Caller,
     space: web::Path<String>,
-    q: web::Query<BeforeQuery>,
+    q: web::Query<ep::BeforeQuery>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok()
         .json(svc::threads(&state.db, &caller, &space, q.before.as_deref(), q.limit).await?))
 }
 
 #[utoipa::path(
+    post,
+    path = ep::StartThread::PATH,
     tag = "forum",
     security(("bearer" = [])),
     params(("space" = String, Path, description = "The space's id")),
@@ -130,7 +119,6 @@ pub async fn threads(
         (status = 422, description = "Empty or too long, or words that must change first; `field` is `title` or `body`. Nothing is stored", body = ErrorBody),
     )
 )]
-#[post("/forum/spaces/{space}/threads")]
 pub async fn start_thread(
     state: web::Data<AppState>,
     caller: Caller,
@@ -141,27 +129,30 @@ pub async fn start_thread(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::Thread::PATH,
     tag = "forum",
     security(("bearer" = [])),
-    params(("thread" = String, Path, description = "The thread's id"), AfterQuery),
+    params(("thread" = String, Path, description = "The thread's id"), ep::AfterQuery),
     responses(
         (status = 200, description = "The thread and a page of its posts, oldest first, and whether I can reply", body = ThreadView),
         (status = 404, description = "No such thread, or not one I may see", body = ErrorBody),
         (status = 422, description = "A page marker we did not give out", body = ErrorBody),
     )
 )]
-#[get("/forum/threads/{thread}")]
 pub async fn show_thread(
     state: web::Data<AppState>,
     caller: Caller,
     thread: web::Path<String>,
-    q: web::Query<AfterQuery>,
+    q: web::Query<ep::AfterQuery>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok()
         .json(svc::thread(&state.db, &caller, &thread, q.after.as_deref(), q.limit).await?))
 }
 
 #[utoipa::path(
+    post,
+    path = ep::Reply::PATH,
     tag = "forum",
     security(("bearer" = [])),
     params(("thread" = String, Path, description = "The thread's id")),
@@ -173,7 +164,6 @@ pub async fn show_thread(
         (status = 422, description = "Empty or too long, or words that must change first (`field` is `body`). Nothing is stored", body = ErrorBody),
     )
 )]
-#[post("/forum/threads/{thread}/replies")]
 pub async fn reply(
     state: web::Data<AppState>,
     caller: Caller,
@@ -184,6 +174,8 @@ pub async fn reply(
 }
 
 #[utoipa::path(
+    delete,
+    path = ep::DeletePost::PATH,
     tag = "forum",
     security(("bearer" = [])),
     params(("post" = String, Path, description = "One of my posts")),
@@ -193,7 +185,6 @@ pub async fn reply(
         (status = 409, description = "It is not up any more", body = ErrorBody),
     )
 )]
-#[delete("/forum/posts/{post}")]
 pub async fn delete_post(
     state: web::Data<AppState>,
     caller: Caller,
@@ -204,6 +195,8 @@ pub async fn delete_post(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::Report::PATH,
     tag = "forum",
     security(("bearer" = [])),
     params(("post" = String, Path, description = "The post to report")),
@@ -215,7 +208,6 @@ pub async fn delete_post(
         (status = 422, description = "The reason is too long, or it is my own post", body = ErrorBody),
     )
 )]
-#[post("/forum/posts/{post}/report")]
 pub async fn report(
     state: web::Data<AppState>,
     caller: Caller,
@@ -226,6 +218,8 @@ pub async fn report(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::Blocks::PATH,
     tag = "forum",
     security(("bearer" = [])),
     responses(
@@ -233,12 +227,13 @@ pub async fn report(
         (status = 404, description = "Only young people take part", body = ErrorBody),
     )
 )]
-#[get("/forum/blocks")]
 pub async fn blocks(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(svc::blocks(&state.db, &caller).await?))
 }
 
 #[utoipa::path(
+    post,
+    path = ep::AddBlock::PATH,
     tag = "forum",
     security(("bearer" = [])),
     request_body = NewBlock,
@@ -249,7 +244,6 @@ pub async fn blocks(state: web::Data<AppState>, caller: Caller) -> Result<HttpRe
         (status = 422, description = "No post given, or it is my own", body = ErrorBody),
     )
 )]
-#[post("/forum/blocks")]
 pub async fn add_block(
     state: web::Data<AppState>,
     caller: Caller,
@@ -259,6 +253,8 @@ pub async fn add_block(
 }
 
 #[utoipa::path(
+    delete,
+    path = ep::Unblock::PATH,
     tag = "forum",
     security(("bearer" = [])),
     params(("block" = String, Path, description = "One of my blocks")),
@@ -267,7 +263,6 @@ pub async fn add_block(
         (status = 404, description = "No such block of mine", body = ErrorBody),
     )
 )]
-#[delete("/forum/blocks/{block}")]
 pub async fn unblock(
     state: web::Data<AppState>,
     caller: Caller,

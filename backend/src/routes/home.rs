@@ -4,13 +4,16 @@ use crate::access;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::services;
-use crate::startup::AppState;
-use actix_web::{get, web, HttpResponse};
+use crate::state::AppState;
+use actix_web::{web, HttpResponse};
 use shared::access::Action;
 use shared::api::ErrorBody;
+use shared::endpoints::home as ep;
 use shared::home::{MyHome, StaffHome};
 
 #[utoipa::path(
+    get,
+    path = ep::MyHome::PATH,
     tag = "me",
     security(("bearer" = [])),
     responses(
@@ -18,13 +21,14 @@ use shared::home::{MyHome, StaffHome};
         (status = 404, description = "Only young people have this home screen", body = ErrorBody),
     )
 )]
-#[get("/me/home")]
 pub async fn my_home(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     let grant = access::own(&state.db, &caller, Action::ReadProfile, true).await?;
     Ok(HttpResponse::Ok().json(services::home::mine(&state.db, &caller, &grant).await?))
 }
 
 #[utoipa::path(
+    get,
+    path = ep::StaffHome::PATH,
     tag = "me",
     security(("bearer" = [])),
     responses(
@@ -32,7 +36,6 @@ pub async fn my_home(state: web::Data<AppState>, caller: Caller) -> Result<HttpR
         (status = 404, description = "Only staff have this home screen", body = ErrorBody),
     )
 )]
-#[get("/staff/home")]
 pub async fn staff_home(
     state: web::Data<AppState>,
     caller: Caller,

@@ -5,14 +5,17 @@ use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::repo::{councils, notifications, people, sessions};
 use crate::services;
-use crate::startup::AppState;
-use actix_web::{delete, get, post, put, web, HttpResponse};
+use crate::state::AppState;
+use actix_web::{web, HttpResponse};
 use shared::accounts::{AccessEntry, ChangePasswordRequest, Me, SessionInfo};
 use shared::api::ErrorBody;
 use shared::care_status::care_summary;
+use shared::endpoints::me as ep;
 use shared::language::LanguageChoice;
 
 #[utoipa::path(
+    get,
+    path = ep::Me::PATH,
     tag = "me",
     security(("bearer" = [])),
     responses(
@@ -20,7 +23,6 @@ use shared::language::LanguageChoice;
         (status = 401, description = "Not signed in", body = ErrorBody),
     )
 )]
-#[get("/me")]
 pub async fn me(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     let council = councils::by_id(&state.db, caller.authority_id)
         .await?
@@ -55,6 +57,8 @@ pub async fn me(state: web::Data<AppState>, caller: Caller) -> Result<HttpRespon
 }
 
 #[utoipa::path(
+    post,
+    path = ep::ChangePassword::PATH,
     tag = "me",
     security(("bearer" = [])),
     request_body = ChangePasswordRequest,
@@ -63,7 +67,6 @@ pub async fn me(state: web::Data<AppState>, caller: Caller) -> Result<HttpRespon
         (status = 422, description = "The current password is wrong or the new one is not allowed", body = ErrorBody),
     )
 )]
-#[post("/me/password")]
 pub async fn change_password(
     state: web::Data<AppState>,
     caller: Caller,
@@ -75,6 +78,8 @@ pub async fn change_password(
 }
 
 #[utoipa::path(
+    put,
+    path = ep::SetLanguage::PATH,
     tag = "me",
     security(("bearer" = [])),
     request_body = LanguageChoice,
@@ -83,7 +88,6 @@ pub async fn change_password(
         (status = 422, description = "Not a language the app speaks (\"en\" or \"ar\")", body = ErrorBody),
     )
 )]
-#[put("/me/language")]
 pub async fn set_language(
     state: web::Data<AppState>,
     caller: Caller,
@@ -96,11 +100,12 @@ pub async fn set_language(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::ListSessions::PATH,
     tag = "me",
     security(("bearer" = [])),
     responses((status = 200, description = "My signed-in devices", body = [SessionInfo]))
 )]
-#[get("/me/sessions")]
 pub async fn list_sessions(
     state: web::Data<AppState>,
     caller: Caller,
@@ -121,6 +126,8 @@ pub async fn list_sessions(
 }
 
 #[utoipa::path(
+    delete,
+    path = ep::EndSession::PATH,
     tag = "me",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The session's id")),
@@ -129,7 +136,6 @@ pub async fn list_sessions(
         (status = 404, description = "No such session of mine", body = ErrorBody),
     )
 )]
-#[delete("/me/sessions/{id}")]
 pub async fn end_session(
     state: web::Data<AppState>,
     caller: Caller,
@@ -149,6 +155,8 @@ pub async fn end_session(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::RecordViews::PATH,
     tag = "me",
     security(("bearer" = [])),
     responses(
@@ -156,7 +164,6 @@ pub async fn end_session(
         (status = 404, description = "Only young people have records here", body = ErrorBody),
     )
 )]
-#[get("/me/record-views")]
 pub async fn record_views(
     state: web::Data<AppState>,
     caller: Caller,
@@ -165,40 +172,30 @@ pub async fn record_views(
     Ok(HttpResponse::Ok().json(services::people::who_looked(&state.db, yp).await?))
 }
 
-/// One item of my notifications list.
-#[derive(serde::Serialize, utoipa::ToSchema)]
-pub struct NotificationView {
-    pub id: String,
-    pub kind: String,
-    pub title: String,
-    pub body: String,
-    pub link: String,
-    pub created_at: chrono::DateTime<chrono::Utc>,
-    pub read: bool,
-}
-
 #[utoipa::path(
+    get,
+    path = ep::ListNotifications::PATH,
     tag = "me",
     security(("bearer" = [])),
-    responses((status = 200, description = "My notifications, newest first", body = [NotificationView]))
+    responses((status = 200, description = "My notifications, newest first", body = [shared::push::NotificationView]))
 )]
-#[get("/me/notifications")]
 pub async fn list_notifications(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
-    let list: Vec<NotificationView> = notifications::for_account(&state.db, caller.account_id, 100)
-        .await?
-        .into_iter()
-        .map(|n| NotificationView {
-            id: n.public_id,
-            kind: n.kind,
-            title: n.title,
-            body: n.body,
-            link: n.link,
-            created_at: n.created_at,
-            read: n.read_at.is_some(),
-        })
-        .collect();
+    let list: Vec<shared::push::NotificationView> =
+        notifications::for_account(&state.db, caller.account_id, 100)
+            .await?
+            .into_iter()
+            .map(|n| shared::push::NotificationView {
+                id: n.public_id,
+                kind: n.kind,
+                title: n.title,
+                body: n.body,
+                link: n.link,
+                created_at: n.created_at,
+                read: n.read_at.is_some(),
+            })
+            .collect();
     Ok(HttpResponse::Ok().json(list))
 }

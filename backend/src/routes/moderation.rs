@@ -6,13 +6,11 @@
 
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::routes::forum::AfterQuery;
 use crate::services::moderation as svc;
-use crate::startup::AppState;
-use actix_web::{get, post, put, web, HttpResponse};
-use chrono::NaiveDate;
-use serde::Deserialize;
+use crate::state::AppState;
+use actix_web::{web, HttpResponse};
 use shared::api::ErrorBody;
+use shared::endpoints::moderation as ep;
 use shared::forum::{
     AdminSpaceView, Approve, Keep, LockThread, ModLogPage, ModPostView, ModReason, ModThreadView,
     ModerationQueue, ParticipationFigures, SpaceDraft, Suspend, SuspensionView, ThreadPage,
@@ -20,6 +18,8 @@ use shared::forum::{
 };
 
 #[utoipa::path(
+    get,
+    path = ep::Queue::PATH,
     tag = "moderation",
     security(("bearer" = [])),
     responses(
@@ -27,12 +27,13 @@ use shared::forum::{
         (status = 404, description = "Only participation officers moderate", body = ErrorBody),
     )
 )]
-#[get("/forum/moderation/queue")]
 pub async fn queue(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(svc::queue(&state.db, &caller).await?))
 }
 
 #[utoipa::path(
+    post,
+    path = ep::Approve::PATH,
     tag = "moderation",
     security(("bearer" = [])),
     params(("post" = String, Path, description = "A waiting post")),
@@ -44,7 +45,6 @@ pub async fn queue(state: web::Data<AppState>, caller: Caller) -> Result<HttpRes
         (status = 422, description = "An edit is empty or too long, or a title for a reply", body = ErrorBody),
     )
 )]
-#[post("/forum/moderation/posts/{post}/approve")]
 pub async fn approve(
     state: web::Data<AppState>,
     caller: Caller,
@@ -55,6 +55,8 @@ pub async fn approve(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::Reject::PATH,
     tag = "moderation",
     security(("bearer" = [])),
     params(("post" = String, Path, description = "A waiting post")),
@@ -66,7 +68,6 @@ pub async fn approve(
         (status = 422, description = "No reason, or too long", body = ErrorBody),
     )
 )]
-#[post("/forum/moderation/posts/{post}/reject")]
 pub async fn reject(
     state: web::Data<AppState>,
     caller: Caller,
@@ -77,6 +78,8 @@ pub async fn reject(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::Remove::PATH,
     tag = "moderation",
     security(("bearer" = [])),
     params(("post" = String, Path, description = "A post that is up")),
@@ -88,7 +91,6 @@ pub async fn reject(
         (status = 422, description = "No reason, or too long", body = ErrorBody),
     )
 )]
-#[post("/forum/moderation/posts/{post}/remove")]
 pub async fn remove(
     state: web::Data<AppState>,
     caller: Caller,
@@ -99,6 +101,8 @@ pub async fn remove(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::Keep::PATH,
     tag = "moderation",
     security(("bearer" = [])),
     params(("post" = String, Path, description = "A flagged or reported post")),
@@ -110,7 +114,6 @@ pub async fn remove(
         (status = 422, description = "The note is too long", body = ErrorBody),
     )
 )]
-#[post("/forum/moderation/posts/{post}/keep")]
 pub async fn keep(
     state: web::Data<AppState>,
     caller: Caller,
@@ -120,30 +123,22 @@ pub async fn keep(
     Ok(HttpResponse::Ok().json(svc::keep(&state.db, &caller, &post, &body).await?))
 }
 
-/// Threads for a moderator.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-pub struct ModThreadsQuery {
-    /// Only this space's (its id).
-    pub space: Option<String>,
-    pub before: Option<String>,
-    pub limit: Option<u64>,
-}
-
 #[utoipa::path(
+    get,
+    path = ep::ModThreads::PATH,
     tag = "moderation",
     security(("bearer" = [])),
-    params(ModThreadsQuery),
+    params(ep::ModThreadsQuery),
     responses(
         (status = 200, description = "Threads in every state, newest first", body = ThreadPage),
         (status = 404, description = "Only participation officers moderate", body = ErrorBody),
         (status = 422, description = "No such space, or a page marker we did not give out", body = ErrorBody),
     )
 )]
-#[get("/forum/moderation/threads")]
 pub async fn threads(
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<ModThreadsQuery>,
+    q: web::Query<ep::ModThreadsQuery>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(
         svc::threads_for_moderation(
@@ -158,20 +153,21 @@ pub async fn threads(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::ModThread::PATH,
     tag = "moderation",
     security(("bearer" = [])),
-    params(("thread" = String, Path, description = "The thread's id"), AfterQuery),
+    params(("thread" = String, Path, description = "The thread's id"), shared::endpoints::forum::AfterQuery),
     responses(
         (status = 200, description = "The thread with every post in every state", body = ModThreadView),
         (status = 404, description = "No such thread", body = ErrorBody),
     )
 )]
-#[get("/forum/moderation/threads/{thread}")]
 pub async fn show_thread(
     state: web::Data<AppState>,
     caller: Caller,
     thread: web::Path<String>,
-    q: web::Query<AfterQuery>,
+    q: web::Query<shared::endpoints::forum::AfterQuery>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(
         svc::thread_for_moderation(&state.db, &caller, &thread, q.after.as_deref(), q.limit)
@@ -180,6 +176,8 @@ pub async fn show_thread(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::Lock::PATH,
     tag = "moderation",
     security(("bearer" = [])),
     params(("thread" = String, Path, description = "The thread's id")),
@@ -191,7 +189,6 @@ pub async fn show_thread(
         (status = 422, description = "No reason, or too long", body = ErrorBody),
     )
 )]
-#[post("/forum/moderation/threads/{thread}/lock")]
 pub async fn lock(
     state: web::Data<AppState>,
     caller: Caller,
@@ -202,6 +199,8 @@ pub async fn lock(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::Suspend::PATH,
     tag = "moderation",
     security(("bearer" = [])),
     params(("member" = String, Path, description = "The author's forum id (`author_id` of a post)")),
@@ -213,7 +212,6 @@ pub async fn lock(
         (status = 422, description = "Days out of range, or no reason", body = ErrorBody),
     )
 )]
-#[post("/forum/moderation/members/{member}/suspension")]
 pub async fn suspend(
     state: web::Data<AppState>,
     caller: Caller,
@@ -224,6 +222,8 @@ pub async fn suspend(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::WatchedWords::PATH,
     tag = "moderation",
     security(("bearer" = [])),
     responses(
@@ -231,7 +231,6 @@ pub async fn suspend(
         (status = 404, description = "Only participation officers moderate", body = ErrorBody),
     )
 )]
-#[get("/forum/moderation/watched-words")]
 pub async fn watched_words(
     state: web::Data<AppState>,
     caller: Caller,
@@ -240,6 +239,8 @@ pub async fn watched_words(
 }
 
 #[utoipa::path(
+    put,
+    path = ep::SetWatchedWords::PATH,
     tag = "moderation",
     security(("bearer" = [])),
     request_body = WatchedWords,
@@ -249,7 +250,6 @@ pub async fn watched_words(
         (status = 422, description = "An empty, too long or repeated word; `field` names it", body = ErrorBody),
     )
 )]
-#[put("/forum/moderation/watched-words")]
 pub async fn set_watched_words(
     state: web::Data<AppState>,
     caller: Caller,
@@ -258,30 +258,22 @@ pub async fn set_watched_words(
     Ok(HttpResponse::Ok().json(svc::set_watched_words(&state.db, &caller, &body).await?))
 }
 
-/// The moderation log.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-pub struct LogQuery {
-    /// Only about this post.
-    pub post: Option<String>,
-    pub before: Option<String>,
-    pub limit: Option<u64>,
-}
-
 #[utoipa::path(
+    get,
+    path = ep::Log::PATH,
     tag = "moderation",
     security(("bearer" = [])),
-    params(LogQuery),
+    params(ep::LogQuery),
     responses(
         (status = 200, description = "Every moderation action, newest first: who, what, when, why (it cannot be changed)", body = ModLogPage),
         (status = 404, description = "Only managers and moderators read the log", body = ErrorBody),
         (status = 422, description = "No such post, or a page marker we did not give out", body = ErrorBody),
     )
 )]
-#[get("/forum/moderation/log")]
 pub async fn log(
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<LogQuery>,
+    q: web::Query<ep::LogQuery>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(
         svc::log(
@@ -296,6 +288,8 @@ pub async fn log(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::AdminSpaces::PATH,
     tag = "moderation",
     security(("bearer" = [])),
     responses(
@@ -303,7 +297,6 @@ pub async fn log(
         (status = 404, description = "Only administrators and participation officers manage spaces", body = ErrorBody),
     )
 )]
-#[get("/forum/admin/spaces")]
 pub async fn admin_spaces(
     state: web::Data<AppState>,
     caller: Caller,
@@ -312,6 +305,8 @@ pub async fn admin_spaces(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::CreateSpace::PATH,
     tag = "moderation",
     security(("bearer" = [])),
     request_body = SpaceDraft,
@@ -322,7 +317,6 @@ pub async fn admin_spaces(
         (status = 422, description = "A value is not right; `field` names it", body = ErrorBody),
     )
 )]
-#[post("/forum/admin/spaces")]
 pub async fn create_space(
     state: web::Data<AppState>,
     caller: Caller,
@@ -332,6 +326,8 @@ pub async fn create_space(
 }
 
 #[utoipa::path(
+    put,
+    path = ep::UpdateSpace::PATH,
     tag = "moderation",
     security(("bearer" = [])),
     params(("space" = String, Path, description = "The space's id")),
@@ -342,7 +338,6 @@ pub async fn create_space(
         (status = 422, description = "A value is not right; `field` names it", body = ErrorBody),
     )
 )]
-#[put("/forum/admin/spaces/{space}")]
 pub async fn update_space(
     state: web::Data<AppState>,
     caller: Caller,
@@ -352,30 +347,22 @@ pub async fn update_space(
     Ok(HttpResponse::Ok().json(svc::update_space(&state.db, &caller, &space, &body).await?))
 }
 
-/// A period for participation figures.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-pub struct FiguresQuery {
-    /// First day (a year before `to` when left out).
-    pub from: Option<NaiveDate>,
-    /// Last day (today when left out).
-    pub to: Option<NaiveDate>,
-}
-
 #[utoipa::path(
+    get,
+    path = ep::Participation::PATH,
     tag = "moderation",
     security(("bearer" = [])),
-    params(FiguresQuery),
+    params(ep::FiguresQuery),
     responses(
         (status = 200, description = "How many took part, by age band, no names; groups under 5 hidden", body = ParticipationFigures),
         (status = 404, description = "Not for this role", body = ErrorBody),
         (status = 422, description = "The dates are the wrong way round or too far apart", body = ErrorBody),
     )
 )]
-#[get("/forum/participation")]
 pub async fn participation(
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<FiguresQuery>,
+    q: web::Query<ep::FiguresQuery>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(svc::participation(&state.db, &caller, q.from, q.to).await?))
 }

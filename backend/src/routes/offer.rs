@@ -6,36 +6,20 @@ use crate::access;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::services::{offer as svc, offer_requests as requests};
-use crate::startup::AppState;
-use actix_web::{get, patch, post, put, web, HttpResponse};
-use serde::Deserialize;
+use crate::state::AppState;
+use actix_web::{web, HttpResponse};
 use shared::access::Action;
 use shared::api::ErrorBody;
+use shared::endpoints::offer as ep;
 use shared::offer::{
     AdminOffer, AdminOfferEntry, Circumstances, CircumstancesUpdate, EntitlementChange,
     EntitlementDraft, MyOffer, MyOfferSearch, NewOfferRequest, OfferRequestAnswer,
     OfferRequestView, PublicOffer,
 };
 
-#[derive(Debug, Deserialize)]
-pub struct SearchQuery {
-    #[serde(default)]
-    pub q: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct RequestListQuery {
-    #[serde(default)]
-    pub include_closed: Option<bool>,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct ChangesQuery {
-    #[serde(default)]
-    pub entitlement: Option<String>,
-}
-
 #[utoipa::path(
+    get,
+    path = ep::PublicOffer::PATH,
     tag = "offer",
     params(
         ("slug" = String, Path, description = "The council's short name, such as bexley"),
@@ -47,16 +31,17 @@ pub struct ChangesQuery {
         (status = 422, description = "The search is empty or too long", body = ErrorBody),
     )
 )]
-#[get("/councils/{slug}/offer")]
 pub async fn public_offer(
     state: web::Data<AppState>,
     slug: web::Path<String>,
-    query: web::Query<SearchQuery>,
+    query: web::Query<ep::SearchQuery>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(svc::public_offer(&state.db, &slug, query.q.as_deref()).await?))
 }
 
 #[utoipa::path(
+    get,
+    path = ep::MyOffer::PATH,
     tag = "offer",
     security(("bearer" = [])),
     responses(
@@ -64,7 +49,6 @@ pub async fn public_offer(
         (status = 404, description = "Only young people have an offer of their own", body = ErrorBody),
     )
 )]
-#[get("/me/offer")]
 pub async fn my_offer(
     state: web::Data<AppState>,
     caller: Caller,
@@ -74,6 +58,8 @@ pub async fn my_offer(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::MySearch::PATH,
     tag = "offer",
     security(("bearer" = [])),
     params(("q" = Option<String>, Query, description = "Words to search for, such as \"bus\" or \"uni\"")),
@@ -83,11 +69,10 @@ pub async fn my_offer(
         (status = 422, description = "The search is empty or too long", body = ErrorBody),
     )
 )]
-#[get("/me/offer/search")]
 pub async fn my_search(
     state: web::Data<AppState>,
     caller: Caller,
-    query: web::Query<SearchQuery>,
+    query: web::Query<ep::SearchQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let grant = crate::access::own(&state.db, &caller, Action::ReadOffer, true).await?;
     let q = query.q.as_deref().unwrap_or_default();
@@ -95,6 +80,8 @@ pub async fn my_search(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::MyRequests::PATH,
     tag = "offer",
     security(("bearer" = [])),
     responses(
@@ -102,7 +89,6 @@ pub async fn my_search(
         (status = 404, description = "Only young people have requests of their own", body = ErrorBody),
     )
 )]
-#[get("/me/offer/requests")]
 pub async fn my_requests(
     state: web::Data<AppState>,
     caller: Caller,
@@ -112,6 +98,8 @@ pub async fn my_requests(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::AskAboutOffer::PATH,
     tag = "offer",
     security(("bearer" = [])),
     request_body = NewOfferRequest,
@@ -122,7 +110,6 @@ pub async fn my_requests(
         (status = 422, description = "Not for me at the moment (nothing is stored), or no such entitlement", body = ErrorBody),
     )
 )]
-#[post("/me/offer/requests")]
 pub async fn ask(
     state: web::Data<AppState>,
     caller: Caller,
@@ -133,6 +120,8 @@ pub async fn ask(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::PersonOffer::PATH,
     tag = "offer",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -141,7 +130,6 @@ pub async fn ask(
         (status = 404, description = "No such record, or not yours to see", body = ErrorBody),
     )
 )]
-#[get("/people/{id}/offer")]
 pub async fn person_offer(
     state: web::Data<AppState>,
     caller: Caller,
@@ -152,6 +140,8 @@ pub async fn person_offer(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::Circumstances::PATH,
     tag = "offer",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -160,7 +150,6 @@ pub async fn person_offer(
         (status = 404, description = "No such record, or not yours to see", body = ErrorBody),
     )
 )]
-#[get("/people/{id}/circumstances")]
 pub async fn circumstances(
     state: web::Data<AppState>,
     caller: Caller,
@@ -171,6 +160,8 @@ pub async fn circumstances(
 }
 
 #[utoipa::path(
+    patch,
+    path = ep::SetCircumstances::PATH,
     tag = "offer",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -181,7 +172,6 @@ pub async fn circumstances(
         (status = 404, description = "No such record, or not yours to change", body = ErrorBody),
     )
 )]
-#[patch("/people/{id}/circumstances")]
 pub async fn set_circumstances(
     state: web::Data<AppState>,
     caller: Caller,
@@ -196,6 +186,8 @@ pub async fn set_circumstances(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::PersonRequests::PATH,
     tag = "offer",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -204,7 +196,6 @@ pub async fn set_circumstances(
         (status = 404, description = "No such record, or not yours to see", body = ErrorBody),
     )
 )]
-#[get("/people/{id}/offer-requests")]
 pub async fn person_requests(
     state: web::Data<AppState>,
     caller: Caller,
@@ -215,6 +206,8 @@ pub async fn person_requests(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::WorkerRequests::PATH,
     tag = "offer",
     security(("bearer" = [])),
     params(("include_closed" = Option<bool>, Query, description = "Also paid and turned-down requests (default: open ones only)")),
@@ -223,17 +216,18 @@ pub async fn person_requests(
         (status = 404, description = "This role does not answer requests", body = ErrorBody),
     )
 )]
-#[get("/offer/requests")]
 pub async fn worker_requests(
     state: web::Data<AppState>,
     caller: Caller,
-    query: web::Query<RequestListQuery>,
+    query: web::Query<ep::RequestListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let all = query.include_closed.unwrap_or(false);
     Ok(HttpResponse::Ok().json(requests::for_worker(&state.db, &caller, all).await?))
 }
 
 #[utoipa::path(
+    patch,
+    path = ep::AnswerOfferRequest::PATH,
     tag = "offer",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The request's id")),
@@ -245,7 +239,6 @@ pub async fn worker_requests(
         (status = 422, description = "Not a step this request can take, or a reason is needed", body = ErrorBody),
     )
 )]
-#[patch("/offer/requests/{id}")]
 pub async fn answer(
     state: web::Data<AppState>,
     caller: Caller,
@@ -256,6 +249,8 @@ pub async fn answer(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::AdminList::PATH,
     tag = "offer",
     security(("bearer" = [])),
     responses(
@@ -263,7 +258,6 @@ pub async fn answer(
         (status = 404, description = "Only administrators edit the offer", body = ErrorBody),
     )
 )]
-#[get("/offer/entitlements")]
 pub async fn admin_list(
     state: web::Data<AppState>,
     caller: Caller,
@@ -272,6 +266,8 @@ pub async fn admin_list(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::AdminCreate::PATH,
     tag = "offer",
     security(("bearer" = [])),
     request_body = EntitlementDraft,
@@ -282,7 +278,6 @@ pub async fn admin_list(
         (status = 422, description = "A value is not right; `field` names it, such as rule.rules[1].under", body = ErrorBody),
     )
 )]
-#[post("/offer/entitlements")]
 pub async fn admin_create(
     state: web::Data<AppState>,
     caller: Caller,
@@ -292,6 +287,8 @@ pub async fn admin_create(
 }
 
 #[utoipa::path(
+    put,
+    path = ep::AdminReplace::PATH,
     tag = "offer",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The entitlement's id, such as setting-up-home")),
@@ -303,7 +300,6 @@ pub async fn admin_create(
         (status = 422, description = "A value is not right; `field` names it, such as rule.rules[1].under", body = ErrorBody),
     )
 )]
-#[put("/offer/entitlements/{id}")]
 pub async fn admin_replace(
     state: web::Data<AppState>,
     caller: Caller,
@@ -314,6 +310,8 @@ pub async fn admin_replace(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::AdminChanges::PATH,
     tag = "offer",
     security(("bearer" = [])),
     params(("entitlement" = Option<String>, Query, description = "Only this entitlement's history")),
@@ -322,11 +320,10 @@ pub async fn admin_replace(
         (status = 404, description = "No such entitlement, or not an administrator", body = ErrorBody),
     )
 )]
-#[get("/offer/changes")]
 pub async fn admin_changes(
     state: web::Data<AppState>,
     caller: Caller,
-    query: web::Query<ChangesQuery>,
+    query: web::Query<ep::ChangesQuery>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok()
         .json(svc::changes(&state.db, &caller, query.entitlement.as_deref()).await?))

@@ -1,6 +1,6 @@
 //! The OpenAPI 3.1 document, generated from the handlers' annotations.
 
-use actix_web::get;
+use shared::endpoints::openapi as ep;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
@@ -35,12 +35,13 @@ impl Modify for BearerAuth {
 
 /// This document: every endpoint, its request and response schemas, its auth.
 #[utoipa::path(
+    get,
+    path = ep::OpenApiDocument::PATH,
     tag = "service",
     responses((status = 200, description = "The OpenAPI 3.1 document", content_type = "application/json"))
 )]
-#[get("/openapi.json")]
 pub async fn document(
-    state: actix_web::web::Data<crate::startup::AppState>,
+    state: actix_web::web::Data<crate::state::AppState>,
 ) -> actix_web::HttpResponse {
     actix_web::HttpResponse::Ok().json(state.openapi.as_ref())
 }

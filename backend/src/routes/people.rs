@@ -5,16 +5,19 @@ use crate::access;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::services::people as svc;
-use crate::startup::AppState;
-use actix_web::{get, post, web, HttpResponse};
+use crate::state::AppState;
+use actix_web::{web, HttpResponse};
 use shared::access::Action;
 use shared::accounts::{
     ActivationCode, AllocationView, AuditRow, BreakGlassRequest, NewAllocation, NewCareEpisode,
     NewYoungPerson, NewYoungPersonAccount, PersonSummary, YoungPersonView,
 };
 use shared::api::ErrorBody;
+use shared::endpoints::people as ep;
 
 #[utoipa::path(
+    get,
+    path = ep::Caseload::PATH,
     tag = "people",
     security(("bearer" = [])),
     responses(
@@ -22,7 +25,6 @@ use shared::api::ErrorBody;
         (status = 404, description = "This role has no caseload", body = ErrorBody),
     )
 )]
-#[get("/people")]
 pub async fn caseload(
     state: web::Data<AppState>,
     caller: Caller,
@@ -31,6 +33,8 @@ pub async fn caseload(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::CreatePerson::PATH,
     tag = "people",
     security(("bearer" = [])),
     request_body = NewYoungPerson,
@@ -39,7 +43,6 @@ pub async fn caseload(
         (status = 422, description = "A value is not right; `field` names it", body = ErrorBody),
     )
 )]
-#[post("/people")]
 pub async fn create(
     state: web::Data<AppState>,
     caller: Caller,
@@ -56,6 +59,8 @@ pub async fn create(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::Person::PATH,
     tag = "people",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -64,7 +69,6 @@ pub async fn create(
         (status = 404, description = "No such record, or not yours to see", body = ErrorBody),
     )
 )]
-#[get("/people/{id}")]
 pub async fn one(
     state: web::Data<AppState>,
     caller: Caller,
@@ -75,6 +79,8 @@ pub async fn one(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::AddEpisode::PATH,
     tag = "people",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -85,7 +91,6 @@ pub async fn one(
         (status = 422, description = "Dates not right", body = ErrorBody),
     )
 )]
-#[post("/people/{id}/care-episodes")]
 pub async fn add_episode(
     state: web::Data<AppState>,
     caller: Caller,
@@ -98,6 +103,8 @@ pub async fn add_episode(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::CreateAccount::PATH,
     tag = "people",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -108,7 +115,6 @@ pub async fn add_episode(
         (status = 409, description = "Already has an account, or the username is taken", body = ErrorBody),
     )
 )]
-#[post("/people/{id}/account")]
 pub async fn create_account(
     state: web::Data<AppState>,
     caller: Caller,
@@ -121,6 +127,8 @@ pub async fn create_account(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::NewPersonCode::PATH,
     tag = "people",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -130,7 +138,6 @@ pub async fn create_account(
         (status = 409, description = "No account yet", body = ErrorBody),
     )
 )]
-#[post("/people/{id}/code")]
 pub async fn new_code(
     state: web::Data<AppState>,
     caller: Caller,
@@ -141,6 +148,8 @@ pub async fn new_code(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::Allocations::PATH,
     tag = "people",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -149,7 +158,6 @@ pub async fn new_code(
         (status = 404, description = "No such record, or not yours", body = ErrorBody),
     )
 )]
-#[get("/people/{id}/allocations")]
 pub async fn allocations(
     state: web::Data<AppState>,
     caller: Caller,
@@ -160,6 +168,8 @@ pub async fn allocations(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::Reallocate::PATH,
     tag = "people",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -170,7 +180,6 @@ pub async fn allocations(
         (status = 422, description = "No such member of staff, or the wrong role", body = ErrorBody),
     )
 )]
-#[post("/people/{id}/allocations")]
 pub async fn reallocate(
     state: web::Data<AppState>,
     caller: Caller,
@@ -182,6 +191,8 @@ pub async fn reallocate(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::Audit::PATH,
     tag = "people",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -190,7 +201,6 @@ pub async fn reallocate(
         (status = 404, description = "No such record, or not yours", body = ErrorBody),
     )
 )]
-#[get("/people/{id}/audit")]
 pub async fn audit(
     state: web::Data<AppState>,
     caller: Caller,
@@ -201,6 +211,8 @@ pub async fn audit(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::BreakGlass::PATH,
     tag = "people",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -211,7 +223,6 @@ pub async fn audit(
         (status = 422, description = "Give a reason", body = ErrorBody),
     )
 )]
-#[post("/people/{id}/break-glass")]
 pub async fn break_glass(
     state: web::Data<AppState>,
     caller: Caller,
@@ -224,6 +235,8 @@ pub async fn break_glass(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::MyTeam::PATH,
     tag = "people",
     security(("bearer" = [])),
     responses(
@@ -231,7 +244,6 @@ pub async fn break_glass(
         (status = 404, description = "Only team managers list their team", body = ErrorBody),
     )
 )]
-#[get("/teams/mine/staff")]
 pub async fn my_team(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(svc::my_team(&state.db, &caller).await?))
 }

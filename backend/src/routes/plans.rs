@@ -5,17 +5,19 @@ use crate::access;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::services::plans as svc;
-use crate::startup::AppState;
-use actix_web::{get, post, put, web, HttpResponse};
-use serde::Deserialize;
+use crate::state::AppState;
+use actix_web::{web, HttpResponse};
 use shared::access::{Ability, Action};
 use shared::api::ErrorBody;
+use shared::endpoints::plans as ep;
 use shared::plans::{
     ChildPlanView, DraftPlan, MyPeople, NewPlanQuery, PlanAnswer, PlanQueryView,
     PlanVersionSummary, SharePlan, StaffPlanView, StaffProfile,
 };
 
 #[utoipa::path(
+    get,
+    path = ep::StaffPlan::PATH,
     tag = "plans",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -24,7 +26,6 @@ use shared::plans::{
         (status = 404, description = "No such record, or not yours", body = ErrorBody),
     )
 )]
-#[get("/people/{id}/plan")]
 pub async fn staff_plan(
     state: web::Data<AppState>,
     caller: Caller,
@@ -35,6 +36,8 @@ pub async fn staff_plan(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::StaffShared::PATH,
     tag = "plans",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -43,7 +46,6 @@ pub async fn staff_plan(
         (status = 404, description = "No such record, or not yours", body = ErrorBody),
     )
 )]
-#[get("/people/{id}/plan/shared")]
 pub async fn staff_shared(
     state: web::Data<AppState>,
     caller: Caller,
@@ -54,6 +56,8 @@ pub async fn staff_shared(
 }
 
 #[utoipa::path(
+    put,
+    path = ep::SavePlanDraft::PATH,
     tag = "plans",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -64,7 +68,6 @@ pub async fn staff_shared(
         (status = 422, description = "An empty or too long section; `field` names it", body = ErrorBody),
     )
 )]
-#[put("/people/{id}/plan/draft")]
 pub async fn save_draft(
     state: web::Data<AppState>,
     caller: Caller,
@@ -76,6 +79,8 @@ pub async fn save_draft(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::Share::PATH,
     tag = "plans",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -87,7 +92,6 @@ pub async fn save_draft(
         (status = 422, description = "Fails the plain-language check and no reason was given", body = ErrorBody),
     )
 )]
-#[post("/people/{id}/plan/share")]
 pub async fn share(
     state: web::Data<AppState>,
     caller: Caller,
@@ -98,30 +102,24 @@ pub async fn share(
     Ok(HttpResponse::Ok().json(svc::share(&state.db, &caller, &grant, &body).await?))
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
-pub struct AnswerRequest {
-    /// The question's id.
-    pub query_id: String,
-    pub answer: String,
-}
-
 #[utoipa::path(
+    post,
+    path = ep::AnswerPlanQuestion::PATH,
     tag = "plans",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
-    request_body = AnswerRequest,
+    request_body = shared::plans::AnswerRequest,
     responses(
         (status = 200, description = "Answered; the young person is told", body = PlanQueryView),
         (status = 404, description = "No such record, or not yours", body = ErrorBody),
         (status = 422, description = "Empty answer, or no such question on this plan", body = ErrorBody),
     )
 )]
-#[post("/people/{id}/plan/answer")]
 pub async fn answer(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<String>,
-    body: web::Json<AnswerRequest>,
+    body: web::Json<shared::plans::AnswerRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let grant = access::check(&state.db, &caller, &id, Action::AnswerPlanQuery).await?;
     Ok(HttpResponse::Ok().json(
@@ -139,11 +137,12 @@ pub async fn answer(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::WorkerQueries::PATH,
     tag = "plans",
     security(("bearer" = [])),
     responses((status = 200, description = "Questions about plans from the young people I work with, unanswered first", body = [PlanQueryView]))
 )]
-#[get("/plan-questions")]
 pub async fn worker_queries(
     state: web::Data<AppState>,
     caller: Caller,
@@ -152,32 +151,29 @@ pub async fn worker_queries(
     Ok(HttpResponse::Ok().json(svc::worker_queries(&state.db, &caller).await?))
 }
 
-#[derive(Deserialize, utoipa::IntoParams)]
-pub struct VersionQuery {
-    /// A version number; leave out for the newest.
-    pub version: Option<i32>,
-}
-
 #[utoipa::path(
+    get,
+    path = ep::MyPlan::PATH,
     tag = "plans",
     security(("bearer" = [])),
-    params(VersionQuery),
+    params(ep::VersionQuery),
     responses(
         (status = 200, description = "My plan (null if it has not been shared with me yet), with what changed since last time", body = Option<ChildPlanView>),
         (status = 404, description = "Only young people have plans here", body = ErrorBody),
     )
 )]
-#[get("/me/plan")]
 pub async fn my_plan(
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<VersionQuery>,
+    q: web::Query<ep::VersionQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let grant = access::own(&state.db, &caller, Action::ReadPlan, true).await?;
     Ok(HttpResponse::Ok().json(svc::child_view(&state.db, &grant.young_person, q.version).await?))
 }
 
 #[utoipa::path(
+    get,
+    path = ep::MyHistory::PATH,
     tag = "plans",
     security(("bearer" = [])),
     responses(
@@ -185,7 +181,6 @@ pub async fn my_plan(
         (status = 404, description = "Only young people have plans here", body = ErrorBody),
     )
 )]
-#[get("/me/plan/history")]
 pub async fn my_history(
     state: web::Data<AppState>,
     caller: Caller,
@@ -195,6 +190,8 @@ pub async fn my_history(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::AskAboutPlan::PATH,
     tag = "plans",
     security(("bearer" = [])),
     request_body = NewPlanQuery,
@@ -203,7 +200,6 @@ pub async fn my_history(
         (status = 422, description = "Not a part of my plan, or the message is too long", body = ErrorBody),
     )
 )]
-#[post("/me/plan/questions")]
 pub async fn ask(
     state: web::Data<AppState>,
     caller: Caller,
@@ -214,11 +210,12 @@ pub async fn ask(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::MyQuestions::PATH,
     tag = "plans",
     security(("bearer" = [])),
     responses((status = 200, description = "My questions about my plan, with answers", body = [PlanQueryView]))
 )]
-#[get("/me/plan/questions")]
 pub async fn my_questions(
     state: web::Data<AppState>,
     caller: Caller,
@@ -228,6 +225,8 @@ pub async fn my_questions(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::MyPeople::PATH,
     tag = "plans",
     security(("bearer" = [])),
     responses(
@@ -235,7 +234,6 @@ pub async fn my_questions(
         (status = 404, description = "Only young people have workers here", body = ErrorBody),
     )
 )]
-#[get("/me/people")]
 pub async fn my_people(
     state: web::Data<AppState>,
     caller: Caller,
@@ -245,6 +243,8 @@ pub async fn my_people(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::MyProfile::PATH,
     tag = "plans",
     security(("bearer" = [])),
     responses(
@@ -252,7 +252,6 @@ pub async fn my_people(
         (status = 404, description = "Only staff have a profile", body = ErrorBody),
     )
 )]
-#[get("/me/profile")]
 pub async fn my_profile(
     state: web::Data<AppState>,
     caller: Caller,
@@ -262,6 +261,8 @@ pub async fn my_profile(
 }
 
 #[utoipa::path(
+    put,
+    path = ep::SaveProfile::PATH,
     tag = "plans",
     security(("bearer" = [])),
     request_body = StaffProfile,
@@ -271,7 +272,6 @@ pub async fn my_profile(
         (status = 422, description = "Too long", body = ErrorBody),
     )
 )]
-#[put("/me/profile")]
 pub async fn save_profile(
     state: web::Data<AppState>,
     caller: Caller,

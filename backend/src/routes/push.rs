@@ -4,19 +4,21 @@
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::push::manage;
-use crate::startup::AppState;
-use actix_web::{delete, get, post, put, web, HttpResponse};
+use crate::state::AppState;
+use actix_web::{web, HttpResponse};
 use shared::api::ErrorBody;
+use shared::endpoints::push as ep;
 use shared::push::{
     NewPushSubscription, NotificationPreferences, PushSubscriptionView, UpdatePreferences,
     VapidPublicKey,
 };
 
 #[utoipa::path(
+    get,
+    path = ep::VapidPublicKey::PATH,
     tag = "push",
     responses((status = 200, description = "The key a browser subscribes with (applicationServerKey)", body = VapidPublicKey))
 )]
-#[get("/push/vapid-public-key")]
 pub async fn vapid_public_key(state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::Ok().json(VapidPublicKey {
         public_key: state.keys.vapid_public_b64.clone(),
@@ -24,6 +26,8 @@ pub async fn vapid_public_key(state: web::Data<AppState>) -> HttpResponse {
 }
 
 #[utoipa::path(
+    get,
+    path = ep::ListSubscriptions::PATH,
     tag = "push",
     security(("bearer" = [])),
     responses(
@@ -31,7 +35,6 @@ pub async fn vapid_public_key(state: web::Data<AppState>) -> HttpResponse {
         (status = 401, description = "Not signed in", body = ErrorBody),
     )
 )]
-#[get("/me/push-subscriptions")]
 pub async fn list_subscriptions(
     state: web::Data<AppState>,
     caller: Caller,
@@ -40,6 +43,8 @@ pub async fn list_subscriptions(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::Subscribe::PATH,
     tag = "push",
     security(("bearer" = [])),
     request_body = NewPushSubscription,
@@ -50,7 +55,6 @@ pub async fn list_subscriptions(
         (status = 422, description = "The endpoint is not an https push service, or a key has the wrong length", body = ErrorBody),
     )
 )]
-#[post("/me/push-subscriptions")]
 pub async fn subscribe(
     state: web::Data<AppState>,
     caller: Caller,
@@ -72,6 +76,8 @@ pub async fn subscribe(
 }
 
 #[utoipa::path(
+    delete,
+    path = ep::Unsubscribe::PATH,
     tag = "push",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The device's id")),
@@ -80,7 +86,6 @@ pub async fn subscribe(
         (status = 404, description = "No such device of mine", body = ErrorBody),
     )
 )]
-#[delete("/me/push-subscriptions/{id}")]
 pub async fn unsubscribe(
     state: web::Data<AppState>,
     caller: Caller,
@@ -91,6 +96,8 @@ pub async fn unsubscribe(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::Preferences::PATH,
     tag = "push",
     security(("bearer" = [])),
     responses(
@@ -98,7 +105,6 @@ pub async fn unsubscribe(
         (status = 401, description = "Not signed in", body = ErrorBody),
     )
 )]
-#[get("/me/notification-preferences")]
 pub async fn preferences(
     state: web::Data<AppState>,
     caller: Caller,
@@ -107,6 +113,8 @@ pub async fn preferences(
 }
 
 #[utoipa::path(
+    put,
+    path = ep::UpdatePreferences::PATH,
     tag = "push",
     security(("bearer" = [])),
     request_body = UpdatePreferences,
@@ -115,7 +123,6 @@ pub async fn preferences(
         (status = 422, description = "An unknown kind, one that cannot be turned off, or a time that is not HH:MM", body = ErrorBody),
     )
 )]
-#[put("/me/notification-preferences")]
 pub async fn update_preferences(
     state: web::Data<AppState>,
     caller: Caller,
@@ -126,6 +133,8 @@ pub async fn update_preferences(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::MarkRead::PATH,
     tag = "me",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The notification's id")),
@@ -134,7 +143,6 @@ pub async fn update_preferences(
         (status = 404, description = "No such notification of mine", body = ErrorBody),
     )
 )]
-#[post("/me/notifications/{id}/read")]
 pub async fn mark_read(
     state: web::Data<AppState>,
     caller: Caller,
@@ -145,6 +153,8 @@ pub async fn mark_read(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::MarkAllRead::PATH,
     tag = "me",
     security(("bearer" = [])),
     responses(
@@ -152,7 +162,6 @@ pub async fn mark_read(
         (status = 401, description = "Not signed in", body = ErrorBody),
     )
 )]
-#[post("/me/notifications/read-all")]
 pub async fn mark_all_read(
     state: web::Data<AppState>,
     caller: Caller,

@@ -6,12 +6,12 @@ use crate::access;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::services::reviews as svc;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::http::header;
-use actix_web::{get, patch, post, put, web, HttpResponse};
-use serde::Deserialize;
+use actix_web::{web, HttpResponse};
 use shared::access::Action;
 use shared::api::ErrorBody;
+use shared::endpoints::reviews as ep;
 use shared::review_schedule::ReviewPolicy;
 use shared::reviews::{
     MyParticipation, MyReviews, NewReview, NewReviewRequest, ReviewChange, ReviewListRow,
@@ -19,6 +19,8 @@ use shared::reviews::{
 };
 
 #[utoipa::path(
+    get,
+    path = ep::MyReviews::PATH,
     tag = "reviews",
     security(("bearer" = [])),
     responses(
@@ -26,7 +28,6 @@ use shared::reviews::{
         (status = 404, description = "Only young people have reviews here", body = ErrorBody),
     )
 )]
-#[get("/me/reviews")]
 pub async fn my_reviews(
     state: web::Data<AppState>,
     caller: Caller,
@@ -36,6 +37,8 @@ pub async fn my_reviews(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::MyCalendar::PATH,
     tag = "reviews",
     security(("bearer" = [])),
     responses(
@@ -43,7 +46,6 @@ pub async fn my_reviews(
         (status = 404, description = "No review meeting is booked", body = ErrorBody),
     )
 )]
-#[get("/me/reviews/next.ics")]
 pub async fn my_calendar(
     state: web::Data<AppState>,
     caller: Caller,
@@ -60,6 +62,8 @@ pub async fn my_calendar(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::AskEarlier::PATH,
     tag = "reviews",
     security(("bearer" = [])),
     request_body = NewReviewRequest,
@@ -68,7 +72,6 @@ pub async fn my_calendar(
         (status = 422, description = "The message is too long", body = ErrorBody),
     )
 )]
-#[post("/me/reviews/requests")]
 pub async fn ask_earlier(
     state: web::Data<AppState>,
     caller: Caller,
@@ -79,6 +82,8 @@ pub async fn ask_earlier(
 }
 
 #[utoipa::path(
+    put,
+    path = ep::MyParticipation::PATH,
     tag = "reviews",
     security(("bearer" = [])),
     request_body = MyParticipation,
@@ -88,7 +93,6 @@ pub async fn ask_earlier(
         (status = 409, description = "The review has already happened or was cancelled", body = ErrorBody),
     )
 )]
-#[put("/me/reviews/participation")]
 pub async fn my_participation(
     state: web::Data<AppState>,
     caller: Caller,
@@ -99,6 +103,8 @@ pub async fn my_participation(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::PersonReviews::PATH,
     tag = "reviews",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -107,7 +113,6 @@ pub async fn my_participation(
         (status = 404, description = "No such record, or not yours", body = ErrorBody),
     )
 )]
-#[get("/people/{id}/reviews")]
 pub async fn person_reviews(
     state: web::Data<AppState>,
     caller: Caller,
@@ -118,6 +123,8 @@ pub async fn person_reviews(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::Book::PATH,
     tag = "reviews",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -129,7 +136,6 @@ pub async fn person_reviews(
         (status = 422, description = "A value is not right; `field` names it", body = ErrorBody),
     )
 )]
-#[post("/people/{id}/reviews")]
 pub async fn book(
     state: web::Data<AppState>,
     caller: Caller,
@@ -141,6 +147,8 @@ pub async fn book(
 }
 
 #[utoipa::path(
+    patch,
+    path = ep::Change::PATH,
     tag = "reviews",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -152,7 +160,6 @@ pub async fn book(
         (status = 422, description = "A value is not right; `field` names it", body = ErrorBody),
     )
 )]
-#[patch("/people/{id}/reviews")]
 pub async fn change(
     state: web::Data<AppState>,
     caller: Caller,
@@ -164,6 +171,8 @@ pub async fn change(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::Outcome::PATH,
     tag = "reviews",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The young person's id")),
@@ -175,7 +184,6 @@ pub async fn change(
         (status = 422, description = "Empty or too long, or not plain enough and no reason given (`override_reason`)", body = ErrorBody),
     )
 )]
-#[post("/people/{id}/reviews/outcome")]
 pub async fn outcome(
     state: web::Data<AppState>,
     caller: Caller,
@@ -186,32 +194,28 @@ pub async fn outcome(
     Ok(HttpResponse::Ok().json(svc::record_outcome(&state.db, &caller, &grant, &body).await?))
 }
 
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-pub struct ListQuery {
-    /// Only the overdue ones.
-    #[serde(default)]
-    pub overdue: Option<bool>,
-}
-
 #[utoipa::path(
+    get,
+    path = ep::ListReviews::PATH,
     tag = "reviews",
     security(("bearer" = [])),
-    params(ListQuery),
+    params(ep::ListQuery),
     responses(
         (status = 200, description = "The reviews of the young people I work with (a manager: my team's), overdue first", body = [ReviewListRow]),
         (status = 404, description = "This role has no reviews list", body = ErrorBody),
     )
 )]
-#[get("/reviews")]
 pub async fn list(
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<ListQuery>,
+    q: web::Query<ep::ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(svc::list(&state.db, &caller, q.overdue.unwrap_or(false)).await?))
 }
 
 #[utoipa::path(
+    get,
+    path = ep::Settings::PATH,
     tag = "reviews",
     security(("bearer" = [])),
     responses(
@@ -219,7 +223,6 @@ pub async fn list(
         (status = 404, description = "Administrators only", body = ErrorBody),
     )
 )]
-#[get("/reviews/settings")]
 pub async fn settings(
     state: web::Data<AppState>,
     caller: Caller,
@@ -228,6 +231,8 @@ pub async fn settings(
 }
 
 #[utoipa::path(
+    put,
+    path = ep::SetSettings::PATH,
     tag = "reviews",
     security(("bearer" = [])),
     request_body = ReviewSettings,
@@ -237,7 +242,6 @@ pub async fn settings(
         (status = 422, description = "Say true or false", body = ErrorBody),
     )
 )]
-#[put("/reviews/settings")]
 pub async fn set_settings(
     state: web::Data<AppState>,
     caller: Caller,

@@ -5,13 +5,14 @@ use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::repo::{accounts, sessions};
 use crate::services::auth::issue_code;
-use crate::startup::AppState;
-use actix_web::{get, patch, post, web, HttpResponse};
+use crate::state::AppState;
+use actix_web::{web, HttpResponse};
 use chrono::Utc;
 use sea_orm::{EntityTrait, TransactionTrait};
 use shared::access::Ability;
 use shared::accounts::{ActivationCode, NewStaff, StaffUpdate, StaffView};
 use shared::api::ErrorBody;
+use shared::endpoints::staff as ep;
 use shared::people::Role;
 
 fn view(
@@ -30,6 +31,8 @@ fn view(
 }
 
 #[utoipa::path(
+    get,
+    path = ep::ListStaff::PATH,
     tag = "staff",
     security(("bearer" = [])),
     responses(
@@ -37,7 +40,6 @@ fn view(
         (status = 404, description = "Only admins run staff accounts", body = ErrorBody),
     )
 )]
-#[get("/staff")]
 pub async fn list(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     access::require(&caller, Ability::ManageStaff)?;
     let all: Vec<StaffView> = accounts::staff(&state.db, caller.authority_id)
@@ -49,6 +51,8 @@ pub async fn list(state: web::Data<AppState>, caller: Caller) -> Result<HttpResp
 }
 
 #[utoipa::path(
+    post,
+    path = ep::CreateStaff::PATH,
     tag = "staff",
     security(("bearer" = [])),
     request_body = NewStaff,
@@ -58,7 +62,6 @@ pub async fn list(state: web::Data<AppState>, caller: Caller) -> Result<HttpResp
         (status = 422, description = "A value is not right", body = ErrorBody),
     )
 )]
-#[post("/staff")]
 pub async fn create(
     state: web::Data<AppState>,
     caller: Caller,
@@ -126,6 +129,8 @@ pub async fn create(
 }
 
 #[utoipa::path(
+    patch,
+    path = ep::Update::PATH,
     tag = "staff",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The staff account's id")),
@@ -135,7 +140,6 @@ pub async fn create(
         (status = 404, description = "No such account here", body = ErrorBody),
     )
 )]
-#[patch("/staff/{id}")]
 pub async fn update(
     state: web::Data<AppState>,
     caller: Caller,
@@ -175,6 +179,8 @@ pub async fn update(
 }
 
 #[utoipa::path(
+    post,
+    path = ep::NewStaffCode::PATH,
     tag = "staff",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The staff account's id")),
@@ -183,7 +189,6 @@ pub async fn update(
         (status = 404, description = "No such account here", body = ErrorBody),
     )
 )]
-#[post("/staff/{id}/code")]
 pub async fn new_code(
     state: web::Data<AppState>,
     caller: Caller,

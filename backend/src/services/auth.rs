@@ -5,7 +5,7 @@ use crate::auth::{codes, password, throttle, tokens};
 use crate::entities::account;
 use crate::error::ApiError;
 use crate::repo::{accounts, sessions};
-use crate::startup::AppState;
+use crate::state::AppState;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ConnectionTrait, TransactionTrait};
 use shared::accounts::{password_rules, TokenResponse};

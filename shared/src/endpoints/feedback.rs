@@ -37,9 +37,10 @@ pub struct ScreenQuery {
 
 impl ToQuery for ScreenQuery {
     fn pairs(&self) -> Vec<(&'static str, Option<String>)> {
-        vec![
-            ("review_id", self.review_id.as_ref().map(ToString::to_string)),
-        ]
+        vec![(
+            "review_id",
+            self.review_id.as_ref().map(ToString::to_string),
+        )]
     }
 }
 
@@ -60,13 +61,16 @@ pub struct InsightsQuery {
 impl ToQuery for InsightsQuery {
     fn pairs(&self) -> Vec<(&'static str, Option<String>)> {
         vec![
-            ("period", self.period.map(|p| {
-                match p {
-                    crate::reviews::Period::Month => "month",
-                    crate::reviews::Period::Quarter => "quarter",
-                }
-                .to_owned()
-            })),
+            (
+                "period",
+                self.period.map(|p| {
+                    match p {
+                        crate::reviews::Period::Month => "month",
+                        crate::reviews::Period::Quarter => "quarter",
+                    }
+                    .to_owned()
+                }),
+            ),
             ("from", self.from.as_ref().map(ToString::to_string)),
             ("to", self.to.as_ref().map(ToString::to_string)),
         ]
@@ -83,8 +87,6 @@ pub struct AlertsQuery {
 
 impl ToQuery for AlertsQuery {
     fn pairs(&self) -> Vec<(&'static str, Option<String>)> {
-        vec![
-            ("all", self.all.as_ref().map(ToString::to_string)),
-        ]
+        vec![("all", self.all.as_ref().map(ToString::to_string))]
     }
 }

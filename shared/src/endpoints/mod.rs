@@ -222,8 +222,8 @@ macro_rules! endpoints {
 
             impl $crate::endpoints::Endpoint for $name {
                 const META: $crate::endpoints::Meta = $crate::endpoints::Meta {
-                    method: $crate::endpoints::method!($method),
-                    path: $path,
+                    method: $name::METHOD,
+                    path: $name::PATH,
                     id: stringify!($name),
                     guard: $crate::endpoints::Guard::$guard $(($rule))?,
                 };
@@ -233,6 +233,9 @@ macro_rules! endpoints {
             }
 
             impl $name {
+                pub const METHOD: $crate::endpoints::Method = $crate::endpoints::method!($method);
+                pub const PATH: &'static str = $path;
+
                 /// The address of a call, with the path's parameters filled in.
                 pub fn url($($param: &str),*) -> $crate::endpoints::Url<$name> {
                     $crate::endpoints::Url::fill(&[$($param),*])
@@ -341,7 +344,11 @@ mod tests {
                 m.path
             );
             if let Guard::Record(_) = m.guard {
-                assert!(m.path.contains("{id}"), "{}: a record guard needs {{id}}", m.id);
+                assert!(
+                    m.path.contains("{id}"),
+                    "{}: a record guard needs {{id}}",
+                    m.id
+                );
             }
         }
         assert!(ids.len() > 100);

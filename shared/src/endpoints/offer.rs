@@ -45,9 +45,7 @@ pub struct SearchQuery {
 
 impl ToQuery for SearchQuery {
     fn pairs(&self) -> Vec<(&'static str, Option<String>)> {
-        vec![
-            ("q", self.q.as_ref().map(ToString::to_string)),
-        ]
+        vec![("q", self.q.as_ref().map(ToString::to_string))]
     }
 }
 
@@ -59,9 +57,10 @@ pub struct RequestListQuery {
 
 impl ToQuery for RequestListQuery {
     fn pairs(&self) -> Vec<(&'static str, Option<String>)> {
-        vec![
-            ("include_closed", self.include_closed.as_ref().map(ToString::to_string)),
-        ]
+        vec![(
+            "include_closed",
+            self.include_closed.as_ref().map(ToString::to_string),
+        )]
     }
 }
 
@@ -73,8 +72,9 @@ pub struct ChangesQuery {
 
 impl ToQuery for ChangesQuery {
     fn pairs(&self) -> Vec<(&'static str, Option<String>)> {
-        vec![
-            ("entitlement", self.entitlement.as_ref().map(ToString::to_string)),
-        ]
+        vec![(
+            "entitlement",
+            self.entitlement.as_ref().map(ToString::to_string),
+        )]
     }
 }

@@ -42,8 +42,6 @@ pub struct VersionQuery {
 
 impl ToQuery for VersionQuery {
     fn pairs(&self) -> Vec<(&'static str, Option<String>)> {
-        vec![
-            ("version", self.version.as_ref().map(ToString::to_string)),
-        ]
+        vec![("version", self.version.as_ref().map(ToString::to_string))]
     }
 }

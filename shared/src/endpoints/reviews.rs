@@ -39,8 +39,6 @@ pub struct ListQuery {
 
 impl ToQuery for ListQuery {
     fn pairs(&self) -> Vec<(&'static str, Option<String>)> {
-        vec![
-            ("overdue", self.overdue.as_ref().map(ToString::to_string)),
-        ]
+        vec![("overdue", self.overdue.as_ref().map(ToString::to_string))]
     }
 }
