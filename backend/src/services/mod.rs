@@ -13,4 +13,5 @@ pub mod offer_requests;
 pub mod people;
 pub mod plans;
 pub mod reviews;
+pub mod staff;
 pub mod staff_home;
