@@ -2,7 +2,9 @@
 //! of the one before, so pages stay right while rows are added.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, Select};
+use sea_orm::{
+    ColumnTrait, Condition, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, Select,
+};
 
 /// A keyset cursor: the (created_at, id) of the last row of a page.
 pub type Cursor = (DateTime<Utc>, i64);
@@ -42,5 +44,7 @@ pub fn page<E: EntityTrait>(
         }
         None => q,
     };
-    q.order_by(at, order.clone()).order_by(id, order).limit(limit)
+    q.order_by(at, order.clone())
+        .order_by(id, order)
+        .limit(limit)
 }

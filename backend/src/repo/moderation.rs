@@ -5,8 +5,7 @@ use super::keyset::{self, Cursor, Direction};
 use crate::entities::forum_moderation_log as log;
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
 };
 use shared::forum::ModAction;
 

@@ -6,9 +6,9 @@ use crate::access::{self, Grant};
 use crate::auth::Caller;
 use crate::entities::{plan_version, young_person};
 use crate::error::ApiError;
-use crate::repo::{allocations, councils, notifications, people, plans};
 /// Kept at its old path; it lives with the allocations it counts.
 pub use crate::repo::allocations::social_workers_so_far;
+use crate::repo::{allocations, councils, notifications, people, plans};
 use chrono::Utc;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use shared::access::{Action, Relationship};

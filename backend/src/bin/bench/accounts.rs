@@ -1,13 +1,9 @@
 //! Generated accounts of the right roles, signed in.
 
-use backend::generate::{self, Options};
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement, Value};
-use serde_json::json;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 use super::{BenchResult, SENDERS};
+use backend::generate::{self};
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement, Value};
+use serde_json::json;
 
 pub(super) struct Picks {
     pub(super) young_people: Vec<String>,

@@ -1,13 +1,6 @@
 //! The command line: sizes, databases, seconds, connections.
 
-use backend::generate::{self, Options};
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement, Value};
-use serde_json::json;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-use super::{BenchResult, USAGE, DEFAULT_POSTGRES};
+use super::{BenchResult, DEFAULT_POSTGRES, USAGE};
 
 pub(super) struct Args {
     pub(super) sizes: Vec<u64>,

@@ -1,16 +1,11 @@
 //! The server and `push-bench` binaries, built first, and `push-bench`'s
 //! figures.
 
-use backend::generate::{self, Options};
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement, Value};
-use serde_json::json;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-use super::{BenchResult};
-use super::args::{Args};
+use super::args::Args;
 use super::databases::{fresh_database, remove_database};
+use super::BenchResult;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 /// `target/release/backend` and `push-bench` beside this program, built (or
 /// rebuilt) first so that they have the same code and migrations as this
@@ -59,7 +54,10 @@ pub(super) fn binaries() -> BenchResult<(PathBuf, PathBuf)> {
 
 /// Push delivery to a loopback push service and reminder planning for
 /// 100,000 young people: `push-bench` (issue 7), on each database.
-pub(super) async fn push_figures(args: &Args, push_bin: &Path) -> BenchResult<Vec<(String, String)>> {
+pub(super) async fn push_figures(
+    args: &Args,
+    push_bin: &Path,
+) -> BenchResult<Vec<(String, String)>> {
     let mut out = Vec::new();
     for database in &args.databases {
         let fresh = fresh_database(args, database, 0).await?;

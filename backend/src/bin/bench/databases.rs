@@ -1,15 +1,12 @@
 //! A fresh database per run (an SQLite file, or a new PostgreSQL database),
 //! and removing what an interrupted run left behind.
 
-use backend::generate::{self, Options};
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement, Value};
-use serde_json::json;
+use super::args::Args;
+use super::BenchResult;
+use sea_orm::{ConnectionTrait, Database};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-use super::{BenchResult};
-use super::args::{Args};
+use std::process::Command;
+use std::sync::Mutex;
 
 pub(super) async fn ensure_postgres(url: &str) -> BenchResult<()> {
     if let Ok(db) = Database::connect(url).await {

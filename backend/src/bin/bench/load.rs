@@ -1,14 +1,10 @@
 //! Driving one endpoint at many concurrent connections, in turns with
 //! `/api/health`, and the latencies measured.
 
-use backend::generate::{self, Options};
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement, Value};
+use super::{BenchResult, Measure};
 use serde_json::json;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use super::{BenchResult, Measure};
 
 async fn get_json(client: &reqwest::Client, url: &str, token: &str) -> Option<serde_json::Value> {
     let res = client.get(url).bearer_auth(token).send().await.ok()?;

@@ -27,27 +27,21 @@
 //! so it runs until the signed-in young people have each sent theirs (or
 //! the time is up).
 
+mod accounts;
 mod args;
 mod binaries;
 mod databases;
+mod load;
 mod measure;
 mod server;
-mod accounts;
-mod load;
 mod table;
 
-use backend::generate::{self, Options};
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement, Value};
-use serde_json::json;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-use args::{parse};
+use args::parse;
 use binaries::{binaries, push_figures};
 use databases::{ensure_postgres, remove_leftovers};
-use measure::{one};
-use table::{print_table};
+use measure::one;
+use std::time::Instant;
+use table::print_table;
 
 type BenchResult<T> = Result<T, Box<dyn std::error::Error>>;
 

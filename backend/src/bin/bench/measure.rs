@@ -1,21 +1,24 @@
 //! One database at one size: generate, start the server, sign in, drive
 //! each endpoint against `/api/health`, and read start-up time and memory.
 
+use super::accounts::{pick_accounts, sign_in_all};
+use super::args::Args;
+use super::databases::{fresh_database, remove_database, FreshDb};
+use super::load::{drive, feedback_forms, forum_pages, Load, Sample};
+use super::server::{proc_status, wait_healthy, Server};
+use super::{BenchResult, Run, PER_COUNCIL, READERS};
 use backend::generate::{self, Options};
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement, Value};
-use serde_json::json;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use super::{BenchResult, PER_COUNCIL, READERS, Run, run};
-use super::args::{Args};
-use super::databases::{FreshDb, fresh_database, remove_database};
-use super::server::{Server, wait_healthy, proc_status};
-use super::accounts::{pick_accounts, sign_in_all};
-use super::load::{forum_pages, feedback_forms, Load, Sample, drive};
 
-pub(super) async fn one(args: &Args, database: &str, size: u64, server_bin: &Path) -> BenchResult<Run> {
+pub(super) async fn one(
+    args: &Args,
+    database: &str,
+    size: u64,
+    server_bin: &Path,
+) -> BenchResult<Run> {
     // Councils of the same size at every size, so that the growth is the
     // country's, not a bigger council's.
     let councils = u32::try_from(size.div_ceil(PER_COUNCIL))

@@ -1,14 +1,9 @@
 //! The real server as a child process: starting it, waiting until it is
 //! healthy, stopping it, reading its memory from /proc.
 
-use backend::generate::{self, Options};
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement, Value};
-use serde_json::json;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use super::BenchResult;
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
-use super::{BenchResult};
 
 /// The server child process; stopped (SIGTERM, then SIGKILL) when dropped.
 pub(super) struct Server(pub(super) Child);

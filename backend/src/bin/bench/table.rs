@@ -1,14 +1,7 @@
 //! The printed table of results.
 
-use backend::generate::{self, Options};
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement, Value};
-use serde_json::json;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-use super::{Run};
-use super::args::{Args};
+use super::args::Args;
+use super::Run;
 
 pub(super) fn print_table(runs: &[Run], args: &Args) {
     let smallest = args.sizes.iter().copied().min().unwrap_or(0);

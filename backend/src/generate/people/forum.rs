@@ -1,26 +1,24 @@
 //! Positive Journeys rows: members, threads, posts and their moderation.
 
+use super::{Gen, Member, Staff, StaffOf};
 use crate::generate::bulk::{
-    at, at_or_null, big, big_or_null, day, day_or_null, fix_sequence, flag, int, int_or_null,
-    max_id, text, text_or_null, Sink, Table,
+    at, at_or_null, big, big_or_null, flag, int, int_or_null, text, text_or_null,
 };
-use crate::generate::rng::Rng;
 use crate::generate::text as words;
-use crate::generate::{staff_username, username, Council, GenerateError};
-use chrono::{DateTime, Duration, Months, NaiveDate, NaiveTime, Utc};
-use sea_orm::DatabaseConnection;
-use shared::access::{Action, Relation, Relationship};
-use shared::care_status::{care_summary, CareEpisode, CareSummary};
-use shared::forum::{display_name_key, HoldReason, ModAction, PostStatus};
-use shared::offer::RequestStatus;
-use shared::people::{LegalStatus, Role};
-use shared::plans::{Section, SectionText};
-use shared::reviews::{FormKey, Participation, Question, QuestionKind};
-use super::{Staff, StaffOf, Member, Gen};
+use crate::generate::Council;
+use chrono::{DateTime, Duration, Utc};
+use shared::care_status::CareSummary;
+use shared::forum::{HoldReason, ModAction, PostStatus};
+use shared::people::Role;
 
 impl Gen {
     /// Threads and posts among this chunk's members, space by space.
-    pub(super) fn forum(&mut self, c: &Council, staff: &StaffOf, members: &[(Member, CareSummary)]) {
+    pub(super) fn forum(
+        &mut self,
+        c: &Council,
+        staff: &StaffOf,
+        members: &[(Member, CareSummary)],
+    ) {
         let officer = staff.po.first().cloned();
         for space in &c.spaces {
             let Some(rule) = crate::services::forum::rule_of(space) else {

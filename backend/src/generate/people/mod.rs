@@ -1,28 +1,21 @@
 //! One council's staff and young people, and everything their records
 //! hold, as rows for [`super::bulk`].
 
-mod tables;
-mod staff;
+mod forum;
 mod person;
 mod records;
-mod forum;
+mod staff;
+mod tables;
 
-use super::bulk::{
-    at, at_or_null, big, big_or_null, day, day_or_null, fix_sequence, flag, int, int_or_null,
-    max_id, text, text_or_null, Sink, Table,
-};
+use super::bulk::{fix_sequence, max_id, Sink, Table};
 use super::rng::Rng;
 use super::text as words;
-use super::{staff_username, username, Council, GenerateError};
+use super::{Council, GenerateError};
 use chrono::{DateTime, Duration, Months, NaiveDate, NaiveTime, Utc};
 use sea_orm::DatabaseConnection;
-use shared::access::{Action, Relation, Relationship};
-use shared::care_status::{care_summary, CareEpisode, CareSummary};
-use shared::forum::{display_name_key, HoldReason, ModAction, PostStatus};
-use shared::offer::RequestStatus;
+use shared::access::{Relation, Relationship};
+use shared::care_status::CareSummary;
 use shared::people::{LegalStatus, Role};
-use shared::plans::{Section, SectionText};
-use shared::reviews::{FormKey, Participation, Question, QuestionKind};
 
 /// Young people handled (and written) together.
 const CHUNK: usize = 2_000;

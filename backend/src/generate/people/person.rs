@@ -1,23 +1,20 @@
 //! One young person's record: profile, care episodes, legal status,
 //! circumstances, account and their audit trail and notifications.
 
-use crate::generate::bulk::{
-    at, at_or_null, big, big_or_null, day, day_or_null, fix_sequence, flag, int, int_or_null,
-    max_id, text, text_or_null, Sink, Table,
+use super::{
+    legal_text, morning, relation_basis, years, Gen, Member, Person, Staff, StaffOf, Status,
 };
-use crate::generate::rng::Rng;
+use crate::generate::bulk::{
+    at, at_or_null, big, day, day_or_null, flag, int, int_or_null, text, text_or_null,
+};
 use crate::generate::text as words;
-use crate::generate::{staff_username, username, Council, GenerateError};
-use chrono::{DateTime, Duration, Months, NaiveDate, NaiveTime, Utc};
-use sea_orm::DatabaseConnection;
+use crate::generate::{username, Council};
+use chrono::Duration;
 use shared::access::{Action, Relation, Relationship};
 use shared::care_status::{care_summary, CareEpisode, CareSummary};
-use shared::forum::{display_name_key, HoldReason, ModAction, PostStatus};
-use shared::offer::RequestStatus;
+use shared::forum::display_name_key;
 use shared::people::{LegalStatus, Role};
-use shared::plans::{Section, SectionText};
-use shared::reviews::{FormKey, Participation, Question, QuestionKind};
-use super::{Staff, StaffOf, Status, Person, Member, Gen, years, morning, legal_text, relation_basis};
+use shared::reviews::FormKey;
 
 impl Gen {
     /// One young person and everything about them.

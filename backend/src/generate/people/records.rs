@@ -1,23 +1,17 @@
 //! What a young person's record holds over time: plan versions, reviews,
 //! "good for me" feedback and requests about the local offer.
 
+use super::{morning, Gen, Staff};
 use crate::generate::bulk::{
-    at, at_or_null, big, big_or_null, day, day_or_null, fix_sequence, flag, int, int_or_null,
-    max_id, text, text_or_null, Sink, Table,
+    at, at_or_null, big, day, day_or_null, flag, int, int_or_null, text, text_or_null,
 };
-use crate::generate::rng::Rng;
 use crate::generate::text as words;
-use crate::generate::{staff_username, username, Council, GenerateError};
-use chrono::{DateTime, Duration, Months, NaiveDate, NaiveTime, Utc};
-use sea_orm::DatabaseConnection;
-use shared::access::{Action, Relation, Relationship};
-use shared::care_status::{care_summary, CareEpisode, CareSummary};
-use shared::forum::{display_name_key, HoldReason, ModAction, PostStatus};
+use crate::generate::Council;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use shared::access::Relationship;
 use shared::offer::RequestStatus;
-use shared::people::{LegalStatus, Role};
 use shared::plans::{Section, SectionText};
-use shared::reviews::{FormKey, Participation, Question, QuestionKind};
-use super::{Staff, Gen, morning};
+use shared::reviews::{Participation, Question, QuestionKind};
 
 impl Gen {
     pub(super) fn plans(&mut self, yp: i32, age: i64, writer: &Staff, since: NaiveDate) {

@@ -1,23 +1,16 @@
 //! A council's staff, and who works with whom: allocation of young people
 //! to social workers, personal advisers and IROs.
 
-use crate::generate::bulk::{
-    at, at_or_null, big, big_or_null, day, day_or_null, fix_sequence, flag, int, int_or_null,
-    max_id, text, text_or_null, Sink, Table,
+use super::{
+    years, Gen, Person, Staff, StaffOf, Status, PER_IRO, PER_PERSONAL_ADVISER, PER_SOCIAL_WORKER,
 };
+use crate::generate::bulk::{at, at_or_null, int, int_or_null, text, text_or_null};
 use crate::generate::rng::Rng;
 use crate::generate::text as words;
-use crate::generate::{staff_username, username, Council, GenerateError};
-use chrono::{DateTime, Duration, Months, NaiveDate, NaiveTime, Utc};
-use sea_orm::DatabaseConnection;
-use shared::access::{Action, Relation, Relationship};
-use shared::care_status::{care_summary, CareEpisode, CareSummary};
-use shared::forum::{display_name_key, HoldReason, ModAction, PostStatus};
-use shared::offer::RequestStatus;
+use crate::generate::{staff_username, Council};
+use chrono::{DateTime, Duration, Months, Utc};
+use shared::access::Relationship;
 use shared::people::{LegalStatus, Role};
-use shared::plans::{Section, SectionText};
-use shared::reviews::{FormKey, Participation, Question, QuestionKind};
-use super::{PER_SOCIAL_WORKER, PER_PERSONAL_ADVISER, PER_IRO, Staff, StaffOf, Status, Person, Gen, years};
 
 impl Gen {
     pub(super) fn staff(&mut self, c: &Council, in_care: usize, advised: usize) -> StaffOf {

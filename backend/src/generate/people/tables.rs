@@ -1,22 +1,7 @@
 //! The bulk tables' column lists, in the order rows are written.
 
-use crate::generate::bulk::{
-    at, at_or_null, big, big_or_null, day, day_or_null, fix_sequence, flag, int, int_or_null,
-    max_id, text, text_or_null, Sink, Table,
-};
-use crate::generate::rng::Rng;
-use crate::generate::text as words;
-use crate::generate::{staff_username, username, Council, GenerateError};
-use chrono::{DateTime, Duration, Months, NaiveDate, NaiveTime, Utc};
-use sea_orm::DatabaseConnection;
-use shared::access::{Action, Relation, Relationship};
-use shared::care_status::{care_summary, CareEpisode, CareSummary};
-use shared::forum::{display_name_key, HoldReason, ModAction, PostStatus};
-use shared::offer::RequestStatus;
-use shared::people::{LegalStatus, Role};
-use shared::plans::{Section, SectionText};
-use shared::reviews::{FormKey, Participation, Question, QuestionKind};
-use super::{Tables};
+use super::Tables;
+use crate::generate::bulk::Table;
 
 impl Tables {
     pub(super) fn new() -> Tables {

@@ -1,24 +1,19 @@
 //! Posts: writing them, pages of them, moderators' decisions (conditional
 //! on the current status) and the queue's held and flagged posts.
 
-use crate::repo::chunked::{self, CHUNK};
-use crate::entities::{
-    forum_block as block, forum_member as member, forum_post as post, forum_report as report,
-    forum_setting as setting, forum_space as space, forum_thread as thread,
-    forum_watched_word as word, young_person,
-};
+use super::st;
+use super::threads::{post_visible, Viewer};
+use crate::entities::forum_post as post;
+use crate::repo::chunked::{self};
+use crate::repo::keyset::Cursor;
+use crate::repo::keyset::{self, Direction};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
-use shared::forum::{PostStatus, WatchedWord};
-use shared::text_checks::Tier;
-use crate::repo::keyset::Cursor;
-use crate::repo::keyset::{self, Direction};
-use super::{st};
-use super::threads::{Viewer, post_visible};
+use shared::forum::PostStatus;
 
 // ------------------------------------------------------------------- posts
 
@@ -120,8 +115,8 @@ pub async fn post_page(
         Direction::OldestFirst,
         limit,
     )
-        .all(db)
-        .await
+    .all(db)
+    .await
 }
 
 /// A member's own posts, newest first.
@@ -142,8 +137,8 @@ pub async fn posts_of_member(
         Direction::NewestFirst,
         limit,
     )
-        .all(db)
-        .await
+    .all(db)
+    .await
 }
 
 /// What a moderator decided about a post.

@@ -1,22 +1,14 @@
 //! Reports of posts, and blocks between members.
 
-use crate::repo::chunked::{self, CHUNK};
-use crate::entities::{
-    forum_block as block, forum_member as member, forum_post as post, forum_report as report,
-    forum_setting as setting, forum_space as space, forum_thread as thread,
-    forum_watched_word as word, young_person,
-};
+use super::{REPORT_OPEN, REPORT_RESOLVED};
+use crate::entities::{forum_block as block, forum_report as report};
+use crate::repo::chunked::CHUNK;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
-use shared::forum::{PostStatus, WatchedWord};
-use shared::text_checks::Tier;
-use crate::repo::keyset::Cursor;
-use crate::repo::keyset::{self, Direction};
-use super::{REPORT_OPEN, REPORT_RESOLVED};
 
 // ----------------------------------------------------------------- reports
 

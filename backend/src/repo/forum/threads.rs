@@ -1,23 +1,17 @@
 //! Threads: writing them, their status, title and lock, who may see them,
 //! and pages of them.
 
-use crate::repo::chunked::{self, CHUNK};
-use crate::entities::{
-    forum_block as block, forum_member as member, forum_post as post, forum_report as report,
-    forum_setting as setting, forum_space as space, forum_thread as thread,
-    forum_watched_word as word, young_person,
-};
+use super::st;
+use crate::entities::{forum_post as post, forum_thread as thread};
+use crate::repo::chunked::{self};
+use crate::repo::keyset::Cursor;
+use crate::repo::keyset::{self, Direction};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
 };
-use shared::forum::{PostStatus, WatchedWord};
-use shared::text_checks::Tier;
-use crate::repo::keyset::Cursor;
-use crate::repo::keyset::{self, Direction};
-use super::{st};
+use shared::forum::PostStatus;
 
 // ----------------------------------------------------------------- threads
 
@@ -228,6 +222,6 @@ pub async fn thread_page(
         Direction::NewestFirst,
         limit,
     )
-        .all(db)
-        .await
+    .all(db)
+    .await
 }

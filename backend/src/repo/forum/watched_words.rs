@@ -1,21 +1,15 @@
 //! A council's watched words and their tiers.
 
-use crate::repo::chunked::{self, CHUNK};
-use crate::entities::{
-    forum_block as block, forum_member as member, forum_post as post, forum_report as report,
-    forum_setting as setting, forum_space as space, forum_thread as thread,
-    forum_watched_word as word, young_person,
-};
+use crate::entities::{forum_setting as setting, forum_watched_word as word};
+use crate::repo::chunked::CHUNK;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set,
 };
-use shared::forum::{PostStatus, WatchedWord};
+use shared::forum::WatchedWord;
 use shared::text_checks::Tier;
-use crate::repo::keyset::Cursor;
-use crate::repo::keyset::{self, Direction};
 
 // ----------------------------------------------------------- watched words
 

@@ -1,20 +1,14 @@
 //! Push subscriptions (one per device): subscribing, finding, deleting and
 //! purging dead ones.
 
-use crate::repo::chunked::{self, CHUNK};
-use crate::entities::{
-    account, local_authority, notification, notification_preference as pref,
-    notification_setting as setting, push_delivery as delivery, push_subscription as sub,
-    scheduled_job as job, session,
-};
-use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, PostgresQueryBuilder, Query};
+use super::PENDING;
+use crate::entities::{push_delivery as delivery, push_subscription as sub, session};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend,
-    DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
-    Statement, TransactionTrait, TryInsertResult,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
-use super::{PENDING};
 
 // ---------------------------------------------------------------- devices
 

@@ -1,20 +1,15 @@
 //! Scheduled jobs: inserting, finding by subject, cancelling, claiming and
 //! finishing them.
 
-use crate::repo::chunked::{self, CHUNK};
-use crate::entities::{
-    account, local_authority, notification, notification_preference as pref,
-    notification_setting as setting, push_delivery as delivery, push_subscription as sub,
-    scheduled_job as job, session,
-};
+use super::{CANCELLED, DONE, FAILED, PENDING};
+use crate::entities::scheduled_job as job;
+use crate::repo::chunked::CHUNK;
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, PostgresQueryBuilder, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, PostgresQueryBuilder};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend,
-    DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
-    Statement, TransactionTrait, TryInsertResult,
+    ColumnTrait, Condition, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, QueryTrait, Set, Statement, TryInsertResult,
 };
-use super::{PENDING, FAILED, DONE, CANCELLED};
 
 // --------------------------------------------------------- scheduled jobs
 

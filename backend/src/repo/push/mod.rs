@@ -7,28 +7,24 @@
 //! claim is still ours.
 
 mod devices;
-mod preferences;
-mod outbox;
 mod jobs;
+mod outbox;
+mod preferences;
 
-pub use devices::{endpoint_hash, NewSubscription, subscribe, subscriptions_of, subscription_of, delete_subscription, purge_dead_subscriptions, mark_success};
-pub use preferences::{preferences_of, set_preference, setting_of, set_quiet_hours, time_zone_of};
-pub use outbox::{enqueue, due_deliveries, claim_delivery, deliveries_by_ids, notifications_by_ids, subscriptions_by_ids, accounts_by_ids, sessions_by_ids, preferences_by_accounts, settings_by_accounts, authorities, Finish, finish_delivery, purge_finished, pending_count};
-pub use jobs::{NewJob, insert_jobs, jobs_for_subjects, cancel_jobs, revive_job, reschedule_job, due_jobs, claim_job, job_by_id, finish_job, fail_job};
-
-use super::chunked::{self, CHUNK};
-use crate::entities::{
-    account, local_authority, notification, notification_preference as pref,
-    notification_setting as setting, push_delivery as delivery, push_subscription as sub,
-    scheduled_job as job, session,
+pub use devices::{
+    delete_subscription, endpoint_hash, mark_success, purge_dead_subscriptions, subscribe,
+    subscription_of, subscriptions_of, NewSubscription,
 };
-use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, PostgresQueryBuilder, Query};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend,
-    DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
-    Statement, TransactionTrait, TryInsertResult,
+pub use jobs::{
+    cancel_jobs, claim_job, due_jobs, fail_job, finish_job, insert_jobs, job_by_id,
+    jobs_for_subjects, reschedule_job, revive_job, NewJob,
 };
+pub use outbox::{
+    accounts_by_ids, authorities, claim_delivery, deliveries_by_ids, due_deliveries, enqueue,
+    finish_delivery, notifications_by_ids, pending_count, preferences_by_accounts, purge_finished,
+    sessions_by_ids, settings_by_accounts, subscriptions_by_ids, Finish,
+};
+pub use preferences::{preferences_of, set_preference, set_quiet_hours, setting_of, time_zone_of};
 
 pub const PENDING: &str = "pending";
 pub const SENT: &str = "sent";

@@ -1,20 +1,18 @@
 //! The delivery outbox: enqueueing, claiming due deliveries, loading what
 //! one batch needs, and finishing each delivery.
 
-use crate::repo::chunked::{self, CHUNK};
+use super::{FAILED, PENDING, SENT, SKIPPED};
 use crate::entities::{
     account, local_authority, notification, notification_preference as pref,
-    notification_setting as setting, push_delivery as delivery, push_subscription as sub,
-    scheduled_job as job, session,
+    notification_setting as setting, push_delivery as delivery, push_subscription as sub, session,
 };
-use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, PostgresQueryBuilder, Query};
+use crate::repo::chunked::{self};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend,
-    DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
-    Statement, TransactionTrait, TryInsertResult,
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
-use super::{PENDING, SENT, FAILED, SKIPPED};
 
 // ----------------------------------------------------------------- outbox
 

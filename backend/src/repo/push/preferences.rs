@@ -1,18 +1,11 @@
 //! What each person wants pushed, and their quiet hours and time zone.
 
-use crate::repo::chunked::{self, CHUNK};
 use crate::entities::{
-    account, local_authority, notification, notification_preference as pref,
-    notification_setting as setting, push_delivery as delivery, push_subscription as sub,
-    scheduled_job as job, session,
+    local_authority, notification_preference as pref, notification_setting as setting,
 };
-use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, PostgresQueryBuilder, Query};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend,
-    DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
-    Statement, TransactionTrait, TryInsertResult,
-};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
 
 // ------------------------------------------------------------ preferences
 

@@ -10,48 +10,24 @@
 //! background worker, which registers [`EventReminder`] through
 //! [`register_jobs`].
 
-mod sign_up;
-mod reminders;
-mod staff_events;
 mod polls;
+mod reminders;
+mod sign_up;
+mod staff_events;
 mod staff_polls;
 
-pub use sign_up::{list_events, sign_up, cancel_sign_up};
-pub use reminders::{reminder_time, EventReminderPayload, plan_reminder, EventReminder};
-pub use staff_events::{staff_events, create_event, update_event, signups};
-pub use polls::{list_polls, answer};
-pub use staff_polls::{staff_polls, staff_poll_detail, create_poll, close_poll, set_outcome};
+pub use polls::{answer, list_polls};
+pub use reminders::{plan_reminder, reminder_time, EventReminder, EventReminderPayload};
+pub use sign_up::{cancel_sign_up, list_events, sign_up};
+pub use staff_events::{create_event, signups, staff_events, update_event};
+pub use staff_polls::{close_poll, create_poll, set_outcome, staff_poll_detail, staff_polls};
 
-use crate::access;
-use crate::auth::Caller;
-use crate::entities::{
-    forum_event as event, forum_event_signup as signup, forum_poll as poll, forum_space as space,
-    local_authority, scheduled_job,
-};
-use crate::error::ApiError;
-use crate::push::quiet::{local_instant, zone};
-use crate::push::scheduler::{self, JobError, JobFuture, JobHandler, Registry};
-use crate::repo::events as repo;
-use crate::repo::forum as forum_repo;
-use crate::repo::push::{self as push_repo, NewJob, CANCELLED, PENDING};
-use crate::repo::{audit, councils, notifications, people};
-use crate::services::forum::{
-    alert_harm, harm_help, is_unique_violation, names_or_role, optional_field, participant,
-    required_field, watched_words, Participant,
-};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use crate::entities::{forum_event as event, forum_space as space};
+use crate::push::scheduler::Registry;
+use crate::services::forum::Participant;
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};
-use serde::{Deserialize, Serialize};
-use shared::access::Ability;
-use shared::forum::{
-    AnswerOutcome, ClosePoll, EventDraft, EventKind, EventView, MyAnswer, NewAnswer, NewSignUp,
-    OptionResult, PollDraft, PollKind, PollOutcome, PollResults, PollView, SignUpOutcome,
-    SignUpRow, StaffEventView, StaffPollView, BODY_MAX_CHARS, DESCRIPTION_MAX_CHARS,
-    LOCATION_MAX_CHARS, NAME_MAX_CHARS, POLL_OPTIONS_MAX, POLL_OPTION_MAX_CHARS, REASON_MAX_CHARS,
-};
-use shared::people::Role;
-use shared::text_checks::{scan, Verdict};
+use shared::forum::{EventKind, EventView};
 
 /// The kind of an event reminder job (and of its notification).
 pub const EVENT_REMINDER: &str = "forum_event_reminder";

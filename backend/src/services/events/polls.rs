@@ -1,36 +1,20 @@
 //! Polls for young people: the ones open to them, results, answering.
 
-use crate::access;
-use crate::auth::Caller;
-use crate::entities::{
-    forum_event as event, forum_event_signup as signup, forum_poll as poll, forum_space as space,
-    local_authority, scheduled_job,
-};
-use crate::error::ApiError;
-use crate::push::quiet::{local_instant, zone};
-use crate::push::scheduler::{self, JobError, JobFuture, JobHandler, Registry};
-use crate::repo::events as repo;
-use crate::repo::forum as forum_repo;
-use crate::repo::push::{self as push_repo, NewJob, CANCELLED, PENDING};
-use crate::repo::{audit, councils, notifications, people};
-use crate::services::forum::{
-    alert_harm, harm_help, is_unique_violation, names_or_role, optional_field, participant,
-    required_field, watched_words, Participant,
-};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
-use chrono_tz::Tz;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};
-use serde::{Deserialize, Serialize};
-use shared::access::Ability;
-use shared::forum::{
-    AnswerOutcome, ClosePoll, EventDraft, EventKind, EventView, MyAnswer, NewAnswer, NewSignUp,
-    OptionResult, PollDraft, PollKind, PollOutcome, PollResults, PollView, SignUpOutcome,
-    SignUpRow, StaffEventView, StaffPollView, BODY_MAX_CHARS, DESCRIPTION_MAX_CHARS,
-    LOCATION_MAX_CHARS, NAME_MAX_CHARS, POLL_OPTIONS_MAX, POLL_OPTION_MAX_CHARS, REASON_MAX_CHARS,
-};
-use shared::people::Role;
-use shared::text_checks::{scan, Verdict};
 use super::{for_them, slug_of_space};
+use crate::auth::Caller;
+use crate::entities::{forum_poll as poll, forum_space as space};
+use crate::error::ApiError;
+use crate::repo::events as repo;
+use crate::services::forum::{
+    alert_harm, harm_help, is_unique_violation, optional_field, participant, watched_words,
+};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
+use shared::forum::{
+    AnswerOutcome, MyAnswer, NewAnswer, OptionResult, PollKind, PollResults, PollView,
+    BODY_MAX_CHARS,
+};
+use shared::text_checks::{scan, Verdict};
 
 // ------------------------------------------------------------------- polls
 
@@ -42,7 +26,10 @@ pub(super) fn is_open(p: &poll::Model, now: DateTime<Utc>) -> bool {
     p.closed_at.is_none() && p.closes_at > now
 }
 
-pub(super) async fn results(db: &impl ConnectionTrait, p: &poll::Model) -> Result<PollResults, ApiError> {
+pub(super) async fn results(
+    db: &impl ConnectionTrait,
+    p: &poll::Model,
+) -> Result<PollResults, ApiError> {
     let chosen = repo::options_chosen(db, p.id).await?;
     let options = options_of(p);
     Ok(PollResults {

@@ -1,37 +1,18 @@
 //! Event reminders: when to remind (the day before, or that morning), the
 //! scheduled job that sends them, and cancelling it.
 
-use crate::access;
-use crate::auth::Caller;
-use crate::entities::{
-    forum_event as event, forum_event_signup as signup, forum_poll as poll, forum_space as space,
-    local_authority, scheduled_job,
-};
+use super::{when, EVENTS_LINK, EVENT_REMINDER};
+use crate::entities::{forum_event as event, forum_event_signup as signup, scheduled_job};
 use crate::error::ApiError;
 use crate::push::quiet::{local_instant, zone};
-use crate::push::scheduler::{self, JobError, JobFuture, JobHandler, Registry};
+use crate::push::scheduler::{self, JobError, JobFuture, JobHandler};
 use crate::repo::events as repo;
-use crate::repo::forum as forum_repo;
 use crate::repo::push::{self as push_repo, NewJob, CANCELLED, PENDING};
-use crate::repo::{audit, councils, notifications, people};
-use crate::services::forum::{
-    alert_harm, harm_help, is_unique_violation, names_or_role, optional_field, participant,
-    required_field, watched_words, Participant,
-};
+use crate::repo::{councils, notifications, people};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseTransaction};
 use serde::{Deserialize, Serialize};
-use shared::access::Ability;
-use shared::forum::{
-    AnswerOutcome, ClosePoll, EventDraft, EventKind, EventView, MyAnswer, NewAnswer, NewSignUp,
-    OptionResult, PollDraft, PollKind, PollOutcome, PollResults, PollView, SignUpOutcome,
-    SignUpRow, StaffEventView, StaffPollView, BODY_MAX_CHARS, DESCRIPTION_MAX_CHARS,
-    LOCATION_MAX_CHARS, NAME_MAX_CHARS, POLL_OPTIONS_MAX, POLL_OPTION_MAX_CHARS, REASON_MAX_CHARS,
-};
-use shared::people::Role;
-use shared::text_checks::{scan, Verdict};
-use super::{EVENT_REMINDER, EVENTS_LINK, when};
 
 /// When to remind someone of an event: 10:00 local the day before, or
 /// 08:00 on the day if that has passed and the event is at least an hour

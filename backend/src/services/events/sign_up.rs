@@ -1,38 +1,21 @@
 //! Events for young people: the list they may join, signing up and
 //! cancelling.
 
-use crate::access;
+use super::reminders::{cancel_reminder, plan_reminder};
+use super::{event_view, for_them, when};
 use crate::auth::Caller;
-use crate::entities::{
-    forum_event as event, forum_event_signup as signup, forum_poll as poll, forum_space as space,
-    local_authority, scheduled_job,
-};
+use crate::entities::forum_event as event;
 use crate::error::ApiError;
-use crate::push::quiet::{local_instant, zone};
-use crate::push::scheduler::{self, JobError, JobFuture, JobHandler, Registry};
+use crate::push::quiet::zone;
 use crate::repo::events as repo;
 use crate::repo::forum as forum_repo;
-use crate::repo::push::{self as push_repo, NewJob, CANCELLED, PENDING};
-use crate::repo::{audit, councils, notifications, people};
 use crate::services::forum::{
-    alert_harm, harm_help, is_unique_violation, names_or_role, optional_field, participant,
-    required_field, watched_words, Participant,
+    is_unique_violation, names_or_role, optional_field, participant, Participant,
 };
-use chrono::{DateTime, Duration, NaiveDate, Utc};
-use chrono_tz::Tz;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};
-use serde::{Deserialize, Serialize};
-use shared::access::Ability;
-use shared::forum::{
-    AnswerOutcome, ClosePoll, EventDraft, EventKind, EventView, MyAnswer, NewAnswer, NewSignUp,
-    OptionResult, PollDraft, PollKind, PollOutcome, PollResults, PollView, SignUpOutcome,
-    SignUpRow, StaffEventView, StaffPollView, BODY_MAX_CHARS, DESCRIPTION_MAX_CHARS,
-    LOCATION_MAX_CHARS, NAME_MAX_CHARS, POLL_OPTIONS_MAX, POLL_OPTION_MAX_CHARS, REASON_MAX_CHARS,
-};
+use chrono::Utc;
+use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
+use shared::forum::{EventView, NewSignUp, SignUpOutcome, REASON_MAX_CHARS};
 use shared::people::Role;
-use shared::text_checks::{scan, Verdict};
-use super::{when, for_them, event_view};
-use super::reminders::{plan_reminder, cancel_reminder};
 
 // -------------------------------------------------------- for young people
 

@@ -1,38 +1,22 @@
 //! Polls for the participation officer: creating, closing, and saying what
 //! was done with the answers.
 
+use super::polls::{is_open, poll_view, results};
+use super::staff_events::space_id_of;
 use crate::access;
 use crate::auth::Caller;
-use crate::entities::{
-    forum_event as event, forum_event_signup as signup, forum_poll as poll, forum_space as space,
-    local_authority, scheduled_job,
-};
+use crate::entities::{forum_poll as poll, forum_space as space};
 use crate::error::ApiError;
-use crate::push::quiet::{local_instant, zone};
-use crate::push::scheduler::{self, JobError, JobFuture, JobHandler, Registry};
 use crate::repo::events as repo;
 use crate::repo::forum as forum_repo;
-use crate::repo::push::{self as push_repo, NewJob, CANCELLED, PENDING};
-use crate::repo::{audit, councils, notifications, people};
-use crate::services::forum::{
-    alert_harm, harm_help, is_unique_violation, names_or_role, optional_field, participant,
-    required_field, watched_words, Participant,
-};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
-use chrono_tz::Tz;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};
-use serde::{Deserialize, Serialize};
+use crate::services::forum::{optional_field, required_field};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use shared::access::Ability;
 use shared::forum::{
-    AnswerOutcome, ClosePoll, EventDraft, EventKind, EventView, MyAnswer, NewAnswer, NewSignUp,
-    OptionResult, PollDraft, PollKind, PollOutcome, PollResults, PollView, SignUpOutcome,
-    SignUpRow, StaffEventView, StaffPollView, BODY_MAX_CHARS, DESCRIPTION_MAX_CHARS,
-    LOCATION_MAX_CHARS, NAME_MAX_CHARS, POLL_OPTIONS_MAX, POLL_OPTION_MAX_CHARS, REASON_MAX_CHARS,
+    ClosePoll, PollDraft, PollKind, PollOutcome, StaffPollView, DESCRIPTION_MAX_CHARS,
+    POLL_OPTIONS_MAX, POLL_OPTION_MAX_CHARS, REASON_MAX_CHARS,
 };
-use shared::people::Role;
-use shared::text_checks::{scan, Verdict};
-use super::staff_events::{space_id_of};
-use super::polls::{is_open, results, poll_view};
 
 async fn staff_poll_view(
     db: &impl ConnectionTrait,

@@ -1,30 +1,15 @@
 //! Safeguarding alerts as staff see them: the list for the people they
 //! work with, and recording what they did.
 
-use crate::access::{self, Grant};
+use crate::access::{self};
 use crate::auth::Caller;
-use crate::entities::{account, feedback as fb, feedback_form as ff, review, young_person};
+use crate::entities::young_person;
 use crate::error::ApiError;
-use crate::push::quiet;
-use crate::repo::{accounts, audit, councils, feedback as repo, notifications, people};
-use crate::repo::allocations::current_workers;
-use crate::services::reviews::{self as reviews_svc, local_today, status_of};
-use crate::services::safeguarding::{harm_in, raise_alert, route_alert};
-use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, SqlErr, TransactionTrait};
-use shared::access::{allowed, Ability, Action, Relation, Relationship};
-use shared::language::Language;
-use shared::reviews::{
-    check_answer_sizes, choices_cell, default_readers, faces_cell, out_of_hours,
-    participation_from_answers, period_label, period_labels, tidy_translations, validate_answers,
-    validate_form, who_will_see, AlertResponse, AlertResponseView, AlertRoute, AlertView, Answer,
-    AnsweredQuestion, DraftView, FeedbackAnswer, FeedbackScreen, FormDefinition, FormFamily,
-    FormKey, FormTranslations, FormVersionSummary, FormVersionView, InsightsReport, Period,
-    PriorityInsight, Question, QuestionInsight, QuestionKind, ReaderOption, ReviewStatus,
-    SaveDraft, SendFeedback, SentFeedback, StaffFeedback, SupportMessage, MESSAGE_MAX, MIN_GROUP,
-};
-use shared::reviews::{Priority, SUPPRESSED_NOTE};
-use std::collections::{BTreeMap, HashMap};
+use crate::repo::{audit, feedback as repo, people};
+use chrono::Utc;
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, TransactionTrait};
+use shared::access::{allowed, Ability, Action, Relation};
+use shared::reviews::{AlertResponse, AlertResponseView, AlertRoute, AlertView, MESSAGE_MAX};
 
 /// The young people whose alerts the caller handles through their work
 /// with them (allocated worker, or manager of their team).

@@ -1,30 +1,20 @@
 //! Anonymous totals over a period, with small groups hidden.
 
-use crate::access::{self, Grant};
+use super::forms::questions_of;
+use crate::access::{self};
 use crate::auth::Caller;
-use crate::entities::{account, feedback as fb, feedback_form as ff, review, young_person};
+use crate::entities::{feedback as fb, feedback_form as ff};
 use crate::error::ApiError;
-use crate::push::quiet;
-use crate::repo::{accounts, audit, councils, feedback as repo, notifications, people};
-use crate::repo::allocations::current_workers;
-use crate::services::reviews::{self as reviews_svc, local_today, status_of};
-use crate::services::safeguarding::{harm_in, raise_alert, route_alert};
-use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, SqlErr, TransactionTrait};
-use shared::access::{allowed, Ability, Action, Relation, Relationship};
-use shared::language::Language;
+use crate::repo::feedback as repo;
+use chrono::{Datelike, Duration, Months, NaiveDate, Utc};
+use sea_orm::DatabaseConnection;
+use shared::access::Ability;
 use shared::reviews::{
-    check_answer_sizes, choices_cell, default_readers, faces_cell, out_of_hours,
-    participation_from_answers, period_label, period_labels, tidy_translations, validate_answers,
-    validate_form, who_will_see, AlertResponse, AlertResponseView, AlertRoute, AlertView, Answer,
-    AnsweredQuestion, DraftView, FeedbackAnswer, FeedbackScreen, FormDefinition, FormFamily,
-    FormKey, FormTranslations, FormVersionSummary, FormVersionView, InsightsReport, Period,
-    PriorityInsight, Question, QuestionInsight, QuestionKind, ReaderOption, ReviewStatus,
-    SaveDraft, SendFeedback, SentFeedback, StaffFeedback, SupportMessage, MESSAGE_MAX, MIN_GROUP,
+    choices_cell, faces_cell, period_label, period_labels, FormKey, InsightsReport, Period,
+    PriorityInsight, Question, QuestionInsight, QuestionKind, MIN_GROUP,
 };
 use shared::reviews::{Priority, SUPPRESSED_NOTE};
 use std::collections::{BTreeMap, HashMap};
-use super::forms::{questions_of, forms};
 
 /// Anonymous totals cover at most this long.
 const INSIGHTS_MAX_DAYS: i64 = 3 * 366;

@@ -1,32 +1,15 @@
 //! Young people blocking (and unblocking) another member.
 
-use crate::access;
-use crate::auth::Caller;
-use crate::entities::{
-    forum_member as member, forum_post as post, forum_space as space, forum_thread as thread,
-    local_authority, young_person,
-};
-use crate::error::ApiError;
-use crate::repo::forum::{self as repo, Cursor, Viewer};
-use crate::repo::moderation::{self as modlog, Entry};
-use crate::repo::{circumstances, councils, notifications, offer_requests, people};
-use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, SqlErr, TransactionTrait};
-use shared::access::{Ability, Relationship};
-use shared::care_status::{care_summary, CareSummary};
-use shared::forum::{
-    check_display_name, decide, display_name_key, find_links, optional_text, required_text,
-    Audience, BlockView, Decision, DisplayNameChange, HarmHelp, HoldReason, ModAction, MyForum,
-    MyPost, NewBlock, NewReply, NewReport, NewThread, PostOutcome, PostStatus, PostView,
-    ReportReceipt, SpaceRule, SpaceView, ThreadPage, ThreadSummary, ThreadView, WatchedWord,
-    BODY_MAX_CHARS, CHILDLINE_PHONE, PAGE_DEFAULT, PAGE_MAX, REASON_MAX_CHARS, TITLE_MAX_CHARS,
-};
-use shared::people::Role;
-use shared::text_checks::{default_watched_words, kind_message_for_harm, scan};
-use super::{is_unique_violation};
-use super::members::{participant};
+use super::is_unique_violation;
+use super::members::participant;
+use super::posting::visible_post;
 use super::reading::{display_names, name_in};
-use super::posting::{visible_post};
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::repo::forum::{self as repo};
+use chrono::Utc;
+use sea_orm::DatabaseConnection;
+use shared::forum::{BlockView, NewBlock};
 
 // ------------------------------------------------------------------ blocks
 

@@ -1,30 +1,18 @@
 //! Words that suggest harm in a post: alerting the young person's named
 //! workers, and the help shown back to them.
 
-use crate::access;
-use crate::auth::Caller;
-use crate::entities::{
-    forum_member as member, forum_post as post, forum_space as space, forum_thread as thread,
-    local_authority, young_person,
-};
+use super::members::Participant;
+use crate::entities::{local_authority, young_person};
 use crate::error::ApiError;
-use crate::repo::forum::{self as repo, Cursor, Viewer};
+use crate::repo::forum::{self as repo};
 use crate::repo::moderation::{self as modlog, Entry};
-use crate::repo::{circumstances, councils, notifications, offer_requests, people};
+use crate::repo::{notifications, offer_requests};
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, SqlErr, TransactionTrait};
-use shared::access::{Ability, Relationship};
-use shared::care_status::{care_summary, CareSummary};
-use shared::forum::{
-    check_display_name, decide, display_name_key, find_links, optional_text, required_text,
-    Audience, BlockView, Decision, DisplayNameChange, HarmHelp, HoldReason, ModAction, MyForum,
-    MyPost, NewBlock, NewReply, NewReport, NewThread, PostOutcome, PostStatus, PostView,
-    ReportReceipt, SpaceRule, SpaceView, ThreadPage, ThreadSummary, ThreadView, WatchedWord,
-    BODY_MAX_CHARS, CHILDLINE_PHONE, PAGE_DEFAULT, PAGE_MAX, REASON_MAX_CHARS, TITLE_MAX_CHARS,
-};
+use sea_orm::ConnectionTrait;
+use shared::access::Relationship;
+use shared::forum::{HarmHelp, ModAction, CHILDLINE_PHONE};
 use shared::people::Role;
-use shared::text_checks::{default_watched_words, kind_message_for_harm, scan};
-use super::members::{Participant};
+use shared::text_checks::kind_message_for_harm;
 
 /// Who hears that a young person's words suggest harm: their named worker
 /// (a social worker while in care, else a personal adviser; the other if

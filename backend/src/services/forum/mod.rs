@@ -10,44 +10,31 @@
 //! same transaction) and answer the young person with Childline and the
 //! council's duty desk.
 
-mod members;
-mod reading;
-mod harm;
-mod posting;
-mod reports;
 mod blocks;
+mod harm;
+mod members;
+mod posting;
+mod reading;
+mod reports;
 
-pub use members::{Participant, participant, names_or_role, my_forum, spaces, set_display_name};
-pub use reading::{thread_summary, threads, thread, my_posts};
+pub use blocks::{block, blocks, unblock};
 pub use harm::{alert_harm, harm_help};
-pub use posting::{start_thread, reply, delete_own};
-pub use reports::{report};
-pub use blocks::{blocks, block, unblock};
+pub use members::{my_forum, names_or_role, participant, set_display_name, spaces, Participant};
+pub use posting::{delete_own, reply, start_thread};
+pub use reading::{my_posts, thread, thread_summary, threads};
+pub use reports::report;
 
-use crate::access;
-use crate::auth::Caller;
-use crate::entities::{
-    forum_member as member, forum_post as post, forum_space as space, forum_thread as thread,
-    local_authority, young_person,
-};
+use crate::entities::{forum_member as member, forum_space as space, local_authority};
 use crate::error::ApiError;
-use crate::repo::forum::{self as repo, Cursor, Viewer};
-use crate::repo::moderation::{self as modlog, Entry};
-use crate::repo::{circumstances, councils, notifications, offer_requests, people};
-use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, SqlErr, TransactionTrait};
-use shared::access::{Ability, Relationship};
-use shared::care_status::{care_summary, CareSummary};
+use crate::repo::forum::{self as repo};
+use crate::repo::people;
+use chrono::Utc;
+use posting::text_field;
+use sea_orm::{ConnectionTrait, DbErr, SqlErr};
 use shared::forum::{
-    check_display_name, decide, display_name_key, find_links, optional_text, required_text,
-    Audience, BlockView, Decision, DisplayNameChange, HarmHelp, HoldReason, ModAction, MyForum,
-    MyPost, NewBlock, NewReply, NewReport, NewThread, PostOutcome, PostStatus, PostView,
-    ReportReceipt, SpaceRule, SpaceView, ThreadPage, ThreadSummary, ThreadView, WatchedWord,
-    BODY_MAX_CHARS, CHILDLINE_PHONE, PAGE_DEFAULT, PAGE_MAX, REASON_MAX_CHARS, TITLE_MAX_CHARS,
+    optional_text, Audience, PostStatus, SpaceRule, WatchedWord, PAGE_DEFAULT, PAGE_MAX,
 };
-use shared::people::Role;
-use shared::text_checks::{default_watched_words, kind_message_for_harm, scan};
-use posting::{text_field};
+use shared::text_checks::default_watched_words;
 
 /// Where young people's notifications about the forum open in the app.
 pub const MY_POSTS_LINK: &str = "/forum/my-posts";

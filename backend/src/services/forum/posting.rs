@@ -1,37 +1,31 @@
 //! Posting: new threads and replies checked as they are posted (held,
 //! refused or published), and deleting one's own post.
 
-use crate::access;
-use crate::auth::Caller;
-use crate::entities::{
-    forum_member as member, forum_post as post, forum_space as space, forum_thread as thread,
-    local_authority, young_person,
-};
-use crate::error::ApiError;
-use crate::repo::forum::{self as repo, Cursor, Viewer};
-use crate::repo::moderation::{self as modlog, Entry};
-use crate::repo::{circumstances, councils, notifications, offer_requests, people};
-use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, SqlErr, TransactionTrait};
-use shared::access::{Ability, Relationship};
-use shared::care_status::{care_summary, CareSummary};
-use shared::forum::{
-    check_display_name, decide, display_name_key, find_links, optional_text, required_text,
-    Audience, BlockView, Decision, DisplayNameChange, HarmHelp, HoldReason, ModAction, MyForum,
-    MyPost, NewBlock, NewReply, NewReport, NewThread, PostOutcome, PostStatus, PostView,
-    ReportReceipt, SpaceRule, SpaceView, ThreadPage, ThreadSummary, ThreadView, WatchedWord,
-    BODY_MAX_CHARS, CHILDLINE_PHONE, PAGE_DEFAULT, PAGE_MAX, REASON_MAX_CHARS, TITLE_MAX_CHARS,
-};
-use shared::people::Role;
-use shared::text_checks::{default_watched_words, kind_message_for_harm, scan};
-use super::{status_of, watched_words};
-use super::members::{Participant, participant};
-use super::reading::{post_view, visible_thread, why_not_reply, thread};
 use super::harm::{alert_harm, harm_help};
+use super::members::{participant, Participant};
+use super::reading::{post_view, visible_thread, why_not_reply};
+use super::{status_of, watched_words};
+use crate::auth::Caller;
+use crate::entities::{forum_post as post, forum_space as space, forum_thread as thread};
+use crate::error::ApiError;
+use crate::repo::forum::{self as repo};
+use crate::repo::moderation::{self as modlog, Entry};
+use chrono::Utc;
+use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
+use shared::forum::{
+    decide, required_text, Decision, HoldReason, ModAction, NewReply, NewThread, PostOutcome,
+    PostStatus, BODY_MAX_CHARS, TITLE_MAX_CHARS,
+};
+use shared::text_checks::scan;
 
 // ----------------------------------------------------------------- posting
 
-pub(super) fn text_field(field: &str, text: &str, max: usize, what: &str) -> Result<String, ApiError> {
+pub(super) fn text_field(
+    field: &str,
+    text: &str,
+    max: usize,
+    what: &str,
+) -> Result<String, ApiError> {
     required_text(text, max, what).map_err(|m| ApiError::validation(field, m))
 }
 

@@ -1,31 +1,19 @@
 //! Reading the forum: pages of threads and posts (keyset cursors), and the
 //! young person's own posts with what happened to them.
 
-use crate::access;
+use super::members::{participant, Participant};
+use super::{bad_cursor, page_size, status_of};
 use crate::auth::Caller;
 use crate::entities::{
     forum_member as member, forum_post as post, forum_space as space, forum_thread as thread,
-    local_authority, young_person,
 };
 use crate::error::ApiError;
-use crate::repo::forum::{self as repo, Cursor, Viewer};
-use crate::repo::moderation::{self as modlog, Entry};
-use crate::repo::{circumstances, councils, notifications, offer_requests, people};
+use crate::repo::forum::{self as repo, Cursor};
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, SqlErr, TransactionTrait};
-use shared::access::{Ability, Relationship};
-use shared::care_status::{care_summary, CareSummary};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
 use shared::forum::{
-    check_display_name, decide, display_name_key, find_links, optional_text, required_text,
-    Audience, BlockView, Decision, DisplayNameChange, HarmHelp, HoldReason, ModAction, MyForum,
-    MyPost, NewBlock, NewReply, NewReport, NewThread, PostOutcome, PostStatus, PostView,
-    ReportReceipt, SpaceRule, SpaceView, ThreadPage, ThreadSummary, ThreadView, WatchedWord,
-    BODY_MAX_CHARS, CHILDLINE_PHONE, PAGE_DEFAULT, PAGE_MAX, REASON_MAX_CHARS, TITLE_MAX_CHARS,
+    find_links, MyPost, PostStatus, PostView, ThreadPage, ThreadSummary, ThreadView,
 };
-use shared::people::Role;
-use shared::text_checks::{default_watched_words, kind_message_for_harm, scan};
-use super::{status_of, page_size, bad_cursor};
-use super::members::{Participant, participant, spaces};
 
 // ----------------------------------------------------------------- reading
 
@@ -65,7 +53,12 @@ pub fn thread_summary(
     }
 }
 
-pub(super) fn post_view(p: &post::Model, thread_public_id: &str, author: String, me: i32) -> PostView {
+pub(super) fn post_view(
+    p: &post::Model,
+    thread_public_id: &str,
+    author: String,
+    me: i32,
+) -> PostView {
     PostView {
         id: p.public_id.clone(),
         thread_id: thread_public_id.to_owned(),
@@ -152,7 +145,11 @@ pub(super) async fn visible_thread<'p>(
     Ok((t, s))
 }
 
-pub(super) fn why_not_reply(t: &thread::Model, p: &Participant, now: DateTime<Utc>) -> Option<String> {
+pub(super) fn why_not_reply(
+    t: &thread::Model,
+    p: &Participant,
+    now: DateTime<Utc>,
+) -> Option<String> {
     if t.locked {
         return Some(
             "This conversation is closed, so nobody can reply. You can start a new one.".to_owned(),

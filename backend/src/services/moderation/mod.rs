@@ -20,49 +20,29 @@
 //! same transaction. Moderators see display names only, never real names
 //! or anything from the case record.
 
-mod queue;
+mod figures;
+mod mod_log;
 mod posts;
+mod queue;
+mod spaces;
 mod threads;
 mod watched_words;
-mod mod_log;
-mod spaces;
-mod figures;
 
-pub use queue::{queue};
-pub use posts::{approve, reject, remove, keep};
-pub use threads::{lock, suspend, threads_for_moderation, thread_for_moderation};
-pub use watched_words::{get_watched_words, set_watched_words};
-pub use mod_log::{log};
+pub use figures::participation;
+pub use mod_log::log;
+pub use posts::{approve, keep, reject, remove};
+pub use queue::queue;
 pub use spaces::{admin_spaces, create_space, update_space};
-pub use figures::{participation};
+pub use threads::{lock, suspend, thread_for_moderation, threads_for_moderation};
+pub use watched_words::{get_watched_words, set_watched_words};
 
-use crate::access;
 use crate::auth::Caller;
-use crate::entities::{
-    forum_member as member, forum_post as post, forum_space as space, forum_thread as thread,
-};
 use crate::error::ApiError;
-use crate::repo::forum::{self as repo, Viewer};
-use crate::repo::moderation::{self as modlog, Entry};
-use crate::repo::{councils, events as events_repo, notifications, people};
-use crate::services::forum::{
-    account_of_member, is_unique_violation, optional_field, page_size, required_field, rule_of,
-    status_of, thread_summary, watched_words, MY_POSTS_LINK,
-};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};
-use shared::access::Ability;
-use shared::forum::{
-    band_label, display_name_key, find_links, is_slug, slug_of, suppress, suppress_one,
-    AdminSpaceView, Approve, BandCount, HoldReason, Keep, LockThread, ModAction, ModLogEntry,
-    ModLogPage, ModPostView, ModReason, ModThreadView, ModerationQueue, ParticipationFigures,
-    PostStatus, QueueItem, ReportView, SpaceDraft, Suspend, SuspensionView, ThreadPage,
-    WatchedWord, WatchedWords, BODY_MAX_CHARS, DESCRIPTION_MAX_CHARS, NAME_MAX_CHARS,
-    REASON_MAX_CHARS, SUSPENSION_DAYS_MAX, TITLE_MAX_CHARS, WATCHED_WORDS_MAX,
-    WATCHED_WORD_MAX_CHARS,
-};
-use shared::people::{AgeBand, Role};
-use shared::text_checks::scan;
+use crate::repo::moderation::Entry;
+use crate::repo::notifications;
+use chrono::{DateTime, Utc};
+use sea_orm::ConnectionTrait;
+use shared::forum::ModAction;
 
 fn staff_entry<'a>(caller: &'a Caller, action: ModAction) -> Entry<'a> {
     Entry {

@@ -7,26 +7,13 @@ use crate::entities::{
     forum_member as member, forum_post as post, forum_space as space, forum_thread as thread,
 };
 use crate::error::ApiError;
-use crate::repo::forum::{self as repo, Viewer};
-use crate::repo::moderation::{self as modlog, Entry};
-use crate::repo::{councils, events as events_repo, notifications, people};
-use crate::services::forum::{
-    account_of_member, is_unique_violation, optional_field, page_size, required_field, rule_of,
-    status_of, thread_summary, watched_words, MY_POSTS_LINK,
-};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};
+use crate::repo::forum::{self as repo};
+use crate::services::forum::{status_of, watched_words};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
 use shared::access::Ability;
 use shared::forum::{
-    band_label, display_name_key, find_links, is_slug, slug_of, suppress, suppress_one,
-    AdminSpaceView, Approve, BandCount, HoldReason, Keep, LockThread, ModAction, ModLogEntry,
-    ModLogPage, ModPostView, ModReason, ModThreadView, ModerationQueue, ParticipationFigures,
-    PostStatus, QueueItem, ReportView, SpaceDraft, Suspend, SuspensionView, ThreadPage,
-    WatchedWord, WatchedWords, BODY_MAX_CHARS, DESCRIPTION_MAX_CHARS, NAME_MAX_CHARS,
-    REASON_MAX_CHARS, SUSPENSION_DAYS_MAX, TITLE_MAX_CHARS, WATCHED_WORDS_MAX,
-    WATCHED_WORD_MAX_CHARS,
+    find_links, HoldReason, ModPostView, ModerationQueue, QueueItem, ReportView, WatchedWord,
 };
-use shared::people::{AgeBand, Role};
 use shared::text_checks::scan;
 
 /// How many items each part of the queue shows.

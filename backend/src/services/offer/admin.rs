@@ -1,32 +1,23 @@
 //! Administrators' edits of the offer: the list they edit, creating and
 //! replacing entitlements (versioned), and what changed.
 
-use crate::access::{self, Grant};
+use super::drafts::{check_draft, parse_draft};
+use super::{draft_of, entry_of, snapshot, to_json, values};
+use crate::access::{self};
 use crate::auth::Caller;
-use crate::entities::{entitlement as ent, local_authority, offer_section};
+use crate::entities::{entitlement as ent, offer_section};
 use crate::error::ApiError;
-use crate::repo::{
-    circumstances as circ_repo, councils, notifications, offer as repo, offer_requests, people,
-};
-use chrono::{DateTime, NaiveDate, Utc};
+use crate::repo::offer as repo;
+use chrono::{DateTime, Utc};
 use sea_orm::{DatabaseConnection, TransactionTrait};
-use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use shared::access::Ability;
-use shared::eligibility::{
-    my_offer_item, AmountIs, Entitlement, Money, MoneyError, OfferArea, Payment, PersonFacts, Rule,
-};
+use shared::eligibility::OfferArea;
 use shared::offer::{
-    id_problem, is_updated, person_facts, search_score, AdminOffer, AdminOfferEntry, AreaInfo,
-    Circumstances, CircumstancesUpdate, EntitlementChange, EntitlementDraft, MyOffer, MyOfferArea,
-    MyOfferEntry, MyOfferSearch, OfferEntry, OfferSection, OfferSectionEntries, PublicOffer,
-    RequestBrief, RequestStatus, DETAIL_MAX, MESSAGE_MAX, SEARCH_MAX, SUMMARY_MAX, TEXT_MAX,
-    TITLE_MAX, UPDATED_WITHIN_DAYS,
+    id_problem, AdminOffer, AdminOfferEntry, AreaInfo, EntitlementChange, EntitlementDraft,
+    OfferSection,
 };
-use shared::people::AgeBand;
 use std::collections::HashMap;
-use super::{entry_of, draft_of, values, snapshot, to_json};
-use super::drafts::{parse_draft, check_draft};
 
 pub(super) fn section_id(sections: &[offer_section::Model], slug: &str) -> Result<i32, ApiError> {
     sections

@@ -1,31 +1,13 @@
 //! Reading and checking an administrator's draft of an entitlement: every
 //! field present, amounts that add up, plain language.
 
-use crate::access::{self, Grant};
-use crate::auth::Caller;
-use crate::entities::{entitlement as ent, local_authority, offer_section};
+use super::entitlement_from_draft;
 use crate::error::ApiError;
-use crate::repo::{
-    circumstances as circ_repo, councils, notifications, offer as repo, offer_requests, people,
-};
-use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
-use shared::access::Ability;
-use shared::eligibility::{
-    my_offer_item, AmountIs, Entitlement, Money, MoneyError, OfferArea, Payment, PersonFacts, Rule,
-};
-use shared::offer::{
-    id_problem, is_updated, person_facts, search_score, AdminOffer, AdminOfferEntry, AreaInfo,
-    Circumstances, CircumstancesUpdate, EntitlementChange, EntitlementDraft, MyOffer, MyOfferArea,
-    MyOfferEntry, MyOfferSearch, OfferEntry, OfferSection, OfferSectionEntries, PublicOffer,
-    RequestBrief, RequestStatus, DETAIL_MAX, MESSAGE_MAX, SEARCH_MAX, SUMMARY_MAX, TEXT_MAX,
-    TITLE_MAX, UPDATED_WITHIN_DAYS,
-};
+use shared::eligibility::{AmountIs, Money, MoneyError, OfferArea, Payment, Rule};
+use shared::offer::{EntitlementDraft, DETAIL_MAX, MESSAGE_MAX, SUMMARY_MAX, TEXT_MAX, TITLE_MAX};
 use shared::people::AgeBand;
-use std::collections::HashMap;
-use super::{entitlement_from_draft};
 
 // ---------------------------------------------------------------------------
 // Administrators' edits

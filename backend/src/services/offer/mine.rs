@@ -1,31 +1,21 @@
 //! One young person's offer: what they are entitled to by their
 //! circumstances, their requests, searching it, and updating circumstances.
 
-use crate::access::{self, Grant};
+use super::{check_query, council, load};
+use crate::access::Grant;
 use crate::auth::Caller;
-use crate::entities::{entitlement as ent, local_authority, offer_section};
 use crate::error::ApiError;
 use crate::repo::{
-    circumstances as circ_repo, councils, notifications, offer as repo, offer_requests, people,
+    circumstances as circ_repo, notifications, offer as repo, offer_requests, people,
 };
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use sea_orm::{DatabaseConnection, TransactionTrait};
-use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
-use shared::access::Ability;
-use shared::eligibility::{
-    my_offer_item, AmountIs, Entitlement, Money, MoneyError, OfferArea, Payment, PersonFacts, Rule,
-};
+use shared::eligibility::{my_offer_item, OfferArea, PersonFacts};
 use shared::offer::{
-    id_problem, is_updated, person_facts, search_score, AdminOffer, AdminOfferEntry, AreaInfo,
-    Circumstances, CircumstancesUpdate, EntitlementChange, EntitlementDraft, MyOffer, MyOfferArea,
-    MyOfferEntry, MyOfferSearch, OfferEntry, OfferSection, OfferSectionEntries, PublicOffer,
-    RequestBrief, RequestStatus, DETAIL_MAX, MESSAGE_MAX, SEARCH_MAX, SUMMARY_MAX, TEXT_MAX,
-    TITLE_MAX, UPDATED_WITHIN_DAYS,
+    person_facts, search_score, Circumstances, CircumstancesUpdate, MyOffer, MyOfferArea,
+    MyOfferEntry, MyOfferSearch, RequestBrief, RequestStatus, UPDATED_WITHIN_DAYS,
 };
-use shared::people::AgeBand;
 use std::collections::HashMap;
-use super::{load, council, check_query};
 
 // ---------------------------------------------------------------------------
 // One young person's offer

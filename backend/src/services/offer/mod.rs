@@ -4,41 +4,23 @@
 //! Who gets what is decided by the pure rules of `shared::eligibility`, fed
 //! with facts from the record (`shared::offer::person_facts`).
 
-mod public;
-mod mine;
-mod drafts;
 mod admin;
+mod drafts;
+mod mine;
+mod public;
 
-pub use public::{public_offer};
+pub use admin::{admin_offer, changes, create, replace};
+pub use drafts::{check_draft, parse_draft};
 pub use mine::{circumstances_of, facts_of, my_offer, search_mine, update_circumstances};
-pub use drafts::{parse_draft, check_draft};
-pub use admin::{admin_offer, create, replace, changes};
+pub use public::public_offer;
 
-use crate::access::{self, Grant};
-use crate::auth::Caller;
 use crate::entities::{entitlement as ent, local_authority, offer_section};
 use crate::error::ApiError;
-use crate::repo::{
-    circumstances as circ_repo, councils, notifications, offer as repo, offer_requests, people,
-};
-use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{DatabaseConnection, TransactionTrait};
-use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
-use shared::access::Ability;
-use shared::eligibility::{
-    my_offer_item, AmountIs, Entitlement, Money, MoneyError, OfferArea, Payment, PersonFacts, Rule,
-};
-use shared::offer::{
-    id_problem, is_updated, person_facts, search_score, AdminOffer, AdminOfferEntry, AreaInfo,
-    Circumstances, CircumstancesUpdate, EntitlementChange, EntitlementDraft, MyOffer, MyOfferArea,
-    MyOfferEntry, MyOfferSearch, OfferEntry, OfferSection, OfferSectionEntries, PublicOffer,
-    RequestBrief, RequestStatus, DETAIL_MAX, MESSAGE_MAX, SEARCH_MAX, SUMMARY_MAX, TEXT_MAX,
-    TITLE_MAX, UPDATED_WITHIN_DAYS,
-};
-use shared::people::AgeBand;
-use std::collections::HashMap;
-use admin::{section_id};
+use crate::repo::{councils, offer as repo};
+use chrono::{DateTime, Utc};
+use sea_orm::DatabaseConnection;
+use shared::eligibility::{AmountIs, Entitlement, Money, OfferArea, Payment, Rule};
+use shared::offer::{is_updated, EntitlementDraft, OfferEntry, SEARCH_MAX};
 
 // ---------------------------------------------------------------------------
 // Rows to shared types

@@ -1,34 +1,26 @@
 //! Booking and changing a review meeting: the checks on place, times and
 //! who is invited, reminders, and telling the young person.
 
-use crate::access::{self, Grant};
+use super::{
+    band_of, invited_of, kind_of, kind_str, local_today, policy, status_of, time_of, when_words,
+    BOOK_AHEAD_DAYS, BOOK_BACK_DAYS, MY_REVIEW_LINK,
+};
+use crate::access::Grant;
 use crate::auth::Caller;
 use crate::entities::{account, feedback, review, young_person};
 use crate::error::ApiError;
-use crate::push::{quiet, scheduler};
-use crate::repo::{
-    allocations, councils, feedback as fb_repo, notifications, people, push as push_repo,
-    reviews as repo,
-};
-use crate::services::safeguarding;
+use crate::push::scheduler;
+use crate::repo::{feedback as fb_repo, notifications, people, push as push_repo, reviews as repo};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
-use shared::access::{allowed, Ability, Action, Relationship};
-use shared::care_status::care_summary;
-use shared::ical::{event_to_ical, CalendarEvent, EventTime};
-use shared::people::{AgeBand, Role};
-use shared::review_schedule::{ReviewKind, ReviewPolicy};
+use shared::people::AgeBand;
+use shared::review_schedule::ReviewKind;
 use shared::reviews::{
-    format_time, parse_time, schedule, FeedbackState, FormKey, MyParticipation, MyPastReview,
-    MyReview, MyReviews, NewReview, NewReviewRequest, OutcomeCheck, Participation, ReviewChange,
-    ReviewListRow, ReviewOutcome, ReviewRequestSent, ReviewRequestView, ReviewSettings,
-    ReviewStatus, StaffReview, StaffReviewsView, YouSaidWeDid, INVITED_MAX, INVITED_NAME_MAX,
-    MESSAGE_MAX, OUTCOME_MAX, PLACE_MAX,
+    parse_time, schedule, NewReview, OutcomeCheck, Participation, ReviewChange, ReviewRequestView,
+    ReviewStatus, StaffReview, StaffReviewsView, INVITED_MAX, INVITED_NAME_MAX, PLACE_MAX,
 };
 use std::collections::HashMap;
-use super::{BOOK_BACK_DAYS, BOOK_AHEAD_DAYS, MY_REVIEW_LINK, local_today, policy, kind_str, kind_of, status_of, invited_of, time_of, band_of, when_words};
-use super::outcome::{list};
 
 fn check_place(place: &str) -> Result<String, ApiError> {
     let p = place.trim();

@@ -1,33 +1,22 @@
 //! "My review" for the young person: the next one, past ones with "you
 //! said, we did", and the calendar file.
 
-use crate::access::{self, Grant};
-use crate::auth::Caller;
+use super::{
+    chair_words, form_key_for, invited_of, local_today, policy, status_of, time_of,
+    DEFAULT_MEETING_MINUTES,
+};
+use crate::access::Grant;
 use crate::entities::{account, feedback, review, young_person};
 use crate::error::ApiError;
-use crate::push::{quiet, scheduler};
-use crate::repo::{
-    allocations, councils, feedback as fb_repo, notifications, people, push as push_repo,
-    reviews as repo,
-};
-use crate::services::safeguarding;
-use chrono::{DateTime, Duration, NaiveDate, Utc};
-use chrono_tz::Tz;
-use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
-use shared::access::{allowed, Ability, Action, Relationship};
-use shared::care_status::care_summary;
+use crate::repo::{councils, feedback as fb_repo, people, reviews as repo};
+use chrono::{Duration, NaiveDate, Utc};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
 use shared::ical::{event_to_ical, CalendarEvent, EventTime};
-use shared::people::{AgeBand, Role};
-use shared::review_schedule::{ReviewKind, ReviewPolicy};
 use shared::reviews::{
-    format_time, parse_time, schedule, FeedbackState, FormKey, MyParticipation, MyPastReview,
-    MyReview, MyReviews, NewReview, NewReviewRequest, OutcomeCheck, Participation, ReviewChange,
-    ReviewListRow, ReviewOutcome, ReviewRequestSent, ReviewRequestView, ReviewSettings,
-    ReviewStatus, StaffReview, StaffReviewsView, YouSaidWeDid, INVITED_MAX, INVITED_NAME_MAX,
-    MESSAGE_MAX, OUTCOME_MAX, PLACE_MAX,
+    schedule, FeedbackState, FormKey, MyPastReview, MyReview, MyReviews, Participation,
+    ReviewStatus, YouSaidWeDid,
 };
 use std::collections::HashMap;
-use super::{DEFAULT_MEETING_MINUTES, local_today, policy, status_of, invited_of, time_of, form_key_for, chair_words};
 
 // ------------------------------------------------------ the young person
 

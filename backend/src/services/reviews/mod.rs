@@ -5,43 +5,31 @@
 //! first, and each council's review promise.
 
 mod booking;
-mod outcome;
 mod mine;
+mod outcome;
 mod requests;
 
-pub use booking::{staff_view, book, change};
-pub use outcome::{record_outcome, list};
-pub use mine::{mine, calendar};
+pub use booking::{book, change, staff_view};
+pub use mine::{calendar, mine};
 pub(crate) use mine::{my_next, my_review_view, you_said_we_did};
+pub use outcome::{list, record_outcome};
+pub(crate) use requests::tell_chair_of_choice;
 pub use requests::{ask_earlier, set_participation};
-pub(crate) use requests::{tell_chair_of_choice};
 
-use crate::access::{self, Grant};
+use crate::access::{self};
 use crate::auth::Caller;
-use crate::entities::{account, feedback, review, young_person};
+use crate::entities::{account, review, young_person};
 use crate::error::ApiError;
-use crate::push::{quiet, scheduler};
-use crate::repo::{
-    allocations, councils, feedback as fb_repo, notifications, people, push as push_repo,
-    reviews as repo,
-};
-use crate::services::safeguarding;
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use crate::push::quiet;
+use crate::repo::{councils, people, reviews as repo};
+use chrono::{NaiveDate, Utc};
 use chrono_tz::Tz;
-use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
-use shared::access::{allowed, Ability, Action, Relationship};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use shared::access::Ability;
 use shared::care_status::care_summary;
-use shared::ical::{event_to_ical, CalendarEvent, EventTime};
 use shared::people::{AgeBand, Role};
 use shared::review_schedule::{ReviewKind, ReviewPolicy};
-use shared::reviews::{
-    format_time, parse_time, schedule, FeedbackState, FormKey, MyParticipation, MyPastReview,
-    MyReview, MyReviews, NewReview, NewReviewRequest, OutcomeCheck, Participation, ReviewChange,
-    ReviewListRow, ReviewOutcome, ReviewRequestSent, ReviewRequestView, ReviewSettings,
-    ReviewStatus, StaffReview, StaffReviewsView, YouSaidWeDid, INVITED_MAX, INVITED_NAME_MAX,
-    MESSAGE_MAX, OUTCOME_MAX, PLACE_MAX,
-};
-use std::collections::HashMap;
+use shared::reviews::{format_time, FormKey, ReviewSettings, ReviewStatus};
 
 /// How far back a review can be recorded, and how far ahead booked.
 const BOOK_BACK_DAYS: i64 = 6 * 366;

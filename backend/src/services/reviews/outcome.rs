@@ -1,34 +1,20 @@
 //! Recording a review's outcome, and the staff list of reviews with
 //! overdue ones first.
 
+use super::booking::{cancel_reminders, staff_view, tell_young_person};
+use super::{band_of, local_today, policy, status_of, BOOK_BACK_DAYS};
 use crate::access::{self, Grant};
 use crate::auth::Caller;
-use crate::entities::{account, feedback, review, young_person};
+use crate::entities::{review, young_person};
 use crate::error::ApiError;
-use crate::push::{quiet, scheduler};
-use crate::repo::{
-    allocations, councils, feedback as fb_repo, notifications, people, push as push_repo,
-    reviews as repo,
-};
-use crate::services::safeguarding;
-use chrono::{DateTime, Duration, NaiveDate, Utc};
-use chrono_tz::Tz;
-use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
-use shared::access::{allowed, Ability, Action, Relationship};
-use shared::care_status::care_summary;
-use shared::ical::{event_to_ical, CalendarEvent, EventTime};
-use shared::people::{AgeBand, Role};
-use shared::review_schedule::{ReviewKind, ReviewPolicy};
+use crate::repo::{feedback as fb_repo, people, reviews as repo};
+use chrono::{Duration, NaiveDate, Utc};
+use sea_orm::{DatabaseConnection, TransactionTrait};
+use shared::access::{allowed, Ability, Action};
 use shared::reviews::{
-    format_time, parse_time, schedule, FeedbackState, FormKey, MyParticipation, MyPastReview,
-    MyReview, MyReviews, NewReview, NewReviewRequest, OutcomeCheck, Participation, ReviewChange,
-    ReviewListRow, ReviewOutcome, ReviewRequestSent, ReviewRequestView, ReviewSettings,
-    ReviewStatus, StaffReview, StaffReviewsView, YouSaidWeDid, INVITED_MAX, INVITED_NAME_MAX,
-    MESSAGE_MAX, OUTCOME_MAX, PLACE_MAX,
+    schedule, ReviewListRow, ReviewOutcome, ReviewStatus, StaffReviewsView, MESSAGE_MAX,
+    OUTCOME_MAX,
 };
-use std::collections::HashMap;
-use super::{BOOK_BACK_DAYS, local_today, policy, status_of, band_of};
-use super::booking::{cancel_reminders, tell_young_person, staff_view};
 
 /// `POST /api/people/{id}/reviews/outcome`: the review was held; what was
 /// decided, checked for the young person's age like a plan.

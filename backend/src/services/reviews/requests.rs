@@ -1,34 +1,20 @@
 //! Young people asking for an earlier review, and choosing how they take
 //! part in theirs.
 
-use crate::access::{self, Grant};
+use super::mine::mine;
+use super::status_of;
+use crate::access::Grant;
 use crate::auth::Caller;
-use crate::entities::{account, feedback, review, young_person};
+use crate::entities::{account, review, young_person};
 use crate::error::ApiError;
-use crate::push::{quiet, scheduler};
-use crate::repo::{
-    allocations, councils, feedback as fb_repo, notifications, people, push as push_repo,
-    reviews as repo,
-};
+use crate::repo::{allocations, councils, notifications, reviews as repo};
 use crate::services::safeguarding;
-use chrono::{DateTime, Duration, NaiveDate, Utc};
-use chrono_tz::Tz;
+use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
-use shared::access::{allowed, Ability, Action, Relationship};
-use shared::care_status::care_summary;
-use shared::ical::{event_to_ical, CalendarEvent, EventTime};
-use shared::people::{AgeBand, Role};
-use shared::review_schedule::{ReviewKind, ReviewPolicy};
+use shared::access::Relationship;
 use shared::reviews::{
-    format_time, parse_time, schedule, FeedbackState, FormKey, MyParticipation, MyPastReview,
-    MyReview, MyReviews, NewReview, NewReviewRequest, OutcomeCheck, Participation, ReviewChange,
-    ReviewListRow, ReviewOutcome, ReviewRequestSent, ReviewRequestView, ReviewSettings,
-    ReviewStatus, StaffReview, StaffReviewsView, YouSaidWeDid, INVITED_MAX, INVITED_NAME_MAX,
-    MESSAGE_MAX, OUTCOME_MAX, PLACE_MAX,
+    MyParticipation, MyReviews, NewReviewRequest, ReviewRequestSent, ReviewStatus, MESSAGE_MAX,
 };
-use std::collections::HashMap;
-use super::{status_of};
-use super::mine::{mine};
 
 /// `POST /api/me/reviews/requests`: "Can my review be sooner?" reaches the
 /// IRO and social worker (a care leaver's personal adviser).
@@ -102,7 +88,8 @@ pub async fn ask_earlier(
         .await?;
     }
     if let (Some(h), Some(routing)) = (&harm, &routing) {
-        safeguarding::raise_alert(&txn, y, routing, "review_request", &row.public_id, h, now).await?;
+        safeguarding::raise_alert(&txn, y, routing, "review_request", &row.public_id, h, now)
+            .await?;
     }
     txn.commit().await?;
     let names: Vec<String> = told
