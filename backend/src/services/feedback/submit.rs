@@ -9,7 +9,7 @@ use crate::auth::Caller;
 use crate::entities::young_person;
 use crate::error::ApiError;
 use crate::repo::{feedback as repo, notifications};
-use crate::services::reviews::{self as reviews_svc};
+use crate::services::reviews as reviews_svc;
 use crate::services::safeguarding::{harm_in, raise_alert, route_alert};
 use chrono::Utc;
 use sea_orm::{ConnectionTrait, DatabaseConnection, SqlErr, TransactionTrait};

@@ -6,7 +6,7 @@ use super::posting::visible_post;
 use super::reading::{display_names, name_in};
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::repo::forum::{self as repo};
+use crate::repo::forum as repo;
 use chrono::Utc;
 use sea_orm::DatabaseConnection;
 use shared::forum::{BlockView, NewBlock};

@@ -4,7 +4,7 @@
 use super::members::Participant;
 use crate::entities::{local_authority, young_person};
 use crate::error::ApiError;
-use crate::repo::forum::{self as repo};
+use crate::repo::forum as repo;
 use crate::repo::moderation::{self as modlog, Entry};
 use crate::repo::{notifications, offer_requests};
 use chrono::{DateTime, Utc};

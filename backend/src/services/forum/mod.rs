@@ -26,7 +26,7 @@ pub use reports::report;
 
 use crate::entities::{forum_member as member, forum_space as space, local_authority};
 use crate::error::ApiError;
-use crate::repo::forum::{self as repo};
+use crate::repo::forum as repo;
 use crate::repo::people;
 use chrono::Utc;
 use posting::text_field;

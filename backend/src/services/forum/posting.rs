@@ -8,7 +8,7 @@ use super::{status_of, watched_words};
 use crate::auth::Caller;
 use crate::entities::{forum_post as post, forum_space as space, forum_thread as thread};
 use crate::error::ApiError;
-use crate::repo::forum::{self as repo};
+use crate::repo::forum as repo;
 use crate::repo::moderation::{self as modlog, Entry};
 use chrono::Utc;
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};

@@ -5,7 +5,7 @@ use super::posting::visible_post;
 use super::{is_unique_violation, MODERATION_LINK};
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::repo::forum::{self as repo};
+use crate::repo::forum as repo;
 use crate::repo::moderation::{self as modlog, Entry};
 use crate::repo::notifications;
 use chrono::Utc;

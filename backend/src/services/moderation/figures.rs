@@ -3,7 +3,7 @@
 use crate::access;
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::repo::forum::{self as repo};
+use crate::repo::forum as repo;
 use crate::repo::{councils, events as events_repo};
 use chrono::{Duration, NaiveDate};
 use sea_orm::DatabaseConnection;

@@ -3,8 +3,8 @@
 use crate::access;
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::repo::forum::{self as repo};
-use crate::repo::moderation::{self as modlog};
+use crate::repo::forum as repo;
+use crate::repo::moderation as modlog;
 use crate::services::forum::page_size;
 use sea_orm::DatabaseConnection;
 use shared::access::Ability;

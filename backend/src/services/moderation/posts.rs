@@ -10,7 +10,7 @@ use crate::entities::{
     forum_member as member, forum_post as post, forum_space as space, forum_thread as thread,
 };
 use crate::error::ApiError;
-use crate::repo::forum::{self as repo};
+use crate::repo::forum as repo;
 use crate::repo::moderation::{self as modlog, Entry};
 use crate::repo::people;
 use crate::services::forum::{

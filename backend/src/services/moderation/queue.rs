@@ -7,7 +7,7 @@ use crate::entities::{
     forum_member as member, forum_post as post, forum_space as space, forum_thread as thread,
 };
 use crate::error::ApiError;
-use crate::repo::forum::{self as repo};
+use crate::repo::forum as repo;
 use crate::services::forum::{status_of, watched_words};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use shared::access::Ability;

@@ -5,7 +5,7 @@ use crate::access;
 use crate::auth::Caller;
 use crate::entities::forum_space as space;
 use crate::error::ApiError;
-use crate::repo::forum::{self as repo};
+use crate::repo::forum as repo;
 use crate::repo::moderation::{self as modlog, Entry};
 use crate::services::forum::{is_unique_violation, optional_field, required_field, rule_of};
 use chrono::Utc;

@@ -4,7 +4,7 @@ use super::staff_entry;
 use crate::access;
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::repo::forum::{self as repo};
+use crate::repo::forum as repo;
 use crate::repo::moderation::{self as modlog, Entry};
 use crate::services::forum::watched_words;
 use chrono::Utc;
