@@ -131,6 +131,13 @@ pub async fn team_by_slug(
         .await
 }
 
+pub async fn team_by_id(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+) -> Result<Option<team::Model>, DbErr> {
+    team::Entity::find_by_id(team_id).one(db).await
+}
+
 pub async fn managers_of_team(
     db: &impl ConnectionTrait,
     team_id: Option<i32>,

@@ -71,6 +71,50 @@ pub async fn history(
         .await
 }
 
+/// The young person's workers now, with how each works with them.
+pub async fn current_workers(
+    db: &impl ConnectionTrait,
+    yp_id: i32,
+    now: DateTime<Utc>,
+) -> Result<Vec<(Relationship, account::Model)>, DbErr> {
+    let mut out = vec![];
+    for (a, staff) in history(db, yp_id).await? {
+        let (Some(staff), Some(rel)) = (staff, Relationship::parse(&a.relationship)) else {
+            continue;
+        };
+        let current = a.starts_at <= now && a.ends_at.is_none_or(|e| e > now);
+        if current
+            && staff.disabled_at.is_none()
+            && !out
+                .iter()
+                .any(|(_, s): &(_, account::Model)| s.id == staff.id)
+        {
+            out.push((rel, staff));
+        }
+    }
+    // The same order every time: IRO, social worker, personal adviser.
+    let rank = |r: &Relationship| match r {
+        Relationship::Iro => 0,
+        Relationship::SocialWorker => 1,
+        Relationship::PersonalAdviser => 2,
+    };
+    out.sort_by(|(a, x), (b, y)| (rank(a), &x.display_name).cmp(&(rank(b), &y.display_name)));
+    Ok(out)
+}
+
+/// How many social workers a child has had (for managers).
+pub async fn social_workers_so_far(db: &impl ConnectionTrait, yp_id: i32) -> Result<u32, DbErr> {
+    let mut ids: Vec<i32> = history(db, yp_id)
+        .await?
+        .into_iter()
+        .filter(|(a, _)| a.relationship == Relationship::SocialWorker.as_str())
+        .map(|(a, _)| a.staff_account_id)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids.len() as u32)
+}
+
 /// Ends the current allocation of this kind (with the handover note) and
 /// starts the new one at the same instant.
 pub async fn reallocate(

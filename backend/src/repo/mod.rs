@@ -4,12 +4,14 @@
 pub mod accounts;
 pub mod allocations;
 pub mod audit;
+pub mod chunked;
 pub mod circumstances;
 pub mod councils;
 pub mod events;
 pub mod feedback;
 pub mod forum;
 pub mod home;
+pub mod keyset;
 pub mod login_failures;
 pub mod moderation;
 pub mod notifications;

@@ -1,11 +1,11 @@
 //! The forum's moderation log: append-only. There is no update or delete
 //! here, on purpose; the log is read by moderators and managers.
 
+use super::keyset::{self, Cursor, Direction};
 use crate::entities::forum_moderation_log as log;
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
 };
 use shared::forum::ModAction;
 
@@ -95,25 +95,21 @@ pub async fn page(
     db: &impl ConnectionTrait,
     authority_id: i32,
     post_id: Option<i64>,
-    before: Option<(DateTime<Utc>, i64)>,
+    before: Option<Cursor>,
     limit: u64,
 ) -> Result<Vec<log::Model>, DbErr> {
     let mut q = log::Entity::find().filter(log::Column::AuthorityId.eq(authority_id));
     if let Some(p) = post_id {
         q = q.filter(log::Column::PostId.eq(p));
     }
-    if let Some((at, id)) = before {
-        q = q.filter(
-            Condition::any().add(log::Column::At.lt(at)).add(
-                Condition::all()
-                    .add(log::Column::At.eq(at))
-                    .add(log::Column::Id.lt(id)),
-            ),
-        );
-    }
-    q.order_by_desc(log::Column::At)
-        .order_by_desc(log::Column::Id)
-        .limit(limit)
-        .all(db)
-        .await
+    keyset::page(
+        q,
+        log::Column::At,
+        log::Column::Id,
+        before,
+        Direction::NewestFirst,
+        limit,
+    )
+    .all(db)
+    .await
 }

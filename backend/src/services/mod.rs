@@ -13,4 +13,6 @@ pub mod offer_requests;
 pub mod people;
 pub mod plans;
 pub mod reviews;
+pub mod safeguarding;
+pub mod staff;
 pub mod staff_home;

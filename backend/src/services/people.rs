@@ -39,7 +39,7 @@ pub async fn view(db: &DatabaseConnection, grant: &Grant) -> Result<YoungPersonV
         username: people::username_of(db, y.account_id).await?,
         social_workers_so_far: match grant.relation {
             shared::access::Relation::ManagesTeam => {
-                Some(crate::services::plans::social_workers_so_far(db, y.id).await?)
+                Some(crate::repo::allocations::social_workers_so_far(db, y.id).await?)
             }
             _ => None,
         },

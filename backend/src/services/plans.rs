@@ -6,6 +6,8 @@ use crate::access::{self, Grant};
 use crate::auth::Caller;
 use crate::entities::{plan_version, young_person};
 use crate::error::ApiError;
+/// Kept at its old path; it lives with the allocations it counts.
+pub use crate::repo::allocations::social_workers_so_far;
 use crate::repo::{allocations, councils, notifications, people, plans};
 use chrono::Utc;
 use sea_orm::{DatabaseConnection, TransactionTrait};
@@ -674,17 +676,4 @@ pub async fn save_profile(
     )
     .await?;
     Ok(())
-}
-
-/// How many social workers a child has had (for managers).
-pub async fn social_workers_so_far(db: &DatabaseConnection, yp_id: i32) -> Result<u32, ApiError> {
-    let mut ids: Vec<i32> = allocations::history(db, yp_id)
-        .await?
-        .into_iter()
-        .filter(|(a, _)| a.relationship == Relationship::SocialWorker.as_str())
-        .map(|(a, _)| a.staff_account_id)
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    Ok(ids.len() as u32)
 }
