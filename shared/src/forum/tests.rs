@@ -1,0 +1,23 @@
+//! Tests across the forum modules: every stored name reads back.
+
+use super::*;
+
+#[test]
+fn names_round_trip() {
+    for s in PostStatus::ALL {
+        assert_eq!(PostStatus::parse(s.as_str()), Some(s));
+    }
+    for a in ModAction::ALL {
+        assert_eq!(ModAction::parse(a.as_str()), Some(a));
+    }
+    for k in EventKind::ALL {
+        assert_eq!(EventKind::parse(k.as_str()), Some(k));
+    }
+    let r = [HoldReason::Under18, HoldReason::SuggestsHarm];
+    assert_eq!(HoldReason::split(&HoldReason::join(&r)), r.to_vec());
+    assert_eq!(
+        slug_of("Positive Journeys: Seniors!"),
+        "positive-journeys-seniors"
+    );
+    assert!(is_slug("positive-journeys") && !is_slug("-x") && !is_slug("A"));
+}
