@@ -322,7 +322,7 @@ pub const FORMS: &[FormLimits] = &[
         Some(OFFER_TITLE_MAX),
         ENTITLEMENT,
         entitlement!(
-            "\"new-one\"",
+            "\"new-title\"",
             "\"@\"",
             "\"You can get help.\"",
             "\"\"",
@@ -340,7 +340,7 @@ pub const FORMS: &[FormLimits] = &[
         Some(OFFER_SUMMARY_MAX),
         ENTITLEMENT,
         entitlement!(
-            "\"new-one\"",
+            "\"new-summary\"",
             "\"A grant\"",
             "\"@\"",
             "\"\"",
@@ -358,7 +358,7 @@ pub const FORMS: &[FormLimits] = &[
         Some(OFFER_DETAIL_MAX),
         ENTITLEMENT,
         entitlement!(
-            "\"new-one\"",
+            "\"new-detail\"",
             "\"A grant\"",
             "\"You can get help.\"",
             "\"@\"",
@@ -376,7 +376,7 @@ pub const FORMS: &[FormLimits] = &[
         Some(OFFER_TEXT_MAX),
         ENTITLEMENT,
         entitlement!(
-            "\"new-one\"",
+            "\"new-how\"",
             "\"A grant\"",
             "\"You can get help.\"",
             "\"\"",
@@ -394,7 +394,7 @@ pub const FORMS: &[FormLimits] = &[
         Some(OFFER_TEXT_MAX),
         ENTITLEMENT,
         entitlement!(
-            "\"new-one\"",
+            "\"new-bring\"",
             "\"A grant\"",
             "\"You can get help.\"",
             "\"\"",
@@ -412,7 +412,7 @@ pub const FORMS: &[FormLimits] = &[
         Some(OFFER_TEXT_MAX),
         ENTITLEMENT,
         entitlement!(
-            "\"new-one\"",
+            "\"new-contact\"",
             "\"A grant\"",
             "\"You can get help.\"",
             "\"\"",
@@ -430,7 +430,7 @@ pub const FORMS: &[FormLimits] = &[
         Some(OFFER_MESSAGE_MAX),
         ENTITLEMENT,
         entitlement!(
-            "\"new-one\"",
+            "\"new-note\"",
             "\"A grant\"",
             "\"You can get help.\"",
             "\"\"",

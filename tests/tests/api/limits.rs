@@ -23,11 +23,9 @@ fn user_of(form: &str) -> &'static str {
         | "plan-editor"
         | "plan-reason-form"
         | "plan-answer-form"
-        | "book-review"
-        | "move-review"
-        | "record-outcome"
-        | "answer-form"
         | "alert-response-form" => "demo-sw",
+        // Aisha's IRO runs her reviews and answers her feedback.
+        "book-review" | "move-review" | "record-outcome" | "answer-form" => "demo-iro",
         "plan-question-form"
         | "review-earlier-form"
         | "forum-name-form"
@@ -135,17 +133,19 @@ async fn fixture(app: &TestApp, form: &str) -> HashMap<&'static str, String> {
             ids.insert("request", r["id"].as_str().unwrap_or_default().to_owned());
         }
         "move-review" | "record-outcome" => {
+            let iro = app.login("demo-iro").await.access_token;
+            let iro = app.login("demo-iro").await.access_token;
             let path = format!("/api/people/{aisha}/reviews");
             // Booked here unless the demo data has one already (then 409).
             send(
                 app,
                 "POST",
                 &path,
-                &sw,
+                &iro,
                 &j!({"date": today + Duration::days(7), "place": "At school"}),
             )
             .await;
-            let view = ok(app.get_as(&path, &sw).await, "reviews").await;
+            let view = ok(app.get_as(&path, &iro).await, "reviews").await;
             let review = view["reviews"]
                 .as_array()
                 .and_then(|rs| rs.iter().find(|r| r["status"] != "cancelled"))
