@@ -134,7 +134,6 @@ async fn fixture(app: &TestApp, form: &str) -> HashMap<&'static str, String> {
         }
         "move-review" | "record-outcome" => {
             let iro = app.login("demo-iro").await.access_token;
-            let iro = app.login("demo-iro").await.access_token;
             let path = format!("/api/people/{aisha}/reviews");
             // Booked here unless the demo data has one already (then 409).
             send(

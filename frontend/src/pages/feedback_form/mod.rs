@@ -23,6 +23,7 @@ pub use page::FeedbackFormPage;
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::answers::*;
+    use crate::i18n::t;
     use shared::access::Relationship;
     use shared::reviews::{
         faces, Answer, FormOption, FormTranslations, FormVersionView, Question, QuestionKind,
