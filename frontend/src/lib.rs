@@ -13,6 +13,7 @@
 //! - [`api`]: the one HTTP client, generic over the `shared` types.
 //! - [`session`]: the access token (in memory only), refresh through the
 //!   HttpOnly cookie, one refresh at a time.
+//! - [`clock`]: the browser's clock and local offset (a leaf module).
 //! - [`hooks`]: loading a page's data, with "Loading…" and "Try again".
 //! - [`components`]: the layout (header, skip link, bottom bar) and shared
 //!   pieces such as the help panel.
@@ -27,6 +28,7 @@
 
 pub mod api;
 pub mod app;
+pub mod clock;
 pub mod components;
 pub mod feedback_drafts;
 pub mod hooks;

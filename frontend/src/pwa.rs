@@ -125,7 +125,7 @@ fn saved_at_changed(new: &Option<String>) -> bool {
 pub fn saved_on_words(saved_at: &str) -> Option<String> {
     let at = chrono::DateTime::parse_from_rfc3339(saved_at.trim()).ok()?;
     let at = at.with_timezone(&chrono::Utc);
-    let offset = crate::session::clock::local_offset_minutes(at);
+    let offset = crate::clock::local_offset_minutes(at);
     let local = at.naive_utc() + chrono::Duration::minutes(i64::from(offset));
     Some(format!(
         "{} {}",

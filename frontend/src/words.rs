@@ -135,7 +135,7 @@ pub fn when(at: DateTime<Utc>, offset_minutes: i32, now: DateTime<Utc>) -> Strin
 
 /// [`when`] without a leading "on", for "since Tuesday 3 November".
 pub fn since(at: DateTime<Utc>) -> String {
-    use crate::session::clock;
+    use crate::clock;
     match moment(at, clock::local_offset_minutes(at), clock::now()) {
         Moment::On(day, _) => day,
         other => say(&other),
@@ -144,13 +144,13 @@ pub fn since(at: DateTime<Utc>) -> String {
 
 /// [`when`], with the phone's clock and time zone.
 pub fn when_now(at: DateTime<Utc>) -> String {
-    use crate::session::clock;
+    use crate::clock;
     when(at, clock::local_offset_minutes(at), clock::now())
 }
 
 /// "on Wednesday 25 November at 3:10pm": a deadline, in the phone's time.
 pub fn deadline(at: DateTime<Utc>) -> String {
-    use crate::session::clock;
+    use crate::clock;
     match moment(at, clock::local_offset_minutes(at), clock::now()) {
         Moment::On(day, at) => tf("when-on-at", &[("day", &day), ("time", &time(at))]),
         other => say(&other),

@@ -258,8 +258,7 @@ pub struct StaffUpdate {
 
 /// Rules for a new password, the same on the phone and the server.
 pub mod password_rules {
-    pub const MIN_CHARS: usize = 8;
-    pub const MAX_CHARS: usize = 128;
+    pub use crate::limits::{PASSWORD_MAX_CHARS as MAX_CHARS, PASSWORD_MIN_CHARS as MIN_CHARS};
 
     /// The most common passwords, refused whatever their length.
     const COMMON: &[&str] = &[

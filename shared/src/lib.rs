@@ -15,6 +15,7 @@ pub mod glossary;
 pub mod home;
 pub mod ical;
 pub mod language;
+pub mod limits;
 pub mod offer;
 pub mod people;
 pub mod plain_language;

@@ -24,15 +24,12 @@ use crate::people::CareLeaverCategory;
 /// (and on the public page).
 pub const UPDATED_WITHIN_DAYS: i64 = 30;
 
-pub const ID_MAX: usize = 60;
-pub const TITLE_MAX: usize = 80;
-pub const SUMMARY_MAX: usize = 300;
-pub const DETAIL_MAX: usize = 5000;
-/// How to claim, what to bring, contact.
-pub const TEXT_MAX: usize = 2000;
-/// A young person's note with a request, or a worker's answer.
-pub const MESSAGE_MAX: usize = 1000;
-pub const SEARCH_MAX: usize = 100;
+// The limits live in `limits`; these names stay for the code that uses them.
+pub use crate::limits::{
+    OFFER_DETAIL_MAX as DETAIL_MAX, OFFER_ID_MAX as ID_MAX, OFFER_MESSAGE_MAX as MESSAGE_MAX,
+    OFFER_SEARCH_MAX as SEARCH_MAX, OFFER_SUMMARY_MAX as SUMMARY_MAX, OFFER_TEXT_MAX as TEXT_MAX,
+    OFFER_TITLE_MAX as TITLE_MAX,
+};
 
 // ---------------------------------------------------------------------------
 // The whole offer, as anyone may read it

@@ -6,10 +6,10 @@ use crate::plain_language::PlainLanguageReport;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-/// Longest text one section may hold, in characters.
-pub const SECTION_MAX_CHARS: usize = 4000;
-/// Longest message with "I don't understand" / "I don't agree", and answer.
-pub const MESSAGE_MAX_CHARS: usize = 2000;
+// The limits live in `limits`; these names stay for the code that uses them.
+pub use crate::limits::{
+    PLAN_MESSAGE_MAX_CHARS as MESSAGE_MAX_CHARS, PLAN_SECTION_MAX_CHARS as SECTION_MAX_CHARS,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

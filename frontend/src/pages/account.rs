@@ -14,6 +14,7 @@ use crate::text::raw_t;
 use crate::words;
 use shared::access::{can, Ability};
 use shared::accounts::{password_rules, AccessEntry, Me, SessionInfo};
+use shared::limits::{PROFILE_ABOUT_MAX_CHARS, PROFILE_CONTACT_MAX_CHARS};
 use shared::people::Role;
 use shared::plans::StaffProfile;
 use yew::prelude::*;
@@ -223,15 +224,15 @@ pub fn AccountPage() -> Html {
                         Field::new(ABOUT, "About me", Kind::TextArea)
                             .hint("Such as what you like doing, and what you can help with.")
                             .required("Write something about you.")
-                            .max(2000)
+                            .max(PROFILE_ABOUT_MAX_CHARS as u32)
                             .value(mine.about_me),
                         Field::new(HOW, "How to reach me (optional)", Kind::Text)
                             .hint("Such as: call or text my work phone, 07700 900123.")
-                            .max(200)
+                            .max(PROFILE_CONTACT_MAX_CHARS as u32)
                             .value(mine.contact_how),
                         Field::new(WHEN, "When to reach me (optional)", Kind::Text)
                             .hint("Such as: Monday to Friday, 9am to 5pm.")
-                            .max(200)
+                            .max(PROFILE_CONTACT_MAX_CHARS as u32)
                             .value(mine.contact_when),
                     ]}
                     submit="Save about me"

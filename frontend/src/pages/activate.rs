@@ -11,6 +11,7 @@ use crate::state::{use_app, Action, Flash};
 use crate::text::{ltr, raw_t};
 use crate::words;
 use shared::accounts::password_rules;
+use shared::limits::{ACTIVATION_CODE_INPUT_MAX_CHARS, PASSWORD_MIN_CHARS};
 use yew::prelude::*;
 
 const CODE: &str = "activate-code";
@@ -33,7 +34,10 @@ pub fn code_problem(typed: &str) -> Option<String> {
 
 /// The hint under every new password.
 pub fn password_hint() -> String {
-    t("activate-password-hint")
+    tf(
+        "activate-password-hint",
+        &[("min", &PASSWORD_MIN_CHARS.to_string())],
+    )
 }
 
 #[component]
@@ -44,7 +48,7 @@ pub fn Activate() -> Html {
         Field::new(CODE, t("activate-code"), Kind::Code)
             .hint(t("activate-code-hint"))
             .autocomplete("one-time-code")
-            .max(40),
+            .max(ACTIVATION_CODE_INPUT_MAX_CHARS as u32),
         Field::new(
             PASSWORD,
             t("activate-choose-password"),

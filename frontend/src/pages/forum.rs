@@ -20,7 +20,11 @@ use chrono::{DateTime, Utc};
 use futures::future::LocalBoxFuture;
 use shared::forum::{
     BlockView, DisplayNameChange, HarmHelp, MyForum, NewThread, PostOutcome, PostStatus, SpaceView,
-    TextSpan, ThreadPage, ThreadSummary, BODY_MAX_CHARS, DISPLAY_NAME_MAX_CHARS, TITLE_MAX_CHARS,
+    TextSpan, ThreadPage, ThreadSummary,
+};
+use shared::limits::{
+    FORUM_BODY_MAX_CHARS, FORUM_DISPLAY_NAME_MAX_CHARS, FORUM_DISPLAY_NAME_MIN_CHARS,
+    FORUM_TITLE_MAX_CHARS,
 };
 use shared::text_checks::DetailKind;
 use yew::prelude::*;
@@ -364,8 +368,14 @@ pub fn ForumPage() -> Html {
             })
         };
         let mut fields = vec![Field::new(NAME, t("forum-name-label"), Kind::Text)
-            .hint(t("forum-name-hint"))
-            .max(DISPLAY_NAME_MAX_CHARS as u32)
+            .hint(tf(
+                "forum-name-hint",
+                &[
+                    ("min", &FORUM_DISPLAY_NAME_MIN_CHARS.to_string()),
+                    ("max", &FORUM_DISPLAY_NAME_MAX_CHARS.to_string()),
+                ],
+            ))
+            .max(FORUM_DISPLAY_NAME_MAX_CHARS as u32)
             .value(forum.display_name.clone())];
         if forum.may_use_real_name {
             fields.push(Field::select(
@@ -573,10 +583,10 @@ pub fn ForumSpacePage(props: &SpaceProps) -> Html {
                 <ActionForm
                     id="forum-start-form"
                     fields={vec![
-                        Field::new(TITLE, t("forum-new-title"), Kind::Text).max(TITLE_MAX_CHARS as u32),
+                        Field::new(TITLE, t("forum-new-title"), Kind::Text).max(FORUM_TITLE_MAX_CHARS as u32),
                         Field::new(BODY, t("forum-new-body"), Kind::TextArea)
                             .hint(t("forum-post-hint"))
-                            .max(BODY_MAX_CHARS as u32),
+                            .max(FORUM_BODY_MAX_CHARS as u32),
                     ]}
                     submit={t("forum-post")}
                     busy={t("forum-posting")}

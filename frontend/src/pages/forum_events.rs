@@ -11,8 +11,9 @@ use crate::pages::forum::{cancel_button, help_box, run, toggle, use_said, when, 
 use crate::state::Remote;
 use shared::forum::{
     AnswerOutcome, EventKind, EventView, HarmHelp, NewAnswer, NewSignUp, PollKind, PollResults,
-    PollView, SignUpOutcome, REASON_MAX_CHARS,
+    PollView, SignUpOutcome,
 };
+use shared::limits::{FORUM_REASON_MAX_CHARS, POLL_COMMENT_MAX_CHARS};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -83,7 +84,7 @@ pub fn EventsPage() -> Html {
                         fields={vec![
                             Field::new(NOTE, t("forum-event-note"), Kind::TextArea)
                                 .hint(t("forum-event-note-hint"))
-                                .max(REASON_MAX_CHARS as u32),
+                                .max(FORUM_REASON_MAX_CHARS as u32),
                         ]}
                         submit={t("forum-event-sign-up")}
                         busy={t("forum-sending")}
@@ -273,7 +274,7 @@ fn answer_form(
                     <label class="label" for={comment_id.clone()}>{ t("forum-poll-comment") }</label>
                     <p class="field-hint" id={format!("{comment_id}-hint")}>{ t("forum-poll-comment-hint") }</p>
                     <textarea id={comment_id.clone()} name={comment_id.clone()} class="input textarea" rows="3"
-                        maxlength="2000" aria-describedby={format!("{comment_id}-hint")} />
+                        maxlength={POLL_COMMENT_MAX_CHARS.to_string()} aria-describedby={format!("{comment_id}-hint")} />
                 </div>
             }
             <button type="submit" class="button">

@@ -17,8 +17,9 @@ use crate::route::Route;
 use crate::state::{use_app, Action, AppContext, Flash, Remote};
 use shared::forum::{
     HarmHelp, MyPost, NewBlock, NewReply, NewReport, PostOutcome, PostStatus, PostView,
-    ReportReceipt, ThreadView, BODY_MAX_CHARS, PAGE_DEFAULT, REASON_MAX_CHARS,
+    ReportReceipt, ThreadView, PAGE_DEFAULT,
 };
+use shared::limits::{FORUM_BODY_MAX_CHARS, FORUM_REASON_MAX_CHARS};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -103,7 +104,7 @@ pub fn ForumThreadPage(props: &ThreadProps) -> Html {
                             fields={vec![
                                 Field::new(REASON, t("forum-report-reason"), Kind::TextArea)
                                     .hint(t("forum-report-hint"))
-                                    .max(REASON_MAX_CHARS as u32),
+                                    .max(FORUM_REASON_MAX_CHARS as u32),
                             ]}
                             submit={t("forum-report-send")}
                             busy={t("forum-sending")}
@@ -265,7 +266,7 @@ pub fn ForumThreadPage(props: &ThreadProps) -> Html {
                 fields={vec![
                     Field::new(REPLY, t("forum-reply-label"), Kind::TextArea)
                         .hint(t("forum-post-hint"))
-                        .max(BODY_MAX_CHARS as u32),
+                        .max(FORUM_BODY_MAX_CHARS as u32),
                 ]}
                 submit={t("forum-reply-send")}
                 busy={t("forum-posting")}

@@ -15,8 +15,10 @@ use crate::state::Remote;
 use shared::access::{can, Ability};
 use shared::forum::{
     AdminSpaceView, Approve, HoldReason, Keep, LockThread, ModPostView, ModReason, ModThreadView,
-    ModerationQueue, PostStatus, QueueItem, Suspend, ThreadPage, ThreadSummary, BODY_MAX_CHARS,
-    REASON_MAX_CHARS, SUSPENSION_DAYS_MAX, TITLE_MAX_CHARS,
+    ModerationQueue, PostStatus, QueueItem, Suspend, ThreadPage, ThreadSummary,
+};
+use shared::limits::{
+    FORUM_BODY_MAX_CHARS, FORUM_REASON_MAX_CHARS, FORUM_TITLE_MAX_CHARS, SUSPENSION_DAYS_MAX,
 };
 use shared::text_checks::{DetailKind, Tier};
 use yew::prelude::*;
@@ -226,20 +228,20 @@ fn post_actions(
             if let (true, Some(title)) = (p.opening, &p.title) {
                 fields.push(
                     Field::new(EDIT_TITLE, "Title", Kind::Text)
-                        .max(TITLE_MAX_CHARS as u32)
+                        .max(FORUM_TITLE_MAX_CHARS as u32)
                         .value(title.clone()),
                 );
             }
             fields.push(
                 Field::new(EDIT_BODY, "The post as it will go up", Kind::TextArea)
                     .hint("Take out the personal details. The original is kept in the moderation log.")
-                    .max(BODY_MAX_CHARS as u32)
+                    .max(FORUM_BODY_MAX_CHARS as u32)
                     .value(p.body.clone()),
             );
             fields.push(
                 Field::new(NOTE, format!("What to tell {}", p.author), Kind::TextArea)
                     .hint("Leave it empty to say: \u{201c}A grown-up took some details out of your post to keep you safe, then put it up.\u{201d}")
-                    .max(REASON_MAX_CHARS as u32),
+                    .max(FORUM_REASON_MAX_CHARS as u32),
             );
             Some(html! {
                 <ActionForm id="mod-edit-form" {fields} submit="Approve with these changes" busy="Approving…" act={send} />
@@ -286,7 +288,7 @@ fn post_actions(
                     id="mod-reason-form"
                     fields={vec![
                         Field::new(REASON, format!("Why? {} will read this, so make it kind", p.author), Kind::TextArea)
-                            .max(REASON_MAX_CHARS as u32),
+                            .max(FORUM_REASON_MAX_CHARS as u32),
                     ]}
                     submit={if reject { "Turn it down" } else { "Take it down" }}
                     busy="Saving…"
@@ -321,7 +323,7 @@ fn post_actions(
                 <ActionForm
                     id="mod-keep-form"
                     fields={vec![
-                        Field::new(NOTE, "A note for the log (optional)", Kind::TextArea).max(REASON_MAX_CHARS as u32),
+                        Field::new(NOTE, "A note for the log (optional)", Kind::TextArea).max(FORUM_REASON_MAX_CHARS as u32),
                     ]}
                     submit="Keep it up"
                     busy="Saving…"
@@ -367,7 +369,7 @@ fn post_actions(
                             .hint(format!("1 to {SUSPENSION_DAYS_MAX} days. 0 lets them post again now."))
                             .value("7"),
                         Field::new(REASON, format!("Why? {} will read this", p.author), Kind::TextArea)
-                            .max(REASON_MAX_CHARS as u32),
+                            .max(FORUM_REASON_MAX_CHARS as u32),
                     ]}
                     submit="Stop them posting"
                     busy="Saving…"
@@ -649,7 +651,7 @@ pub fn ModThreadPage(props: &ModThreadProps) -> Html {
             <div class="ask-box">
                 <ActionForm
                     id="mod-lock-form"
-                    fields={vec![Field::new(REASON, if locked { "Why lock it?" } else { "Why unlock it?" }, Kind::TextArea).max(REASON_MAX_CHARS as u32)]}
+                    fields={vec![Field::new(REASON, if locked { "Why lock it?" } else { "Why unlock it?" }, Kind::TextArea).max(FORUM_REASON_MAX_CHARS as u32)]}
                     submit={if locked { "Lock the conversation" } else { "Unlock the conversation" }}
                     busy="Saving…"
                     act={send}

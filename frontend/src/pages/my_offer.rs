@@ -12,15 +12,16 @@
 //! add a lot to the download.
 
 use crate::api;
+use crate::clock;
 use crate::components::form::{act, errors_from, focus_soon, ActionForm, Field, Kind};
 use crate::hooks::{use_get, waiting};
 use crate::i18n::{t, tf};
 use crate::route::Route;
-use crate::session::clock;
 use crate::state::{use_app, Remote, Session};
 use crate::text::{raw_t, tel_href};
 use crate::words;
 use shared::access::Relationship;
+use shared::limits::{OFFER_MESSAGE_MAX, OFFER_SEARCH_MAX};
 use shared::offer::{search_score, NewOfferRequest, OfferRequestView, RequestStatus};
 use shared::people::Role;
 use view::{Entry, MyOffer, MyOfferEntry, PublicOffer};
@@ -55,7 +56,7 @@ fn search_box(query: &UseStateHandle<Option<String>>, label: &str, found: Option
                 class="input"
                 type="search"
                 autocomplete="off"
-                maxlength="100"
+                maxlength={OFFER_SEARCH_MAX.to_string()}
                 aria-describedby="offer-search-hint"
                 value={query.as_deref().unwrap_or_default().to_string()}
                 {oninput}
@@ -382,7 +383,7 @@ pub fn MyOfferPage(props: &MyOfferProps) -> Html {
                         fields={vec![
                             Field::new(MESSAGE, t("offer-ask-add"), Kind::TextArea)
                                 .hint(t("offer-ask-hint"))
-                                .max(1000),
+                                .max(OFFER_MESSAGE_MAX as u32),
                         ]}
                         submit={tf("offer-ask-send", &[("title", &title)])}
                         busy={t("sending")}

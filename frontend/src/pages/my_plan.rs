@@ -10,6 +10,7 @@ use crate::i18n::{t, tf};
 use crate::state::Remote;
 use crate::words;
 use shared::glossary::TermMatch;
+use shared::limits::PLAN_MESSAGE_MAX_CHARS;
 use shared::plans::{
     ChildPlanView, ChildSection, NewPlanQuery, PlanKind, PlanQueryView, PlanVersionSummary,
     QueryKind, Section,
@@ -181,7 +182,7 @@ pub fn MyPlanPage() -> Html {
                         fields={vec![
                             Field::new(MESSAGE, label, Kind::TextArea)
                                 .hint(tf("plan-reader-will-answer", &[("reader", &reader)]))
-                                .max(2000),
+                                .max(PLAN_MESSAGE_MAX_CHARS as u32),
                         ]}
                         submit={tf("plan-send", &[("what", &words::query_kind(kind))])}
                         busy={t("sending")}

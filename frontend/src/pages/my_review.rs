@@ -13,6 +13,7 @@ use crate::i18n::{t, tf};
 use crate::pages::my_plan::paragraphs;
 use crate::state::Remote;
 use crate::words;
+use shared::limits::REVIEW_MESSAGE_MAX;
 use shared::people::AgeBand;
 use shared::reviews::{
     FeedbackState, FormKey, MyPastReview, MyReview, MyReviews, Participation, SupportMessage,
@@ -373,7 +374,7 @@ pub fn MyReviewPage() -> Html {
                                 name={EARLIER_MESSAGE}
                                 class="input textarea"
                                 rows="4"
-                                maxlength="2000"
+                                maxlength={REVIEW_MESSAGE_MAX.to_string()}
                                 aria-describedby="review-earlier-hint"
                             />
                         </div>

@@ -7,6 +7,7 @@ use crate::route::Route;
 use crate::text::raw;
 use shared::access::{allowed, Action, Relation};
 use shared::accounts::NewYoungPerson;
+use shared::limits::PERSON_NAME_MAX_CHARS;
 use shared::people::LegalStatus;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -67,7 +68,7 @@ pub fn NewPersonPage() -> Html {
         Field::new(NAME, "The name they like to be called", Kind::Text)
             .autocomplete("off")
             .required("Give the name the young person likes to be called.")
-            .max(60),
+            .max(PERSON_NAME_MAX_CHARS as u32),
         Field::new(DOB, "Date of birth", Kind::Date).required("Give the date of birth."),
         Field::new(STARTED, "When care started", Kind::Date)
             .hint("The first day of this time in care.")

@@ -15,6 +15,10 @@ use crate::route::Route;
 use crate::state::Remote;
 use crate::words;
 use shared::eligibility::{self, AmountIs, Money, OfferArea, Payment, Rule};
+use shared::limits::{
+    DAYS_INPUT_MAX_CHARS, MONEY_INPUT_MAX_CHARS, OFFER_DETAIL_MAX, OFFER_ID_MAX, OFFER_MESSAGE_MAX,
+    OFFER_SUMMARY_MAX, OFFER_TEXT_MAX, OFFER_TITLE_MAX, RULE_INPUT_MAX_CHARS,
+};
 use shared::offer::{AdminOffer, AdminOfferEntry, EntitlementChange, EntitlementDraft};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -301,7 +305,7 @@ fn form_fields(
             Field::new(ID, "Short name for links", Kind::Plain)
                 .hint("Lower-case letters, digits and dashes, such as driving-lessons. It cannot change later.")
                 .required("Give it a short name, such as driving-lessons.")
-                .max(60),
+                .max(OFFER_ID_MAX as u32),
         );
     }
     fields.extend([
@@ -316,24 +320,24 @@ fn form_fields(
         with(
             Field::new(TITLE, "Title", Kind::Text)
                 .required("Give it a title, such as \"Setting-up-home allowance\".")
-                .max(120),
+                .max(OFFER_TITLE_MAX as u32),
             text(|d| &d.title),
         ),
         with(
             Field::new(SUMMARY, "Summary in plain words", Kind::TextArea)
                 .hint("One or two short sentences a 16-year-old understands.")
                 .required("Write a short summary in plain words.")
-                .max(400),
+                .max(OFFER_SUMMARY_MAX as u32),
             text(|d| &d.summary),
         ),
         with(
-            Field::new(DETAIL, "Full detail (optional)", Kind::TextArea).max(4000),
+            Field::new(DETAIL, "Full detail (optional)", Kind::TextArea).max(OFFER_DETAIL_MAX as u32),
             text(|d| &d.detail),
         ),
         with(
             Field::new(AMOUNT, "Amount (optional)", Kind::Text)
                 .hint("In pounds, such as £3,000. Leave it empty when it is not money or has no fixed amount.")
-                .max(20),
+                .max(MONEY_INPUT_MAX_CHARS as u32),
             d.and_then(|d| d.amount).map(|m| m.to_string()),
         ),
         with(
@@ -370,31 +374,31 @@ fn form_fields(
         with(
             Field::new(EACH, "Each payment", Kind::Text)
                 .hint("In pounds, such as £1,000.")
-                .max(20),
+                .max(MONEY_INPUT_MAX_CHARS as u32),
             each,
         ),
         with(
             Field::new(DAYS, "Paid how many days in (optional)", Kind::Text)
                 .hint("One number per payment, such as 60, 120, 300.")
-                .max(100),
+                .max(DAYS_INPUT_MAX_CHARS as u32),
             days,
         ),
         with(
             Field::new(HOW, "How to claim it", Kind::TextArea)
                 .hint("Whom to ask and what happens next.")
                 .required("Say how to claim it.")
-                .max(2000),
+                .max(OFFER_TEXT_MAX as u32),
             text(|d| &d.how_to_claim),
         ),
         with(
-            Field::new(BRING, "What to bring (optional)", Kind::TextArea).max(1000),
+            Field::new(BRING, "What to bring (optional)", Kind::TextArea).max(OFFER_TEXT_MAX as u32),
             text(|d| &d.what_to_bring),
         ),
         with(
             Field::new(CONTACT, "Contact", Kind::Text)
                 .hint("A team and a phone number.")
                 .required("Give a contact.")
-                .max(200),
+                .max(OFFER_TEXT_MAX as u32),
             text(|d| &d.contact),
         ),
         Field::new(RULE, "Who it is for (a rule)", Kind::TextArea)
@@ -404,7 +408,7 @@ fn form_fields(
                  in_work, staying_put, lives_in_borough, looked_after_months (min), all, any, not.",
             )
             .required("Say who it is for.")
-            .max(4000)
+            .max(RULE_INPUT_MAX_CHARS as u32)
             .value(rule_text.to_string()),
         Field::note(reading),
         with(
@@ -419,7 +423,7 @@ fn form_fields(
             ),
             d.map(|d| if d.retired { "yes" } else { "no" }.to_string()),
         ),
-        Field::new(NOTE, "Why it changed (optional, for the history)", Kind::Text).max(300),
+        Field::new(NOTE, "Why it changed (optional, for the history)", Kind::Text).max(OFFER_MESSAGE_MAX as u32),
     ]);
     fields
 }

@@ -11,9 +11,10 @@ use crate::route::Route;
 use crate::state::Remote;
 use crate::words;
 use shared::forum::{
-    AdminSpaceView, Audience, ParticipationFigures, SpaceDraft, SpaceRule, DESCRIPTION_MAX_CHARS,
-    NAME_MAX_CHARS, OLDEST, SUPPRESS_BELOW, YOUNGEST,
+    AdminSpaceView, Audience, ParticipationFigures, SpaceDraft, SpaceRule, OLDEST, SUPPRESS_BELOW,
+    YOUNGEST,
 };
+use shared::limits::{FORUM_DESCRIPTION_MAX_CHARS, FORUM_NAME_MAX_CHARS};
 use yew::prelude::*;
 
 const FROM: &str = "figures-from";
@@ -126,10 +127,10 @@ fn space_fields(s: Option<&AdminSpaceView>) -> Vec<Field> {
         .map(|a| (a.as_str().into(), audience_words(*a).into()))
         .collect();
     let mut fields = vec![
-        Field::new(S_NAME, "Name", Kind::Text).max(NAME_MAX_CHARS as u32),
+        Field::new(S_NAME, "Name", Kind::Text).max(FORUM_NAME_MAX_CHARS as u32),
         Field::new(S_DESCRIPTION, "What it is for", Kind::TextArea)
             .hint("Young people read this: plain words.")
-            .max(DESCRIPTION_MAX_CHARS as u32),
+            .max(FORUM_DESCRIPTION_MAX_CHARS as u32),
         Field::new(S_MIN, "Youngest age", Kind::Number).hint(format!("{YOUNGEST} to {OLDEST}.")),
         Field::new(S_MAX, "Oldest age", Kind::Number).hint(format!("{YOUNGEST} to {OLDEST}.")),
         Field::select(S_WHO, "Who it is for", audiences, None),

@@ -18,6 +18,9 @@ use shared::accounts::{
     ActivationCode, AllocationView, NewAllocation, PersonSummary, StaffView, TeamMember,
     YoungPersonView,
 };
+use shared::limits::{
+    PERSON_NOTE_MAX_CHARS, REASON_MIN_CHARS, USERNAME_MAX_CHARS, USERNAME_MIN_CHARS,
+};
 use shared::people::Role;
 use yew::prelude::*;
 use yew_router::Routable;
@@ -120,10 +123,10 @@ pub fn PersonPage(props: &PersonProps) -> Html {
                         api::new_person_code(&id).await
                     } else {
                         let username = v.get(USERNAME);
-                        if username.trim().len() < 3 {
+                        if username.trim().len() < USERNAME_MIN_CHARS {
                             return Err(vec![FieldError::at(
                                 USERNAME,
-                                "Choose a username of 3 to 40 letters, numbers, dots, dashes or underscores.",
+                                format!("Choose a username of {USERNAME_MIN_CHARS} to {USERNAME_MAX_CHARS} letters, numbers, dots, dashes or underscores."),
                             )]);
                         }
                         api::create_account(&id, &username).await
@@ -162,9 +165,9 @@ pub fn PersonPage(props: &PersonProps) -> Html {
                         id="create-account"
                         fields={vec![
                             Field::new(USERNAME, "Username for the account", Kind::Plain)
-                                .hint("3 to 40 letters, numbers, dots, dashes or underscores. Avoid their full name.")
+                                .hint(format!("{USERNAME_MIN_CHARS} to {USERNAME_MAX_CHARS} letters, numbers, dots, dashes or underscores. Avoid their full name."))
                                 .autocomplete("off")
-                                .max(40),
+                                .max(USERNAME_MAX_CHARS as u32),
                         ]}
                         submit="Create the account"
                         busy="Creating the account…"
@@ -240,7 +243,7 @@ pub fn PersonPage(props: &PersonProps) -> Html {
         fields.push(
             Field::new(NOTE, format!("A handover note for {name} (optional)"), Kind::TextArea)
                 .hint(format!("{name} will see this note, from the worker who is leaving. Write it to them, in plain words."))
-                .max(2000),
+                .max(PERSON_NOTE_MAX_CHARS as u32),
         );
         let save = {
             let (reload, done) = (allocations.reload.clone(), done.clone());
@@ -317,10 +320,10 @@ pub fn PersonPage(props: &PersonProps) -> Html {
                 let (opened, id) = (opened.clone(), id.clone());
                 async move {
                     let reason = v.get(REASON);
-                    if reason.trim().chars().count() < 10 {
+                    if reason.trim().chars().count() < REASON_MIN_CHARS {
                         return Err(vec![FieldError::at(
                             REASON,
-                            "Say why you need to open this record (at least 10 characters).",
+                            format!("Say why you need to open this record (at least {REASON_MIN_CHARS} characters)."),
                         )]);
                     }
                     api::break_glass(&id, &reason)
@@ -346,8 +349,8 @@ pub fn PersonPage(props: &PersonProps) -> Html {
                     id="break-glass-form"
                     fields={vec![
                         Field::new(REASON, "Why do you need to open this record?", Kind::TextArea)
-                            .hint("At least 10 characters. The manager and the audit trail will show this.")
-                            .max(2000),
+                            .hint(format!("At least {REASON_MIN_CHARS} characters. The manager and the audit trail will show this."))
+                            .max(PERSON_NOTE_MAX_CHARS as u32),
                     ]}
                     submit="Open the record and tell a manager"
                     busy="Opening…"

@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 use gloo_timers::callback::Timeout;
 use serde::Deserialize;
 use shared::accounts::YoungPersonView;
+use shared::limits::{OVERRIDE_REASON_MAX_CHARS, PLAN_SECTION_MAX_CHARS, REASON_MIN_CHARS};
 use shared::people::{AgeBand, Role};
 use shared::plain_language::{check, limits, PlainLanguageReport};
 use shared::plans::{ChildPlanView, DraftPlan, PlanKind, PlanVersionSummary, Section, SectionText};
@@ -338,7 +339,7 @@ pub fn PlanEditorPage(props: &PlanEditorProps) -> Html {
                     id={text_id(section)}
                     class="input textarea plan-textarea"
                     rows="6"
-                    maxlength="4000"
+                    maxlength={PLAN_SECTION_MAX_CHARS.to_string()}
                     aria-describedby={check_id.clone()}
                     value={text.clone()}
                     oninput={oninput.clone()}
@@ -533,9 +534,9 @@ pub fn PlanEditorPage(props: &PlanEditorProps) -> Html {
                             id="plan-reason-form"
                             fields={vec![
                                 Field::new(REASON, "Why must it be shared as it is?", Kind::TextArea)
-                                    .hint("At least 10 characters. This is kept with the plan, and managers can see it.")
+                                    .hint(format!("At least {REASON_MIN_CHARS} characters. This is kept with the plan, and managers can see it."))
                                     .required("Say why it must be shared as it is.")
-                                    .max(2000),
+                                    .max(OVERRIDE_REASON_MAX_CHARS as u32),
                             ]}
                             submit="Share as it is, with this reason"
                             busy="Sharing…"

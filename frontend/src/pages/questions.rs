@@ -11,6 +11,7 @@ use crate::pages::my_plan::paragraphs;
 use crate::route::Route;
 use crate::state::Remote;
 use crate::words;
+use shared::limits::PLAN_MESSAGE_MAX_CHARS;
 use shared::people::Role;
 use shared::plans::PlanQueryView;
 use yew::prelude::*;
@@ -95,7 +96,7 @@ pub fn PlanQuestions(props: &PlanQuestionsProps) -> Html {
                             Field::new(ANSWER, format!("Your answer to {name}"), Kind::TextArea)
                                 .hint(format!("{name} sees this in the app, under \u{201c}My questions\u{201d}. Use plain words."))
                                 .required("Write an answer.")
-                                .max(2000),
+                                .max(PLAN_MESSAGE_MAX_CHARS as u32),
                         ]}
                         submit="Send the answer"
                         busy="Sending…"

@@ -8,6 +8,7 @@ use crate::hooks::{use_get, waiting};
 use crate::route::Route;
 use crate::state::Remote;
 use crate::words;
+use shared::limits::OFFER_MESSAGE_MAX;
 use shared::offer::{OfferRequestAnswer, OfferRequestView, RequestStatus};
 use yew::prelude::*;
 use yew_router::Routable;
@@ -95,7 +96,7 @@ pub fn RequestsPage() -> Html {
                             Field::select(STATUS, "What happens now?", options, Some("Choose")),
                             Field::new(MESSAGE, format!("A message for {first}"), Kind::TextArea)
                                 .hint(format!("{first} sees this in the app. If you turn it down, say why, in plain words."))
-                                .max(1000),
+                                .max(OFFER_MESSAGE_MAX as u32),
                         ]}
                         submit={format!("Send to {first}")}
                         busy="Sending…"

@@ -4,9 +4,9 @@
 //! list and page, uses the setting from the moment it is saved.
 
 use crate::api;
+use crate::clock;
 use crate::components::form::{act, errors_from, ActionForm, Field};
 use crate::hooks::{use_get, waiting};
-use crate::session::clock;
 use crate::state::Remote;
 use crate::words;
 use chrono::NaiveDate;

@@ -8,6 +8,7 @@ use crate::hooks::{use_get, waiting};
 use crate::route::Route;
 use crate::state::Remote;
 use crate::words;
+use shared::limits::REVIEW_MESSAGE_MAX;
 use shared::reviews::{AlertResponse, AlertRoute, AlertView};
 use yew::prelude::*;
 use yew_router::Routable;
@@ -158,7 +159,7 @@ fn alert(
                             Field::new(RESPONSE, "What was done", Kind::TextArea)
                                 .hint("Who you spoke to, what you found and what happens next. This closes the alert.")
                                 .required("Write what was done.")
-                                .max(2000),
+                                .max(REVIEW_MESSAGE_MAX as u32),
                         ]}
                         submit="Record the response"
                         busy="Recording…"

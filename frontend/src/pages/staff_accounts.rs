@@ -10,6 +10,7 @@ use crate::state::{use_app, Remote};
 use crate::words;
 use shared::accounts::{ActivationCode, NewStaff, StaffView};
 use shared::api::Team;
+use shared::limits::{STAFF_NAME_MAX_CHARS, USERNAME_MAX_CHARS, USERNAME_MIN_CHARS};
 use shared::people::Role;
 use yew::prelude::*;
 
@@ -92,12 +93,12 @@ pub fn StaffPage() -> Html {
         Field::new(NAME, "Their name", Kind::Text)
             .autocomplete("off")
             .required("Give their name.")
-            .max(80),
+            .max(STAFF_NAME_MAX_CHARS as u32),
         Field::new(USERNAME, "Username", Kind::Plain)
-            .hint("3 to 40 letters, numbers, dots, dashes or underscores.")
+            .hint(format!("{USERNAME_MIN_CHARS} to {USERNAME_MAX_CHARS} letters, numbers, dots, dashes or underscores."))
             .autocomplete("off")
             .required("Choose a username.")
-            .max(40),
+            .max(USERNAME_MAX_CHARS as u32),
         Field::select(ROLE, "Role", role_options, None),
         Field::select(TEAM, "Team (optional)", team_options, Some("No team")),
     ];

@@ -3,18 +3,22 @@
 //! and write "you said, we did"). Staff words, in English.
 
 use crate::api;
+use crate::clock;
 use crate::components::form::{act, errors_from, ActionForm, Field, FieldError, Kind, Values};
 use crate::hooks::{use_get, waiting};
 use crate::pages::forum::{cancel_button, toggle, use_said, when};
 use crate::pages::forum_events::results_list;
 use crate::pages::moderation::ForumStaffNav;
 use crate::route::Route;
-use crate::session::clock;
 use crate::state::Remote;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Utc};
 use shared::forum::{
     AdminSpaceView, ClosePoll, EventDraft, EventKind, PollDraft, PollKind, PollOutcome, SignUpRow,
-    StaffEventView, StaffPollView, DESCRIPTION_MAX_CHARS, LOCATION_MAX_CHARS, NAME_MAX_CHARS,
+    StaffEventView, StaffPollView,
+};
+use shared::limits::{
+    FORUM_DESCRIPTION_MAX_CHARS, FORUM_LOCATION_MAX_CHARS, FORUM_NAME_MAX_CHARS, POLL_OPTIONS_MAX,
+    POLL_QUESTION_MAX_CHARS,
 };
 use yew::prelude::*;
 
@@ -132,11 +136,11 @@ fn event_fields(e: Option<&StaffEventView>, spaces: &[AdminSpaceView]) -> Vec<Fi
     let mut fields = vec![
         Field::select(E_SPACE, "For the members of", space_options(spaces), None),
         Field::select(E_KIND, "What kind of event", kinds, None),
-        Field::new(E_TITLE, "Title", Kind::Text).max(NAME_MAX_CHARS as u32),
+        Field::new(E_TITLE, "Title", Kind::Text).max(FORUM_NAME_MAX_CHARS as u32),
         Field::new(E_DESCRIPTION, "What happens", Kind::TextArea)
             .hint("Young people read this: plain words. Say if there is food, a lift home or pay.")
-            .max(DESCRIPTION_MAX_CHARS as u32),
-        Field::new(E_LOCATION, "Where", Kind::Text).max(LOCATION_MAX_CHARS as u32),
+            .max(FORUM_DESCRIPTION_MAX_CHARS as u32),
+        Field::new(E_LOCATION, "Where", Kind::Text).max(FORUM_LOCATION_MAX_CHARS as u32),
         Field::new(E_STARTS, "Starts", Kind::DateTime),
         Field::new(E_ENDS, "Ends", Kind::DateTime),
         Field::new(E_PLACES, "Places", Kind::Number).hint("Leave empty for no limit."),
@@ -442,10 +446,10 @@ pub fn StaffPollsPage() -> Html {
                     fields={vec![
                         Field::select(P_SPACE, "For the members of", space_options(&spaces), None),
                         Field::select(P_KIND, "What kind", kinds, None),
-                        Field::new(P_QUESTION, "Question", Kind::Text).max(NAME_MAX_CHARS as u32),
-                        Field::new(P_DESCRIPTION, "More about it (optional)", Kind::TextArea).max(DESCRIPTION_MAX_CHARS as u32),
+                        Field::new(P_QUESTION, "Question", Kind::Text).max(POLL_QUESTION_MAX_CHARS as u32),
+                        Field::new(P_DESCRIPTION, "More about it (optional)", Kind::TextArea).max(FORUM_DESCRIPTION_MAX_CHARS as u32),
                         Field::new(P_OPTIONS, "Answers to choose from", Kind::TextArea)
-                            .hint("One a line, 2 to 10. A consultation may have none (comments only)."),
+                            .hint(format!("One a line, 2 to {POLL_OPTIONS_MAX}. A consultation may have none (comments only).")),
                         Field::select(P_COMMENT, "Room to say more?", vec![("no".into(), "No".into()), ("yes".into(), "Yes".into())], None),
                         Field::new(P_CLOSES, "Closes", Kind::DateTime),
                     ]}
@@ -510,7 +514,7 @@ pub fn StaffPollsPage() -> Html {
             };
             let mut field = Field::new(P_OUTCOME, "You said, we did", Kind::TextArea)
                 .hint("What young people said, and what the council did about it, in plain words.")
-                .max(DESCRIPTION_MAX_CHARS as u32);
+                .max(FORUM_DESCRIPTION_MAX_CHARS as u32);
             if let Some(done) = &p.you_said_we_did {
                 field = field.value(done.clone());
             }

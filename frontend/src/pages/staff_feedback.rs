@@ -14,6 +14,7 @@ use crate::state::Remote;
 use crate::words;
 use shared::access::{allowed, Action};
 use shared::accounts::PersonSummary;
+use shared::limits::REVIEW_MESSAGE_MAX;
 use shared::people::Role;
 use shared::reviews::{AnsweredQuestion, FeedbackAnswer, StaffFeedback};
 use yew::prelude::*;
@@ -225,7 +226,7 @@ fn one(
                         Field::new(ANSWER, if f.you_said_we_did.is_some() { "Change your answer" } else { "Your answer" }, Kind::TextArea)
                             .hint(format!("\u{201c}You said \u{2026}, so we \u{2026}\u{201d}, in plain words for {name}. They read it after the review."))
                             .required("Write your answer: what they said, and what you did about it.")
-                            .max(2000)
+                            .max(REVIEW_MESSAGE_MAX as u32)
                             .value(f.you_said_we_did.as_ref().map(|y| y.answer.clone()).unwrap_or_default()),
                     ]}
                     submit={if f.you_said_we_did.is_some() { "Save the new answer" } else { "Send the answer" }}

@@ -16,6 +16,9 @@ use crate::state::Remote;
 use crate::words;
 use shared::access::{allowed, Action};
 use shared::accounts::PersonSummary;
+use shared::limits::{
+    OVERRIDE_REASON_MAX_CHARS, REVIEW_OUTCOME_MAX, REVIEW_PLACE_MAX, TIME_INPUT_MAX_CHARS,
+};
 use shared::people::Role;
 use shared::reviews::{
     kind_words, NewReview, Participation, ReviewChange, ReviewListRow, ReviewOutcome, ReviewStatus,
@@ -308,12 +311,12 @@ pub fn PersonReviewsPage(props: &PersonReviewsProps) -> Html {
                         id="book-review"
                         fields={vec![
                             Field::new(DATE, "Day of the meeting", Kind::Date).required("Choose the day of the meeting."),
-                            Field::new(START, "Starts at (optional)", Kind::Text).hint("Hours and minutes, such as 16:00.").max(5),
-                            Field::new(END, "Ends at (optional)", Kind::Text).hint("Such as 17:00.").max(5),
+                            Field::new(START, "Starts at (optional)", Kind::Text).hint("Hours and minutes, such as 16:00.").max(TIME_INPUT_MAX_CHARS as u32),
+                            Field::new(END, "Ends at (optional)", Kind::Text).hint("Such as 17:00.").max(TIME_INPUT_MAX_CHARS as u32),
                             Field::new(PLACE, "Where", Kind::Text)
                                 .hint("Somewhere the young person knows, such as \u{201c}At home, in the living room\u{201d}.")
                                 .required("Say where the meeting is.")
-                                .max(200),
+                                .max(REVIEW_PLACE_MAX as u32),
                             Field::new(INVITED, "Who is invited (optional)", Kind::TextArea)
                                 .hint("One on each line, as the young person knows them: \u{201c}Your carers\u{201d}, \u{201c}Sam, your social worker\u{201d}."),
                             Field::select(
@@ -529,14 +532,14 @@ fn booked_view(
                         Field::new(OUTCOMES, "What we talked about", Kind::TextArea)
                             .hint(format!("How things are going, as {name} would say it."))
                             .required("Write what was talked about.")
-                            .max(4000),
+                            .max(REVIEW_OUTCOME_MAX as u32),
                         Field::new(DECISIONS, "What was decided", Kind::TextArea)
                             .hint("What will happen, and who will do it.")
                             .required("Write what was decided.")
-                            .max(4000),
+                            .max(REVIEW_OUTCOME_MAX as u32),
                         Field::new(OVERRIDE, "Only if asked: why the words must stay as they are", Kind::TextArea)
                             .hint("The check stops words that may be hard for the young person. Leave this empty unless it asks.")
-                            .max(2000),
+                            .max(OVERRIDE_REASON_MAX_CHARS as u32),
                     ]}
                     submit="Record the outcome"
                     busy="Recording…"
@@ -552,15 +555,15 @@ fn booked_view(
                             .value(r.date.to_string()),
                         Field::new(MOVE_START, "Starts at (optional)", Kind::Text)
                             .hint("Hours and minutes, such as 16:00. Leave it empty for no time.")
-                            .max(5)
+                            .max(TIME_INPUT_MAX_CHARS as u32)
                             .value(r.start_time.clone().unwrap_or_default()),
                         Field::new(MOVE_END, "Ends at (optional)", Kind::Text)
                             .hint("Such as 17:00.")
-                            .max(5)
+                            .max(TIME_INPUT_MAX_CHARS as u32)
                             .value(r.end_time.clone().unwrap_or_default()),
                         Field::new(MOVE_PLACE, "Where", Kind::Text)
                             .required("Say where the meeting is.")
-                            .max(200)
+                            .max(REVIEW_PLACE_MAX as u32)
                             .value(r.place.clone()),
                         Field::select(
                             MOVE_SOONER,

@@ -10,6 +10,7 @@ mod forum;
 mod health;
 mod home;
 mod language;
+mod limits;
 mod offer;
 mod openapi;
 mod plans;
