@@ -2,12 +2,35 @@
 # The README's second command: every test. Formatting, clippy (warnings are
 # errors), unit tests, the HTTP tests on SQLite and on PostgreSQL, the
 # frontend's release build, and the browser tests in headless Chromium.
+#
+#   scripts/test.sh           everything; CI (.ci/run) runs exactly this
+#   scripts/test.sh --quick   the developer's loop: formatting, clippy on the
+#                             host crates, unit tests and the HTTP tests on
+#                             SQLite (no PostgreSQL, no WASM build, no browser)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never
 
 step() { printf '\n==> %s\n' "$*"; }
+quick=0
+case "${1:-}" in
+  --quick) quick=1 ;;
+  "") ;;
+  *) echo "usage: scripts/test.sh [--quick]" >&2; exit 2 ;;
+esac
+
+if [ "$quick" = 1 ]; then
+  step "formatting"
+  cargo fmt --all -- --check
+  step "clippy (server, shared, tests)"
+  cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
+  step "unit tests and HTTP tests on SQLite"
+  env -u TEST_DATABASE_URL cargo test --workspace
+  step "quick tests passed (the full set: scripts/test.sh)"
+  exit 0
+fi
+
 server_pid=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
