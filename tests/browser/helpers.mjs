@@ -2,7 +2,8 @@
 // `<area>.test.mjs` file that imports from here.
 //
 // Environment:
-//   BASE_URL   the running app (default http://127.0.0.1:8080)
+//   BASE_URL   a running app to test; without it each test file starts a
+//              fresh server of its own (server.mjs)
 //   CHROMIUM   the browser binary (default /usr/bin/chromium). Never
 //              downloaded: Debian's chromium is driven by playwright-core.
 
@@ -11,11 +12,13 @@ import { createRequire } from 'node:module';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverUrl } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+/** The app under test: BASE_URL, or this file's own fresh server. */
+export const BASE_URL = await serverUrl();
 export const ORIGIN = new URL(BASE_URL).origin;
 export const ARTIFACTS = path.join(here, 'artifacts');
 
@@ -273,14 +276,23 @@ export async function hasHorizontalScroll(page) {
   });
 }
 
-/** Elements wider than the viewport, to say what overflows. */
+/**
+ * Elements past either edge of the viewport, to say what overflows (past
+ * the left edge is what scrolls in a right-to-left page).
+ */
 export async function overflowingElements(page) {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     return [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > width + 1)
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.right > width + 1 || r.left < -1;
+      })
       .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}: right=${Math.round(el.getBoundingClientRect().right)}`);
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return `${el.tagName.toLowerCase()}.${el.className}: left=${Math.round(r.left)} right=${Math.round(r.right)}`;
+      });
   });
 }
 

@@ -7,6 +7,7 @@ mod errors_and_headers;
 mod faults;
 mod form_translations;
 mod forum;
+mod generate;
 mod health;
 mod home;
 mod language;
