@@ -26,6 +26,8 @@ if [ "$quick" = 1 ]; then
   step "clippy (server, shared, tests)"
   cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
   step "unit tests and HTTP tests on SQLite"
+  OPENAPI_VALIDATOR=$(scripts/openapi-validator.sh)
+  export OPENAPI_VALIDATOR
   env -u TEST_DATABASE_URL cargo test --workspace
   step "quick tests passed (the full set: scripts/test.sh)"
   exit 0
@@ -35,6 +37,8 @@ trap 'scripts/postgres.sh stop || true' EXIT
 
 step "tools"
 scripts/ensure-tools.sh --tests
+OPENAPI_VALIDATOR=$(scripts/openapi-validator.sh)
+export OPENAPI_VALIDATOR
 
 step "formatting"
 cargo fmt --all -- --check

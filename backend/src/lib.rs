@@ -3,6 +3,7 @@
 pub mod access;
 pub mod audit_log;
 pub mod auth;
+pub mod caller;
 pub mod config;
 pub mod db;
 pub mod entities;

@@ -1,10 +1,7 @@
-//! Identity: passwords, tokens, sign-in throttling, and the `Caller`
-//! extractor every protected handler takes.
+//! Identity: passwords, tokens, activation codes and sign-in throttling.
+//! The `Caller` extractor every protected handler takes is `crate::caller`.
 
-pub mod caller;
 pub mod codes;
 pub mod password;
 pub mod throttle;
 pub mod tokens;
-
-pub use caller::Caller;

@@ -3,7 +3,7 @@
 //! else's answers 404.
 
 use super::{check_endpoint, ece, PushSettings};
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::push_subscription as sub;
 use crate::error::ApiError;
 use crate::repo::{notifications, push as repo};

@@ -27,69 +27,7 @@ pub mod scheduler;
 pub mod vapid;
 pub mod worker;
 
-use serde::Deserialize;
-
-/// Push delivery settings (`[push]` in the settings file).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct PushSettings {
-    /// Accept `http://` endpoints on loopback (tests and benchmarks only).
-    pub allow_loopback_http: bool,
-    /// Push service hosts endpoints may point at (a host, or any host under
-    /// it). Empty: any public https host. Keeps the server from being used
-    /// to send requests to hosts of someone's choosing.
-    pub allowed_hosts: Vec<String>,
-    /// How long a push service keeps a message for a device that is off
-    /// (RFC 8030 TTL), in seconds.
-    pub ttl_secs: u32,
-    /// Tries before a delivery is given up. Backing off from 30 s, doubling
-    /// to at most 6 hours, 12 tries span about 17 hours: a push service
-    /// down for an hour, or most of a day, loses nothing (8 spanned just
-    /// over an hour).
-    pub max_attempts: i32,
-    /// How long a claim on an outbox row or job lasts, in seconds. Longer
-    /// than a request can take.
-    pub lease_secs: i64,
-    pub request_timeout_secs: u64,
-    /// How often the background worker looks for work, in seconds.
-    pub poll_secs: u64,
-    /// Outbox rows (and jobs) one pass claims.
-    pub batch: u64,
-    /// Requests in flight at once.
-    pub concurrency: usize,
-    /// Devices per person; registering another drops the oldest.
-    pub max_devices: u64,
-    /// Finished outbox rows are deleted after this many days.
-    pub keep_finished_days: i64,
-}
-
-/// The push services of the browsers people use: Chrome, Edge's and
-/// Samsung's (FCM), Firefox (Mozilla autopush), Safari (Apple), Windows (WNS).
-pub const DEFAULT_PUSH_HOSTS: &[&str] = &[
-    "fcm.googleapis.com",
-    "android.googleapis.com",
-    "push.services.mozilla.com",
-    "push.apple.com",
-    "notify.windows.com",
-];
-
-impl Default for PushSettings {
-    fn default() -> Self {
-        PushSettings {
-            allow_loopback_http: false,
-            allowed_hosts: DEFAULT_PUSH_HOSTS.iter().map(|h| (*h).to_owned()).collect(),
-            ttl_secs: 24 * 3600,
-            max_attempts: 12,
-            lease_secs: 120,
-            request_timeout_secs: 10,
-            poll_secs: 5,
-            batch: 64,
-            concurrency: 8,
-            max_devices: 10,
-            keep_finished_days: 30,
-        }
-    }
-}
+pub use crate::config::PushSettings;
 
 /// Why an endpoint is not acceptable, in words for the person.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -1,6 +1,5 @@
 //! Sessions (one per signed-in device) and their refresh tokens.
 
-use crate::auth::Caller;
 use crate::entities::{account, refresh_token as rt, session, young_person};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
@@ -8,7 +7,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult,
     IdenStatic, Iterable, QueryFilter, QueryOrder, Set,
 };
-use shared::people::Role;
 
 /// A session lasts this long without being used.
 pub const SESSION_DAYS: i64 = 30;
@@ -177,15 +175,23 @@ pub async fn by_public_id(
         .await
 }
 
+/// The session, account and (for a young person) record behind an access
+/// token.
+pub struct SignedIn {
+    pub session: session::Model,
+    pub account: account::Model,
+    pub young_person: Option<young_person::Model>,
+}
+
 /// The signed-in person behind an access token, when the session is still
-/// open and the account enabled. One query (session, account and, for a
-/// young person, their record): it runs on every request.
-pub async fn caller_for(
+/// open and the account enabled. One query (session, account and their
+/// young person's record, if any): it runs on every request.
+pub async fn signed_in(
     db: &impl ConnectionTrait,
     account_public_id: &str,
     session_public_id: &str,
     now: DateTime<Utc>,
-) -> Result<Option<Caller>, DbErr> {
+) -> Result<Option<SignedIn>, DbErr> {
     let mut q = Query::select();
     q.from(session::Entity);
     prefixed::<session::Entity>(&mut q, "s_");
@@ -205,35 +211,19 @@ pub async fn caller_for(
     let Some(row) = db.query_one(&q).await? else {
         return Ok(None);
     };
-    let s = session::Model::from_query_result(&row, "s_")?;
-    let a = account::Model::from_query_result(&row, "a_")?;
-    if s.ended_at.is_some() || s.expires_at <= now {
+    let session = session::Model::from_query_result(&row, "s_")?;
+    let account = account::Model::from_query_result(&row, "a_")?;
+    if session.ended_at.is_some() || session.expires_at <= now {
         return Ok(None);
     }
-    if a.public_id != account_public_id || a.disabled_at.is_some() {
+    if account.public_id != account_public_id || account.disabled_at.is_some() {
         return Ok(None);
     }
-    let Some(role) = Role::parse(&a.role) else {
-        return Ok(None);
-    };
-    let young_person = if role == Role::YoungPerson {
-        young_person::Model::from_query_result_optional(&row, "y_")?
-    } else {
-        None
-    };
-    Ok(Some(Caller {
-        account_id: a.id,
-        public_id: a.public_id,
-        authority_id: a.authority_id,
-        role,
-        username: a.username,
-        display_name: a.display_name,
-        team_id: a.team_id,
-        session_id: s.id,
-        session_public_id: s.public_id,
-        young_person_id: young_person.as_ref().map(|y| y.id),
+    let young_person = young_person::Model::from_query_result_optional(&row, "y_")?;
+    Ok(Some(SignedIn {
+        session,
+        account,
         young_person,
-        audit_log: None,
     }))
 }
 

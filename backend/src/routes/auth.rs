@@ -1,6 +1,6 @@
 //! Sign-in, refresh, sign-out, activation.
 
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::repo::sessions;
 use crate::services::auth::{self, LoginOutcome};

@@ -2,7 +2,7 @@
 //! spaces, sign up and answer (`Ability::TakePart`); the participation
 //! officer runs them (`Ability::RunParticipation`).
 
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::services::events as svc;
 use crate::state::AppState;

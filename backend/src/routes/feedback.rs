@@ -4,7 +4,7 @@
 
 use crate::access;
 use crate::access::own;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::services::feedback as svc;
 use crate::state::AppState;

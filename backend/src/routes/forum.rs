@@ -2,7 +2,7 @@
 //! reports, blocks and my forum name. Guard: `Ability::TakePart`; a space,
 //! thread or post the caller may not see answers 404.
 
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::services::forum as svc;
 use crate::state::AppState;

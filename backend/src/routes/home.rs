@@ -1,7 +1,7 @@
 //! The home screens in one request each: the young person's, and staff's.
 
 use crate::access;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::services;
 use crate::state::AppState;

@@ -1,7 +1,7 @@
 //! The signed-in person: who they are, their password, their sessions,
 //! and (for a young person) who has looked at their records.
 
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::repo::{councils, notifications, people, sessions};
 use crate::services;

@@ -4,7 +4,7 @@
 //! (`Ability::ManageForumSpaces`) and participation figures
 //! (`Ability::ReadParticipationFigures`).
 
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::services::moderation as svc;
 use crate::state::AppState;

@@ -3,7 +3,7 @@
 //! administrator's versioned edits.
 
 use crate::access;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::services::{offer as svc, offer_requests as requests};
 use crate::state::AppState;

@@ -2,7 +2,7 @@
 //! `access` layer decides and audits.
 
 use crate::access;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::services::people as svc;
 use crate::state::AppState;

@@ -2,7 +2,7 @@
 //! back. Also "my people" and staff "about me".
 
 use crate::access;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::services::plans as svc;
 use crate::state::AppState;

@@ -1,7 +1,7 @@
 //! Push notifications: the server's public key, my devices, my choices,
 //! and reading my notifications.
 
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::push::manage;
 use crate::state::AppState;

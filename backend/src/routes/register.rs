@@ -4,7 +4,7 @@
 //! The handler's `#[utoipa::path]` adds only the words: responses, params
 //! and descriptions.
 
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};

@@ -3,7 +3,7 @@
 //! overdue ones first; the council's review promise.
 
 use crate::access;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::services::reviews as svc;
 use crate::state::AppState;

@@ -1,7 +1,7 @@
 //! Staff accounts, run by an admin of the same council.
 
 use crate::access;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::services::staff as svc;
 use crate::state::AppState;

@@ -185,7 +185,7 @@ pub async fn activate(
 
 pub async fn change_password(
     state: &AppState,
-    caller: &crate::auth::Caller,
+    caller: &crate::caller::Caller,
     current: &str,
     new_password: &str,
 ) -> Result<(), ApiError> {

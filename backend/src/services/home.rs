@@ -5,7 +5,7 @@
 //! offer changed lately.
 
 use crate::access::Grant;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::push::quiet;
 use crate::repo::home::{self as repo, Part};

@@ -4,7 +4,7 @@
 //! (asked, being looked at, agreed, paid, turned down with a reason).
 
 use crate::access::{self, Grant};
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::{offer_request as req, young_person};
 use crate::error::ApiError;
 use crate::repo::{councils, notifications, offer as offer_repo, offer_requests as repo, people};

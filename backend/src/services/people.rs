@@ -1,7 +1,7 @@
 //! Young people's records, their accounts, allocations and audit views.
 
 use crate::access::{self, Grant};
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::young_person;
 use crate::error::ApiError;
 use crate::repo::{accounts, allocations, audit, notifications, people};

@@ -3,7 +3,7 @@
 //! changed since last time", and children's questions with answers.
 
 use crate::access::{self, Grant};
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::{plan_version, young_person};
 use crate::error::ApiError;
 /// Kept at its old path; it lives with the allocations it counts.

@@ -1,7 +1,7 @@
 //! Staff accounts of one council: listing, creating, switching off and new
 //! one-time codes. The admin check stays with the handler.
 
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::{account, team};
 use crate::error::ApiError;
 use crate::repo::{accounts, sessions};

@@ -8,7 +8,7 @@
 //! opens the lists.
 
 use crate::access;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::young_person;
 use crate::error::ApiError;
 use crate::repo::{feedback as fb_repo, offer_requests, people, staff_home as repo};

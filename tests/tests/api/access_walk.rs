@@ -1,14 +1,15 @@
 //! The authorization walk: every documented endpoint x every role x (own
 //! record, someone else's, another council's), expected outcomes computed
-//! from the same rules the server uses (`shared::access`), and the guard
-//! table in `backend::access::ENDPOINTS`. A new endpoint without a guard, or
-//! without a sample body here, fails this test.
+//! from the same rules the server uses (`shared::access`), and each
+//! endpoint's guard as it is declared in `shared::endpoints` (the same
+//! declaration the server registers the route from). A new endpoint without a
+//! sample body here fails this test.
 
-use backend::access::{guard_of, Guard};
 use backend::repo::{councils, people};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json as j, Value};
 use shared::access::{allowed, can, Relation, Relationship};
+use shared::endpoints::{self, Guard};
 use shared::people::{LegalStatus, Role};
 use tests::{json, spawn_demo_app, StatusCode, TestApp};
 
@@ -255,8 +256,6 @@ async fn every_endpoint_role_and_record() {
     .await
     .unwrap_or_else(|e| panic!("{e}"));
 
-    let doc: Value = json(app.get("/api/openapi.json").await).await;
-    let paths = doc["paths"].as_object().cloned().unwrap_or_default();
     let mut cells = 0;
     let mut failures = vec![];
     let demo_sw_id = staff_id(&app, "demo-sw").await;
@@ -272,104 +271,97 @@ async fn every_endpoint_role_and_record() {
         let mut token = app.login(actor.username).await.access_token;
         let own = person(&app, actor.own).await;
         let other = person(&app, actor.other).await;
-        for (path, ops) in &paths {
-            for method in ops
-                .as_object()
-                .map(|o| o.keys().cloned().collect::<Vec<_>>())
-                .unwrap_or_default()
-            {
-                let guard = guard_of(&method, path).unwrap_or_else(|| {
-                    panic!("{method} {path} has no line in backend::access::ENDPOINTS")
-                });
-                if guard == Guard::Public {
-                    continue;
+        for meta in endpoints::all() {
+            let method = meta.method.as_str().to_lowercase();
+            let path = meta.path;
+            let guard = meta.guard;
+            if guard == Guard::Public {
+                continue;
+            }
+            let body = sample_body(&method, path)
+                .unwrap_or_else(|| panic!("{method} {path}: add a sample body to the access walk"));
+            let m = reqwest::Method::from_bytes(method.to_uppercase().as_bytes())
+                .unwrap_or(reqwest::Method::GET);
+            let subjects: Vec<(&str, String, Option<Relation>)> = match guard {
+                Guard::Record(_) => vec![
+                    ("own", own.clone(), Some(actor.own_relation)),
+                    ("other's", other.clone(), Some(Relation::Unrelated)),
+                    ("another council's", far.public_id.clone(), None),
+                ],
+                _ if path == "/api/me/push-subscriptions/{id}"
+                    || path == "/api/me/notifications/{id}/read" =>
+                {
+                    // A device or notification of the actor's own, and
+                    // one of somebody else's.
+                    let (mine, theirs) =
+                        crate::push::walk_fixture(&app, actor.username, path).await;
+                    vec![
+                        ("own", mine, None),
+                        ("other's", theirs, Some(Relation::Unrelated)),
+                    ]
                 }
-                let body = sample_body(&method, path).unwrap_or_else(|| {
-                    panic!("{method} {path}: add a sample body to the access walk")
-                });
-                let m = reqwest::Method::from_bytes(method.to_uppercase().as_bytes())
-                    .unwrap_or(reqwest::Method::GET);
-                let subjects: Vec<(&str, String, Option<Relation>)> = match guard {
-                    Guard::Record(_) => vec![
-                        ("own", own.clone(), Some(actor.own_relation)),
-                        ("other's", other.clone(), Some(Relation::Unrelated)),
-                        ("another council's", far.public_id.clone(), None),
-                    ],
-                    _ if path == "/api/me/push-subscriptions/{id}"
-                        || path == "/api/me/notifications/{id}/read" =>
-                    {
-                        // A device or notification of the actor's own, and
-                        // one of somebody else's.
-                        let (mine, theirs) =
-                            crate::push::walk_fixture(&app, actor.username, path).await;
-                        vec![
-                            ("own", mine, None),
-                            ("other's", theirs, Some(Relation::Unrelated)),
-                        ]
-                    }
-                    _ if path == "/api/me/sessions/{id}" => {
-                        // A spare session of the actor's own, and one of
-                        // somebody else's.
-                        let spare = app.login(actor.username).await.access_token;
-                        let mine: Vec<shared::accounts::SessionInfo> =
-                            json(app.get_as("/api/me/sessions", &spare).await).await;
-                        let spare_id = mine
-                            .iter()
-                            .find(|s| s.current)
-                            .map(|s| s.id.clone())
-                            .unwrap_or_default();
-                        vec![
-                            ("own", spare_id, None),
-                            ("other's", others_session.clone(), Some(Relation::Unrelated)),
-                        ]
-                    }
-                    _ => vec![(
-                        "-",
-                        if path.starts_with("/api/staff/") {
-                            demo_sw_id.clone()
-                        } else {
-                            "bexley".to_owned()
-                        },
-                        None,
-                    )],
-                };
-                for (label, id, relation) in subjects {
-                    let concrete = forum_ids.fill(
-                        &method,
-                        path,
-                        &path.replace("{id}", &id).replace("{slug}", "bexley"),
-                    );
-                    let res = app.send_as(m.clone(), &concrete, &token, &body).await;
-                    let status = res.status();
-                    let expect_allowed = match guard {
-                        Guard::SignedIn => relation.is_none(),
-                        Guard::Public => true,
-                        Guard::YoungPersonSelf => actor.role == Role::YoungPerson,
-                        Guard::Ability(a) => can(actor.role, a),
-                        Guard::Record(action) => {
-                            relation.is_some_and(|r| allowed(actor.role, r, action))
-                        }
-                    };
-                    cells += 1;
-                    let ok = if expect_allowed {
-                        status != StatusCode::NOT_FOUND
-                            && status != StatusCode::UNAUTHORIZED
-                            && !status.is_server_error()
+                _ if path == "/api/me/sessions/{id}" => {
+                    // A spare session of the actor's own, and one of
+                    // somebody else's.
+                    let spare = app.login(actor.username).await.access_token;
+                    let mine: Vec<shared::accounts::SessionInfo> =
+                        json(app.get_as("/api/me/sessions", &spare).await).await;
+                    let spare_id = mine
+                        .iter()
+                        .find(|s| s.current)
+                        .map(|s| s.id.clone())
+                        .unwrap_or_default();
+                    vec![
+                        ("own", spare_id, None),
+                        ("other's", others_session.clone(), Some(Relation::Unrelated)),
+                    ]
+                }
+                _ => vec![(
+                    "-",
+                    if path.starts_with("/api/staff/") {
+                        demo_sw_id.clone()
                     } else {
-                        status == StatusCode::NOT_FOUND
-                    };
-                    if !ok {
-                        failures.push(format!(
-                            "{:?} {method} {path} ({label}): expected {}, got {status}",
-                            actor.role,
-                            if expect_allowed { "allowed" } else { "404" }
-                        ));
+                        "bexley".to_owned()
+                    },
+                    None,
+                )],
+            };
+            for (label, id, relation) in subjects {
+                let concrete = forum_ids.fill(
+                    &method,
+                    path,
+                    &path.replace("{id}", &id).replace("{slug}", "bexley"),
+                );
+                let res = app.send_as(m.clone(), &concrete, &token, &body).await;
+                let status = res.status();
+                let expect_allowed = match guard {
+                    Guard::SignedIn => relation.is_none(),
+                    Guard::Public => true,
+                    Guard::YoungPersonSelf => actor.role == Role::YoungPerson,
+                    Guard::Ability(a) => can(actor.role, a),
+                    Guard::Record(action) => {
+                        relation.is_some_and(|r| allowed(actor.role, r, action))
                     }
+                };
+                cells += 1;
+                let ok = if expect_allowed {
+                    status != StatusCode::NOT_FOUND
+                        && status != StatusCode::UNAUTHORIZED
+                        && !status.is_server_error()
+                } else {
+                    status == StatusCode::NOT_FOUND
+                };
+                if !ok {
+                    failures.push(format!(
+                        "{:?} {method} {path} ({label}): expected {}, got {status}",
+                        actor.role,
+                        if expect_allowed { "allowed" } else { "404" }
+                    ));
                 }
-                // Logging out ends the walk's session; sign in again.
-                if path == "/api/auth/logout" {
-                    token = app.login(actor.username).await.access_token;
-                }
+            }
+            // Logging out ends the walk's session; sign in again.
+            if path == "/api/auth/logout" {
+                token = app.login(actor.username).await.access_token;
             }
         }
     }
@@ -386,35 +378,29 @@ async fn every_endpoint_role_and_record() {
 async fn protected_endpoints_refuse_callers_without_a_token() {
     let app = spawn_demo_app().await;
     let doc: Value = json(app.get("/api/openapi.json").await).await;
-    for (path, ops) in doc["paths"].as_object().cloned().unwrap_or_default() {
-        for method in ops
-            .as_object()
-            .map(|o| o.keys().cloned().collect::<Vec<_>>())
-            .unwrap_or_default()
-        {
-            let Some(guard) = guard_of(&method, &path) else {
-                panic!("{method} {path} has no guard");
-            };
-            if guard == Guard::Public {
-                continue;
-            }
-            let body = sample_body(&method, &path).unwrap_or(j!({}));
-            let m = reqwest::Method::from_bytes(method.to_uppercase().as_bytes())
-                .unwrap_or(reqwest::Method::GET);
-            let concrete = path.replace("{id}", "00000000-0000-0000-0000-000000000000");
-            let res = app
-                .client
-                .request(m, app.url(&concrete))
-                .json(&body)
-                .send()
-                .await
-                .unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{method} {path}");
-            // The document says so too.
-            assert!(
-                ops[&method]["security"].is_array(),
-                "{method} {path} does not declare its auth in the OpenAPI document"
-            );
+    for meta in endpoints::all() {
+        let method = meta.method.as_str().to_lowercase();
+        let path = meta.path;
+        let ops = &doc["paths"][path];
+        if meta.guard == Guard::Public {
+            continue;
         }
+        let body = sample_body(&method, path).unwrap_or(j!({}));
+        let m = reqwest::Method::from_bytes(method.to_uppercase().as_bytes())
+            .unwrap_or(reqwest::Method::GET);
+        let concrete = path.replace("{id}", "00000000-0000-0000-0000-000000000000");
+        let res = app
+            .client
+            .request(m, app.url(&concrete))
+            .json(&body)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{method} {path}");
+        // The document says so too.
+        assert!(
+            ops[&method]["security"].is_array(),
+            "{method} {path} does not declare its auth in the OpenAPI document"
+        );
     }
 }

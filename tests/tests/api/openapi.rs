@@ -1,4 +1,6 @@
 use serde_json::Value;
+use shared::endpoints::Meta;
+use std::collections::BTreeSet;
 use tests::{json, spawn_app, StatusCode};
 
 #[tokio::test]
@@ -65,4 +67,81 @@ async fn every_documented_operation_is_served() {
             assert!(!unrouted, "{m} {path} is documented but not routed");
         }
     }
+}
+
+/// The server registers exactly the endpoints `shared::endpoints` declares,
+/// each once: nothing served that is not declared, nothing declared that is
+/// not served.
+#[test]
+fn the_server_serves_exactly_the_declared_endpoints() {
+    let mut document = backend::routes::register::Document::default();
+    backend::routes::api(&mut document);
+    let key = |m: &Meta| (m.method.as_str(), m.path);
+    let served: Vec<_> = document.served.iter().map(key).collect();
+    let declared: Vec<_> = shared::endpoints::all().map(key).collect();
+    let once: BTreeSet<_> = served.iter().collect();
+    assert_eq!(once.len(), served.len(), "an endpoint is registered twice");
+    let declared_set: BTreeSet<_> = declared.iter().collect();
+    assert_eq!(
+        declared_set.len(),
+        declared.len(),
+        "an endpoint is declared twice"
+    );
+    let missing: Vec<_> = declared_set.difference(&once).collect();
+    let extra: Vec<_> = once.difference(&declared_set).collect();
+    assert!(missing.is_empty(), "declared but not served: {missing:?}");
+    assert!(extra.is_empty(), "served but not declared: {extra:?}");
+    // The ids the OpenAPI document and the app use are unique too.
+    let ids: BTreeSet<_> = shared::endpoints::all().map(|m| m.id).collect();
+    assert_eq!(ids.len(), declared.len(), "two endpoints share an id");
+}
+
+/// Each handler's OpenAPI words (method, path, request and response types)
+/// agree with its declaration.
+#[test]
+fn every_handler_agrees_with_its_declaration() {
+    let mut document = backend::routes::register::Document::default();
+    backend::routes::api(&mut document);
+    assert!(
+        document.disagreements.is_empty(),
+        "{}",
+        document.disagreements.join("\n")
+    );
+}
+
+/// The document passes `openapi-spec-validator`, the standard check client
+/// generators and API gateways rely on (unique operation ids among others).
+#[test]
+fn the_document_passes_a_standard_validator() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default();
+    let validator = std::env::var("OPENAPI_VALIDATOR").map_or_else(
+        |_| root.join(".tools/openapi/bin/openapi-spec-validator"),
+        std::path::PathBuf::from,
+    );
+    assert!(
+        validator.exists(),
+        "{} is missing: scripts/openapi-validator.sh installs it",
+        validator.display()
+    );
+    let doc = backend::startup::openapi()
+        .to_pretty_json()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let file = tempfile::Builder::new()
+        .suffix(".json")
+        .tempfile()
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(file.path(), doc).unwrap_or_else(|e| panic!("{e}"));
+    let out = std::process::Command::new(&validator)
+        .arg(file.path())
+        .output()
+        .unwrap_or_else(|e| panic!("{}: {e}", validator.display()));
+    assert!(
+        out.status.success(),
+        "openapi-spec-validator refuses the document:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

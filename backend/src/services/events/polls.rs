@@ -1,7 +1,7 @@
 //! Polls for young people: the ones open to them, results, answering.
 
 use super::{for_them, slug_of_space};
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::{forum_poll as poll, forum_space as space};
 use crate::error::ApiError;
 use crate::repo::events as repo;

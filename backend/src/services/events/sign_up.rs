@@ -3,7 +3,7 @@
 
 use super::reminders::{cancel_reminder, plan_reminder};
 use super::{event_view, for_them, when};
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::forum_event as event;
 use crate::error::ApiError;
 use crate::push::quiet::zone;

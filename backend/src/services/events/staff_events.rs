@@ -4,7 +4,7 @@
 use super::reminders::{cancel_reminder, plan_reminder};
 use super::{event_view, places, when, EVENTS_LINK, PLACES_MAX};
 use crate::access;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::{forum_event as event, forum_space as space, local_authority};
 use crate::error::ApiError;
 use crate::push::quiet::zone;

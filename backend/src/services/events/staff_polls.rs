@@ -4,7 +4,7 @@
 use super::polls::{is_open, poll_view, results};
 use super::staff_events::space_id_of;
 use crate::access;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::{forum_poll as poll, forum_space as space};
 use crate::error::ApiError;
 use crate::repo::events as repo;

@@ -2,7 +2,7 @@
 //! work with, and recording what they did.
 
 use crate::access::{self};
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::young_person;
 use crate::error::ApiError;
 use crate::repo::{audit, feedback as repo, people};

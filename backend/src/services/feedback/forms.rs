@@ -3,7 +3,7 @@
 
 use super::{field, internal};
 use crate::access::{self};
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::feedback_form as ff;
 use crate::error::ApiError;
 use crate::repo::feedback as repo;

@@ -2,7 +2,7 @@
 
 use super::forms::questions_of;
 use crate::access::{self};
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::{feedback as fb, feedback_form as ff};
 use crate::error::ApiError;
 use crate::repo::feedback as repo;

@@ -4,7 +4,7 @@
 use super::forms::questions_of;
 use super::screen::answers_from_rows;
 use crate::access::Grant;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::{account, feedback as fb, feedback_form as ff, review};
 use crate::error::ApiError;
 use crate::repo::{feedback as repo, notifications};

@@ -4,7 +4,7 @@
 use super::forms::{form_view, questions_of};
 use super::{field, internal};
 use crate::access::Grant;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::{feedback as fb, feedback_form as ff, review, young_person};
 use crate::error::ApiError;
 use crate::repo::allocations::current_workers;

@@ -5,7 +5,7 @@ use super::forms::questions_of;
 use super::screen::{check_ids, chosen_readers, reader_options, review_and_form, sent_view};
 use super::{field, internal};
 use crate::access::Grant;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::young_person;
 use crate::error::ApiError;
 use crate::repo::{feedback as repo, notifications};

@@ -4,7 +4,7 @@ use super::is_unique_violation;
 use super::members::participant;
 use super::posting::visible_post;
 use super::reading::{display_names, name_in};
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::repo::forum as repo;
 use chrono::Utc;

@@ -3,7 +3,7 @@
 
 use super::{council_today, is_unique_violation, rule_of, watched_words};
 use crate::access;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::{
     forum_member as member, forum_space as space, local_authority, young_person,
 };

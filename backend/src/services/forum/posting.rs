@@ -5,7 +5,7 @@ use super::harm::{alert_harm, harm_help};
 use super::members::{participant, Participant};
 use super::reading::{post_view, visible_thread, why_not_reply};
 use super::{status_of, watched_words};
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::{forum_post as post, forum_space as space, forum_thread as thread};
 use crate::error::ApiError;
 use crate::repo::forum as repo;

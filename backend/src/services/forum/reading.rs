@@ -3,7 +3,7 @@
 
 use super::members::{participant, Participant};
 use super::{bad_cursor, page_size, status_of};
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::{
     forum_member as member, forum_post as post, forum_space as space, forum_thread as thread,
 };

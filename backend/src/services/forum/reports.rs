@@ -3,7 +3,7 @@
 use super::members::{names_or_role, officer_names, participant};
 use super::posting::visible_post;
 use super::{is_unique_violation, MODERATION_LINK};
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::repo::forum as repo;
 use crate::repo::moderation::{self as modlog, Entry};

@@ -1,7 +1,7 @@
 //! Anonymous participation figures, by age band.
 
 use crate::access;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::repo::forum as repo;
 use crate::repo::{councils, events as events_repo};

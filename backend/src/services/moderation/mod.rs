@@ -36,7 +36,7 @@ pub use spaces::{admin_spaces, create_space, update_space};
 pub use threads::{lock, suspend, thread_for_moderation, threads_for_moderation};
 pub use watched_words::{get_watched_words, set_watched_words};
 
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::repo::moderation::Entry;
 use crate::repo::notifications;

@@ -1,7 +1,7 @@
 //! The moderation log, append-only, as managers read it.
 
 use crate::access;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::repo::forum as repo;
 use crate::repo::moderation as modlog;

@@ -5,7 +5,7 @@
 use super::queue::view_one;
 use super::{staff_entry, tell};
 use crate::access;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::{
     forum_member as member, forum_post as post, forum_space as space, forum_thread as thread,
 };

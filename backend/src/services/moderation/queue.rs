@@ -2,7 +2,7 @@
 //! checks found, and posts as moderators see them.
 
 use crate::access;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::{
     forum_member as member, forum_post as post, forum_space as space, forum_thread as thread,
 };

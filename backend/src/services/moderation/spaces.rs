@@ -2,7 +2,7 @@
 
 use super::staff_entry;
 use crate::access;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::forum_space as space;
 use crate::error::ApiError;
 use crate::repo::forum as repo;

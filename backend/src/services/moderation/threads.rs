@@ -4,7 +4,7 @@
 use super::queue::Context;
 use super::{staff_entry, tell};
 use crate::access;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::forum_space as space;
 use crate::error::ApiError;
 use crate::repo::councils;

@@ -2,7 +2,7 @@
 
 use super::staff_entry;
 use crate::access;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::repo::forum as repo;
 use crate::repo::moderation::{self as modlog, Entry};

@@ -4,7 +4,7 @@
 use super::drafts::{check_draft, parse_draft};
 use super::{draft_of, entry_of, snapshot, to_json, values};
 use crate::access::{self};
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::{entitlement as ent, offer_section};
 use crate::error::ApiError;
 use crate::repo::offer as repo;

@@ -3,7 +3,7 @@
 
 use super::{check_query, council, load};
 use crate::access::Grant;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::error::ApiError;
 use crate::repo::{
     circumstances as circ_repo, notifications, offer as repo, offer_requests, people,

@@ -6,7 +6,7 @@ use super::{
     BOOK_AHEAD_DAYS, BOOK_BACK_DAYS, MY_REVIEW_LINK,
 };
 use crate::access::Grant;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::{account, feedback, review, young_person};
 use crate::error::ApiError;
 use crate::push::scheduler;

@@ -17,7 +17,7 @@ pub(crate) use requests::tell_chair_of_choice;
 pub use requests::{ask_earlier, set_participation};
 
 use crate::access::{self};
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::{account, review, young_person};
 use crate::error::ApiError;
 use crate::push::quiet;

@@ -4,7 +4,7 @@
 use super::booking::{cancel_reminders, staff_view, tell_young_person};
 use super::{band_of, local_today, policy, status_of, BOOK_BACK_DAYS};
 use crate::access::{self, Grant};
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::{review, young_person};
 use crate::error::ApiError;
 use crate::repo::{feedback as fb_repo, people, reviews as repo};

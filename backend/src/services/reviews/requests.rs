@@ -4,7 +4,7 @@
 use super::mine::mine;
 use super::status_of;
 use crate::access::Grant;
-use crate::auth::Caller;
+use crate::caller::Caller;
 use crate::entities::{account, review, young_person};
 use crate::error::ApiError;
 use crate::repo::{allocations, councils, notifications, reviews as repo};

@@ -33,6 +33,39 @@ pub struct Caller {
     pub audit_log: Option<crate::audit_log::AuditLog>,
 }
 
+impl Caller {
+    /// The caller an open session names. An account whose role this
+    /// version does not know is an error in the data, never a guess.
+    fn from_session(signed_in: sessions::SignedIn) -> Result<Caller, ApiError> {
+        let sessions::SignedIn {
+            session,
+            account,
+            young_person,
+        } = signed_in;
+        let role = Role::parse(&account.role).ok_or_else(|| {
+            ApiError::Internal(format!(
+                "account {} has the unknown role {:?}",
+                account.id, account.role
+            ))
+        })?;
+        let young_person = young_person.filter(|_| role == Role::YoungPerson);
+        Ok(Caller {
+            account_id: account.id,
+            public_id: account.public_id,
+            authority_id: account.authority_id,
+            role,
+            username: account.username,
+            display_name: account.display_name,
+            team_id: account.team_id,
+            session_id: session.id,
+            session_public_id: session.public_id,
+            young_person_id: young_person.as_ref().map(|y| y.id),
+            young_person,
+            audit_log: None,
+        })
+    }
+}
+
 fn bearer(req: &HttpRequest) -> Option<String> {
     let value = req
         .headers()
@@ -60,10 +93,11 @@ impl FromRequest for Caller {
             let state = state.ok_or_else(|| ApiError::Internal("no app state".to_owned()))?;
             let token = token.ok_or(ApiError::Unauthorized)?;
             let claims = state.tokens.verify(&token)?;
-            let mut caller =
-                sessions::caller_for(&state.db, &claims.sub, &claims.sid, chrono::Utc::now())
+            let signed_in =
+                sessions::signed_in(&state.db, &claims.sub, &claims.sid, chrono::Utc::now())
                     .await?
                     .ok_or(ApiError::Unauthorized)?;
+            let mut caller = Caller::from_session(signed_in)?;
             caller.audit_log = Some(state.audit_log.clone());
             Ok(caller)
         })
