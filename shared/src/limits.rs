@@ -241,12 +241,11 @@ pub const FORMS: &[FormLimits] = &[
         r#"{"sections": [{"section": "about_me", "text": "@"}]}"#,
         PROSE,
     ),
-    // No max yet: the server does not check one (see the report to the lead).
     f(
         "plan-reason-form",
         "override_reason",
         Some(REASON_MIN_CHARS),
-        None,
+        Some(OVERRIDE_REASON_MAX_CHARS),
         "POST /api/people/{person}/plan/share",
         r#"{"override_reason": "@"}"#,
         PROSE,

@@ -185,7 +185,7 @@ pub async fn caller_for(
     account_public_id: &str,
     session_public_id: &str,
     now: DateTime<Utc>,
-) -> Result<Option<Caller>, DbErr> {
+) -> Result<Option<Caller>, crate::error::ApiError> {
     let mut q = Query::select();
     q.from(session::Entity);
     prefixed::<session::Entity>(&mut q, "s_");
@@ -213,9 +213,8 @@ pub async fn caller_for(
     if a.public_id != account_public_id || a.disabled_at.is_some() {
         return Ok(None);
     }
-    let Some(role) = Role::parse(&a.role) else {
-        return Ok(None);
-    };
+    // An unknown stored role is an error (logged), not a signed-out caller.
+    let role = a.role()?;
     let young_person = if role == Role::YoungPerson {
         young_person::Model::from_query_result_optional(&row, "y_")?
     } else {

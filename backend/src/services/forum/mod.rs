@@ -31,9 +31,7 @@ use crate::repo::people;
 use chrono::Utc;
 use posting::text_field;
 use sea_orm::{ConnectionTrait, DbErr, SqlErr};
-use shared::forum::{
-    optional_text, Audience, PostStatus, SpaceRule, WatchedWord, PAGE_DEFAULT, PAGE_MAX,
-};
+use shared::forum::{optional_text, Audience, SpaceRule, WatchedWord, PAGE_DEFAULT, PAGE_MAX};
 use shared::text_checks::default_watched_words;
 
 /// Where young people's notifications about the forum open in the app.
@@ -52,10 +50,6 @@ pub fn rule_of(s: &space::Model) -> Option<SpaceRule> {
         max_age: u32::try_from(s.max_age).ok()?,
         audience: Audience::parse(&s.audience)?,
     })
-}
-
-pub fn status_of(s: &str) -> PostStatus {
-    PostStatus::parse(s).unwrap_or(PostStatus::Pending)
 }
 
 /// Today in the council's time zone.
