@@ -271,7 +271,7 @@ pub async fn allocations(
     db: &DatabaseConnection,
     grant: &Grant,
 ) -> Result<Vec<AllocationView>, ApiError> {
-    Ok(allocations::history(db, grant.young_person.id)
+    allocations::history(db, grant.young_person.id)
         .await?
         .into_iter()
         .filter_map(|(a, staff)| {
@@ -286,7 +286,7 @@ pub async fn allocations(
                 handover_note: a.handover_note,
             }))
         })
-        .collect::<Result<_, ApiError>>()?)
+        .collect()
 }
 
 /// Ends the current worker of this kind and starts the new one now: the
@@ -426,7 +426,7 @@ pub async fn my_team(
     let Some(team) = caller.team_id else {
         return Ok(vec![]);
     };
-    Ok(accounts::staff(db, caller.authority_id)
+    accounts::staff(db, caller.authority_id)
         .await?
         .into_iter()
         .filter(|(a, _)| a.team_id == Some(team) && a.disabled_at.is_none())
@@ -437,7 +437,7 @@ pub async fn my_team(
                 display_name: a.display_name,
             })
         })
-        .collect::<Result<_, ApiError>>()?)
+        .collect()
 }
 
 /// The caller's caseload: only the young people they may see now.

@@ -1372,7 +1372,7 @@ async fn an_unknown_review_status_in_the_database_is_an_error_not_booked() {
         .filter(review::Column::Status.eq("booked"))
         .exec(&app.db)
         .await
-        .unwrap();
+        .unwrap_or_else(|e| panic!("update the reviews: {e}"));
     assert!(changed.rows_affected >= 1);
 
     let res = app.get_as("/api/me/reviews", &leo).await;

@@ -72,13 +72,7 @@ pub(crate) async fn my_review_view(
     } else {
         FeedbackState::NotStarted
     };
-    Ok(my_review(
-        r,
-        &names,
-        form_key_for(db, y, today).await?,
-        state,
-        today,
-    )?)
+    my_review(r, &names, form_key_for(db, y, today).await?, state, today)
 }
 
 /// `GET /api/me/reviews`: the "My review" screen.
