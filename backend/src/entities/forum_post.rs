@@ -47,4 +47,13 @@ impl Model {
             shared::forum::PostStatus::parse,
         )
     }
+
+    pub fn hold_reasons(&self) -> Result<Vec<shared::forum::HoldReason>, crate::error::ApiError> {
+        crate::error::ApiError::stored(
+            "forum_post",
+            "hold_reasons",
+            &self.hold_reasons,
+            shared::forum::HoldReason::parse_list,
+        )
+    }
 }

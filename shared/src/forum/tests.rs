@@ -23,6 +23,12 @@ fn names_round_trip() {
     let r = [HoldReason::Under18, HoldReason::SuggestsHarm];
     assert_eq!(HoldReason::split(&HoldReason::join(&r)), r.to_vec());
     assert_eq!(
+        HoldReason::parse_list(&HoldReason::join(&r)),
+        Some(r.to_vec())
+    );
+    assert_eq!(HoldReason::parse_list(""), Some(vec![]));
+    assert_eq!(HoldReason::parse_list("under_18,bogus"), None);
+    assert_eq!(
         slug_of("Positive Journeys: Seniors!"),
         "positive-journeys-seniors"
     );

@@ -21,7 +21,7 @@ impl Gen {
     ) {
         let officer = staff.po.first().cloned();
         for space in &c.spaces {
-            let Some(rule) = crate::services::forum::rule_of(space) else {
+            let Ok(rule) = crate::services::forum::rule_of(space) else {
                 continue;
             };
             let here: Vec<&Member> = members

@@ -12,8 +12,7 @@ use crate::services::forum::watched_words;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use shared::access::Ability;
 use shared::forum::{
-    find_links, HoldReason, ModPostView, ModerationQueue, QueueItem, ReportStatus, ReportView,
-    WatchedWord,
+    find_links, ModPostView, ModerationQueue, QueueItem, ReportStatus, ReportView, WatchedWord,
 };
 use shared::text_checks::scan;
 
@@ -89,7 +88,7 @@ impl Context {
             links: find_links(&p.body),
             body: p.body.clone(),
             status: p.status()?,
-            hold_reasons: HoldReason::split(&p.hold_reasons),
+            hold_reasons: p.hold_reasons()?,
             flagged: p.flagged,
             suggests_harm: p.suggests_harm,
             edited_by_moderator: p.edited,

@@ -36,7 +36,8 @@ fn my_review(
         chair: r
             .chair_account_id
             .and_then(|id| names.get(&id))
-            .map(chair_words),
+            .map(chair_words)
+            .transpose()?,
         invited: invited_of(r),
         participation,
         participation_words: participation.plain().to_owned(),

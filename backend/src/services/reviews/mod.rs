@@ -129,15 +129,13 @@ pub(crate) async fn form_key_for(
 }
 
 /// "Chris Evans, your IRO".
-pub(crate) fn chair_words(a: &account::Model) -> String {
-    // Only words: an unknown stored role just leaves the name alone here
-    // (the account is refused as a caller when it signs in).
-    match Role::parse(&a.role) {
-        Some(Role::Iro) => format!("{}, your IRO", a.display_name),
-        Some(Role::PersonalAdviser) => format!("{}, your personal adviser", a.display_name),
-        Some(Role::SocialWorker) => format!("{}, your social worker", a.display_name),
+pub(crate) fn chair_words(a: &account::Model) -> Result<String, ApiError> {
+    Ok(match a.role()? {
+        Role::Iro => format!("{}, your IRO", a.display_name),
+        Role::PersonalAdviser => format!("{}, your personal adviser", a.display_name),
+        Role::SocialWorker => format!("{}, your social worker", a.display_name),
         _ => a.display_name.clone(),
-    }
+    })
 }
 
 fn when_words(date: NaiveDate, start: Option<i32>) -> String {
