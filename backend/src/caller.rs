@@ -42,12 +42,7 @@ impl Caller {
             account,
             young_person,
         } = signed_in;
-        let role = Role::parse(&account.role).ok_or_else(|| {
-            ApiError::Internal(format!(
-                "account {} has the unknown role {:?}",
-                account.id, account.role
-            ))
-        })?;
+        let role = account.role()?;
         let young_person = young_person.filter(|_| role == Role::YoungPerson);
         Ok(Caller {
             account_id: account.id,

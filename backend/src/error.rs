@@ -40,6 +40,15 @@ pub enum ApiError {
     StorageFull,
     #[error("Something went wrong on our side. Try again in a moment.")]
     Internal(String),
+    /// A stored status, role or kind that is none of the values the code
+    /// knows (a bad migration, a hand edit). Answered like `Internal` and
+    /// logged with where it was found, never read as some default.
+    #[error("Something went wrong on our side. Try again in a moment.")]
+    UnknownStoredValue {
+        table: &'static str,
+        column: &'static str,
+        value: String,
+    },
 }
 
 impl ApiError {
@@ -48,6 +57,29 @@ impl ApiError {
             field: field.into(),
             message: message.into(),
         }
+    }
+
+    /// Reads a stored text column as its enum: an unknown value is an
+    /// internal error naming the table, column and value.
+    pub fn stored<T>(
+        table: &'static str,
+        column: &'static str,
+        value: &str,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Result<T, ApiError> {
+        parse(value).ok_or_else(|| {
+            tracing::error!(
+                table,
+                column,
+                value,
+                "the database holds a value the code does not know"
+            );
+            ApiError::UnknownStoredValue {
+                table,
+                column,
+                value: value.to_owned(),
+            }
+        })
     }
 
     pub fn bad_request(message: impl Into<String>) -> ApiError {
@@ -70,7 +102,7 @@ impl ApiError {
             ApiError::TooManyRequests { .. } => "too_many_requests",
             ApiError::Unavailable => "unavailable",
             ApiError::StorageFull => "storage_full",
-            ApiError::Internal(_) => "internal",
+            ApiError::Internal(_) | ApiError::UnknownStoredValue { .. } => "internal",
         }
     }
 
@@ -94,7 +126,9 @@ impl ResponseError for ApiError {
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable | ApiError::StorageFull => StatusCode::SERVICE_UNAVAILABLE,
-            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Internal(_) | ApiError::UnknownStoredValue { .. } => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
         }
     }
 
@@ -264,6 +298,27 @@ mod tests {
             StatusCode::INTERNAL_SERVER_ERROR
         );
         assert_eq!(ApiError::StorageFull.code(), "storage_full");
+    }
+
+    #[test]
+    fn an_unknown_stored_value_is_an_internal_error_not_a_default() {
+        let Err(e) = ApiError::stored("forum_post", "status", "pendnig", |s| {
+            (s == "pending").then_some(1)
+        }) else {
+            panic!("an unknown value must not parse");
+        };
+        assert_eq!(e.status_code(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(e.code(), "internal");
+        assert!(matches!(
+            e,
+            ApiError::UnknownStoredValue { table: "forum_post", column: "status", ref value }
+                if value == "pendnig"
+        ));
+        assert!(matches!(
+            ApiError::stored("forum_post", "status", "pending", |s| (s == "pending")
+                .then_some(1)),
+            Ok(1)
+        ));
     }
 
     #[test]

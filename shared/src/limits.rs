@@ -35,6 +35,9 @@ pub const STAFF_NAME_MAX_CHARS: usize = 80;
 pub const PERSON_NAME_MAX_CHARS: usize = 60;
 /// A handover note, and the longest "break glass" reason.
 pub const PERSON_NOTE_MAX_CHARS: usize = 2000;
+/// The most a sign-in field (username or password) may hold before the
+/// server stops reading it: a guard against pastes, not a rule to show.
+pub const SIGN_IN_FIELD_MAX_BYTES: usize = 1024;
 /// The box for a one-time activation code. The server checks the code
 /// itself, not its length; this only stops a paste of a whole message.
 pub const ACTIVATION_CODE_INPUT_MAX_CHARS: usize = 40;
@@ -241,12 +244,11 @@ pub const FORMS: &[FormLimits] = &[
         r#"{"sections": [{"section": "about_me", "text": "@"}]}"#,
         PROSE,
     ),
-    // No max yet: the server does not check one (see the report to the lead).
     f(
         "plan-reason-form",
         "override_reason",
         Some(REASON_MIN_CHARS),
-        None,
+        Some(OVERRIDE_REASON_MAX_CHARS),
         "POST /api/people/{person}/plan/share",
         r#"{"override_reason": "@"}"#,
         PROSE,

@@ -69,6 +69,31 @@ impl Section {
     }
 }
 
+/// Where a version of a plan stands. Stored as text (`as_str`); the server reads it back with
+/// `parse` and treats an unknown value as an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlanStatus {
+    /// Being written; only staff see it.
+    Draft,
+    /// Shared with the young person.
+    Shared,
+}
+
+impl PlanStatus {
+    pub const ALL: [PlanStatus; 2] = [PlanStatus::Draft, PlanStatus::Shared];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            PlanStatus::Draft => "draft",
+            PlanStatus::Shared => "shared",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PlanStatus> {
+        PlanStatus::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -261,6 +286,14 @@ mod tests {
             section,
             text: text.to_owned(),
         }
+    }
+
+    #[test]
+    fn plan_statuses_round_trip() {
+        for s in PlanStatus::ALL {
+            assert_eq!(PlanStatus::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(PlanStatus::parse("archived"), None);
     }
 
     #[test]

@@ -36,3 +36,11 @@ impl Related<super::team::Entity> for Entity {
 }
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The stored text read as its enum: an unknown value is an error
+/// (`ApiError::UnknownStoredValue`), never a default.
+impl Model {
+    pub fn role(&self) -> Result<shared::people::Role, crate::error::ApiError> {
+        crate::error::ApiError::stored("account", "role", &self.role, shared::people::Role::parse)
+    }
+}

@@ -30,3 +30,16 @@ impl Related<super::account::Entity> for Entity {
 }
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The stored text read as its enum: an unknown value is an error
+/// (`ApiError::UnknownStoredValue`), never a default.
+impl Model {
+    pub fn relationship(&self) -> Result<shared::access::Relationship, crate::error::ApiError> {
+        crate::error::ApiError::stored(
+            "allocation",
+            "relationship",
+            &self.relationship,
+            shared::access::Relationship::parse,
+        )
+    }
+}

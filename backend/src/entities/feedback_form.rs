@@ -25,3 +25,16 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The stored text read as its enum: an unknown value is an error
+/// (`ApiError::UnknownStoredValue`), never a default.
+impl Model {
+    pub fn form_key(&self) -> Result<shared::reviews::FormKey, crate::error::ApiError> {
+        crate::error::ApiError::stored(
+            "feedback_form",
+            "form_key",
+            &self.form_key,
+            shared::reviews::FormKey::parse,
+        )
+    }
+}

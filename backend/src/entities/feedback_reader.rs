@@ -14,3 +14,16 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The stored text read as its enum: an unknown value is an error
+/// (`ApiError::UnknownStoredValue`), never a default.
+impl Model {
+    pub fn relationship(&self) -> Result<shared::access::Relationship, crate::error::ApiError> {
+        crate::error::ApiError::stored(
+            "feedback_reader",
+            "relationship",
+            &self.relationship,
+            shared::access::Relationship::parse,
+        )
+    }
+}

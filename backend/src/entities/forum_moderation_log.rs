@@ -32,3 +32,16 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The stored text read as its enum: an unknown value is an error
+/// (`ApiError::UnknownStoredValue`), never a default.
+impl Model {
+    pub fn action(&self) -> Result<shared::forum::ModAction, crate::error::ApiError> {
+        crate::error::ApiError::stored(
+            "forum_moderation_log",
+            "action",
+            &self.action,
+            shared::forum::ModAction::parse,
+        )
+    }
+}

@@ -27,3 +27,16 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The stored text read as its enum: an unknown value is an error
+/// (`ApiError::UnknownStoredValue`), never a default.
+impl Model {
+    pub fn kind(&self) -> Result<shared::forum::PollKind, crate::error::ApiError> {
+        crate::error::ApiError::stored(
+            "forum_poll",
+            "kind",
+            &self.kind,
+            shared::forum::PollKind::parse,
+        )
+    }
+}

@@ -35,3 +35,25 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The stored text read as its enum: an unknown value is an error
+/// (`ApiError::UnknownStoredValue`), never a default.
+impl Model {
+    pub fn status(&self) -> Result<shared::forum::PostStatus, crate::error::ApiError> {
+        crate::error::ApiError::stored(
+            "forum_post",
+            "status",
+            &self.status,
+            shared::forum::PostStatus::parse,
+        )
+    }
+
+    pub fn hold_reasons(&self) -> Result<Vec<shared::forum::HoldReason>, crate::error::ApiError> {
+        crate::error::ApiError::stored(
+            "forum_post",
+            "hold_reasons",
+            &self.hold_reasons,
+            shared::forum::HoldReason::parse_list,
+        )
+    }
+}

@@ -26,3 +26,16 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The stored text read as its enum: an unknown value is an error
+/// (`ApiError::UnknownStoredValue`), never a default.
+impl Model {
+    pub fn audience(&self) -> Result<shared::forum::Audience, crate::error::ApiError> {
+        crate::error::ApiError::stored(
+            "forum_space",
+            "audience",
+            &self.audience,
+            shared::forum::Audience::parse,
+        )
+    }
+}

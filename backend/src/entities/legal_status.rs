@@ -14,3 +14,13 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The stored text read as its enum: an unknown value is an error
+/// (`ApiError::UnknownStoredValue`), never a default.
+impl Model {
+    pub fn status(&self) -> Result<shared::people::LegalStatus, crate::error::ApiError> {
+        crate::error::ApiError::stored("legal_status", "status", &self.status, |s| {
+            serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
+        })
+    }
+}

@@ -25,3 +25,24 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The stored text read as its enum: an unknown value is an error
+/// (`ApiError::UnknownStoredValue`), never a default.
+impl Model {
+    pub fn status(&self) -> Result<shared::offer::RequestStatus, crate::error::ApiError> {
+        crate::error::ApiError::stored(
+            "offer_request",
+            "status",
+            &self.status,
+            shared::offer::RequestStatus::parse,
+        )
+    }
+    pub fn sent_to(&self) -> Result<shared::access::Relationship, crate::error::ApiError> {
+        crate::error::ApiError::stored(
+            "offer_request",
+            "sent_to",
+            &self.sent_to,
+            shared::access::Relationship::parse,
+        )
+    }
+}

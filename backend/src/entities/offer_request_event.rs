@@ -17,3 +17,16 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The stored text read as its enum: an unknown value is an error
+/// (`ApiError::UnknownStoredValue`), never a default.
+impl Model {
+    pub fn status(&self) -> Result<shared::offer::RequestStatus, crate::error::ApiError> {
+        crate::error::ApiError::stored(
+            "offer_request_event",
+            "status",
+            &self.status,
+            shared::offer::RequestStatus::parse,
+        )
+    }
+}

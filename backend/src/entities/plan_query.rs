@@ -21,3 +21,24 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The stored text read as its enum: an unknown value is an error
+/// (`ApiError::UnknownStoredValue`), never a default.
+impl Model {
+    pub fn section(&self) -> Result<shared::plans::Section, crate::error::ApiError> {
+        crate::error::ApiError::stored(
+            "plan_query",
+            "section",
+            &self.section,
+            shared::plans::Section::parse,
+        )
+    }
+    pub fn kind(&self) -> Result<shared::plans::QueryKind, crate::error::ApiError> {
+        crate::error::ApiError::stored(
+            "plan_query",
+            "kind",
+            &self.kind,
+            shared::plans::QueryKind::parse,
+        )
+    }
+}

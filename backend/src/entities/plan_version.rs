@@ -22,3 +22,16 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The stored text read as its enum: an unknown value is an error
+/// (`ApiError::UnknownStoredValue`), never a default.
+impl Model {
+    pub fn status(&self) -> Result<shared::plans::PlanStatus, crate::error::ApiError> {
+        crate::error::ApiError::stored(
+            "plan_version",
+            "status",
+            &self.status,
+            shared::plans::PlanStatus::parse,
+        )
+    }
+}

@@ -34,3 +34,35 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The stored text read as its enum: an unknown value is an error
+/// (`ApiError::UnknownStoredValue`), never a default.
+impl Model {
+    pub fn status(&self) -> Result<shared::reviews::ReviewStatus, crate::error::ApiError> {
+        crate::error::ApiError::stored(
+            "review",
+            "status",
+            &self.status,
+            shared::reviews::ReviewStatus::parse,
+        )
+    }
+    pub fn participation(&self) -> Result<shared::reviews::Participation, crate::error::ApiError> {
+        crate::error::ApiError::stored(
+            "review",
+            "participation",
+            &self.participation,
+            shared::reviews::Participation::parse,
+        )
+    }
+}
+
+impl Model {
+    pub fn kind(&self) -> Result<shared::review_schedule::ReviewKind, crate::error::ApiError> {
+        crate::error::ApiError::stored(
+            "review",
+            "kind",
+            &self.kind,
+            crate::services::reviews::kind_of,
+        )
+    }
+}

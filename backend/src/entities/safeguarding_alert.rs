@@ -26,3 +26,16 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The stored text read as its enum: an unknown value is an error
+/// (`ApiError::UnknownStoredValue`), never a default.
+impl Model {
+    pub fn routed_to(&self) -> Result<shared::reviews::AlertRoute, crate::error::ApiError> {
+        crate::error::ApiError::stored(
+            "safeguarding_alert",
+            "routed_to",
+            &self.routed_to,
+            shared::reviews::AlertRoute::parse,
+        )
+    }
+}

@@ -15,3 +15,11 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The stored text read as its enum: an unknown value is an error
+/// (`ApiError::UnknownStoredValue`), never a default.
+impl Model {
+    pub fn kind(&self) -> Result<shared::people::TeamKind, crate::error::ApiError> {
+        crate::error::ApiError::stored("team", "kind", &self.kind, shared::people::TeamKind::parse)
+    }
+}

@@ -76,10 +76,11 @@ pub async fn current_workers(
     db: &impl ConnectionTrait,
     yp_id: i32,
     now: DateTime<Utc>,
-) -> Result<Vec<(Relationship, account::Model)>, DbErr> {
+) -> Result<Vec<(Relationship, account::Model)>, crate::error::ApiError> {
     let mut out = vec![];
     for (a, staff) in history(db, yp_id).await? {
-        let (Some(staff), Some(rel)) = (staff, Relationship::parse(&a.relationship)) else {
+        let rel = a.relationship()?;
+        let Some(staff) = staff else {
             continue;
         };
         let current = a.starts_at <= now && a.ends_at.is_none_or(|e| e > now);

@@ -4,7 +4,6 @@ use sea_orm::{
     Set,
 };
 use shared::api::{Council, Team};
-use shared::people::TeamKind;
 
 pub fn to_council(m: local_authority::Model) -> Council {
     Council {
@@ -32,20 +31,24 @@ pub async fn by_slug(
         .await
 }
 
-pub async fn teams(db: &impl ConnectionTrait, authority_id: i32) -> Result<Vec<Team>, DbErr> {
+pub async fn teams(
+    db: &impl ConnectionTrait,
+    authority_id: i32,
+) -> Result<Vec<Team>, crate::error::ApiError> {
     let rows = team::Entity::find()
         .filter(team::Column::AuthorityId.eq(authority_id))
         .order_by_asc(team::Column::Name)
         .all(db)
         .await?;
-    Ok(rows
-        .into_iter()
-        .map(|t| Team {
-            kind: TeamKind::parse(&t.kind).unwrap_or(TeamKind::Other),
-            slug: t.slug,
-            name: t.name,
+    rows.into_iter()
+        .map(|t| {
+            Ok(Team {
+                kind: t.kind()?,
+                slug: t.slug,
+                name: t.name,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Creates the council, or returns the existing one with that slug.

@@ -12,8 +12,9 @@ use sea_orm::{
     QueryOrder, QuerySelect, Set,
 };
 
-pub const SIGNED_UP: &str = "signed_up";
-pub const CANCELLED: &str = "cancelled";
+use shared::forum::SignupStatus;
+
+const SIGNED_UP: &str = SignupStatus::SignedUp.as_str();
 
 // ------------------------------------------------------------------ events
 
@@ -221,19 +222,19 @@ pub async fn insert_signup(
 pub async fn set_signup_status(
     db: &impl ConnectionTrait,
     id: i32,
-    from: &str,
-    to: &str,
+    from: SignupStatus,
+    to: SignupStatus,
     note: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
     let mut q = signup::Entity::update_many()
-        .col_expr(signup::Column::Status, Expr::value(to))
+        .col_expr(signup::Column::Status, Expr::value(to.as_str()))
         .col_expr(signup::Column::UpdatedAt, Expr::value(now));
-    if to == SIGNED_UP {
+    if to == SignupStatus::SignedUp {
         q = q.col_expr(signup::Column::Note, Expr::value(note.map(str::to_owned)));
     }
     Ok(q.filter(signup::Column::Id.eq(id))
-        .filter(signup::Column::Status.eq(from))
+        .filter(signup::Column::Status.eq(from.as_str()))
         .exec(db)
         .await?
         .rows_affected

@@ -131,7 +131,7 @@ pub async fn legal_status_on(
     db: &impl ConnectionTrait,
     yp_id: i32,
     today: NaiveDate,
-) -> Result<Option<LegalStatus>, DbErr> {
+) -> Result<Option<LegalStatus>, crate::error::ApiError> {
     let row = legal_status::Entity::find()
         .filter(legal_status::Column::YoungPersonId.eq(yp_id))
         .filter(legal_status::Column::StartDate.lte(today))
@@ -139,7 +139,7 @@ pub async fn legal_status_on(
         .order_by_desc(legal_status::Column::Id)
         .one(db)
         .await?;
-    Ok(row.and_then(|r| serde_json::from_value(serde_json::Value::String(r.status)).ok()))
+    row.map(|r| r.status()).transpose()
 }
 
 pub async fn username_of(

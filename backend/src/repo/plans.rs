@@ -8,8 +8,8 @@ use sea_orm::{
     QuerySelect, Set,
 };
 
-pub const DRAFT: &str = "draft";
-pub const SHARED: &str = "shared";
+pub const DRAFT: &str = shared::plans::PlanStatus::Draft.as_str();
+pub const SHARED: &str = shared::plans::PlanStatus::Shared.as_str();
 
 pub async fn draft(db: &impl ConnectionTrait, yp_id: i32) -> Result<Option<pv::Model>, DbErr> {
     pv::Entity::find()

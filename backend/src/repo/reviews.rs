@@ -8,11 +8,11 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
 };
+use shared::reviews::{Participation, ReviewStatus};
 use std::collections::HashMap;
 
-pub const BOOKED: &str = "booked";
-pub const HELD: &str = "held";
-pub const CANCELLED: &str = "cancelled";
+pub const BOOKED: &str = ReviewStatus::Booked.as_str();
+const HELD: &str = ReviewStatus::Held.as_str();
 
 /// Rows per `IN (...)` list.
 const CHUNK: usize = 500;
@@ -67,13 +67,13 @@ pub struct NewReviewRow<'a> {
     pub authority_id: i32,
     pub young_person_id: i32,
     pub kind: &'a str,
-    pub status: &'a str,
+    pub status: ReviewStatus,
     pub scheduled_on: NaiveDate,
     pub start_minute: Option<i32>,
     pub end_minute: Option<i32>,
     pub place: &'a str,
     pub invited_json: String,
-    pub participation: &'a str,
+    pub participation: Participation,
     pub brought_forward: bool,
     pub chair_account_id: Option<i32>,
     pub created_by: i32,
@@ -89,13 +89,13 @@ pub async fn insert(
         authority_id: Set(r.authority_id),
         young_person_id: Set(r.young_person_id),
         kind: Set(r.kind.to_owned()),
-        status: Set(r.status.to_owned()),
+        status: Set(r.status.as_str().to_owned()),
         scheduled_on: Set(r.scheduled_on),
         start_minute: Set(r.start_minute),
         end_minute: Set(r.end_minute),
         place: Set(r.place.to_owned()),
         invited_json: Set(r.invited_json),
-        participation: Set(r.participation.to_owned()),
+        participation: Set(r.participation.as_str().to_owned()),
         brought_forward: Set(r.brought_forward),
         chair_account_id: Set(r.chair_account_id),
         created_by: Set(r.created_by),
@@ -186,9 +186,9 @@ pub struct BookingWrite {
     pub end_minute: Option<i32>,
     pub place: String,
     pub invited_json: String,
-    pub participation: String,
+    pub participation: Participation,
     pub brought_forward: bool,
-    pub status: String,
+    pub status: ReviewStatus,
 }
 
 /// Changes a booked review; false when it is no longer booked.
@@ -204,12 +204,15 @@ pub async fn update_booking(
         .col_expr(review::Column::EndMinute, Expr::value(w.end_minute))
         .col_expr(review::Column::Place, Expr::value(w.place))
         .col_expr(review::Column::InvitedJson, Expr::value(w.invited_json))
-        .col_expr(review::Column::Participation, Expr::value(w.participation))
+        .col_expr(
+            review::Column::Participation,
+            Expr::value(w.participation.as_str()),
+        )
         .col_expr(
             review::Column::BroughtForward,
             Expr::value(w.brought_forward),
         )
-        .col_expr(review::Column::Status, Expr::value(w.status))
+        .col_expr(review::Column::Status, Expr::value(w.status.as_str()))
         .col_expr(review::Column::UpdatedAt, Expr::value(now))
         .filter(review::Column::Id.eq(id))
         .filter(review::Column::Status.eq(BOOKED))
@@ -223,11 +226,14 @@ pub async fn update_booking(
 pub async fn set_participation(
     db: &impl ConnectionTrait,
     id: i32,
-    participation: &str,
+    participation: Participation,
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
     let r = review::Entity::update_many()
-        .col_expr(review::Column::Participation, Expr::value(participation))
+        .col_expr(
+            review::Column::Participation,
+            Expr::value(participation.as_str()),
+        )
         .col_expr(review::Column::UpdatedAt, Expr::value(now))
         .filter(review::Column::Id.eq(id))
         .filter(review::Column::Status.eq(BOOKED))

@@ -26,7 +26,7 @@ fn required(field: &str, value: &str, what: &str) -> Result<(), ApiError> {
     if value.trim().is_empty() {
         return Err(ApiError::validation(field, format!("Type your {what}.")));
     }
-    if value.len() > 1024 {
+    if value.len() > shared::limits::SIGN_IN_FIELD_MAX_BYTES {
         return Err(ApiError::validation(
             field,
             format!("Your {what} is too long."),

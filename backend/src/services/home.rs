@@ -62,13 +62,17 @@ pub async fn mine(
     for part in repo::parts(db, y.id, now).await? {
         match part {
             Part::Person { relationship, name } => {
-                if let Some(rel) = Relationship::parse(&relationship) {
-                    people.push(HomePerson {
-                        relationship: rel,
-                        name,
-                        role_explained: plans::explain_role(rel).to_owned(),
-                    });
-                }
+                let rel = ApiError::stored(
+                    "allocation",
+                    "relationship",
+                    &relationship,
+                    Relationship::parse,
+                )?;
+                people.push(HomePerson {
+                    relationship: rel,
+                    name,
+                    role_explained: plans::explain_role(rel).to_owned(),
+                });
             }
             Part::Plan {
                 kind,
@@ -82,20 +86,23 @@ pub async fn mine(
         (a.relationship.as_str(), &a.name).cmp(&(b.relationship.as_str(), &b.name))
     });
     versions.sort_by_key(|v| std::cmp::Reverse(v.0));
-    let plan = versions.first().map(|(version, kind, json, shared_at)| {
-        let changed = match versions.get(1) {
-            Some((_, _, before, _)) => {
-                changes(&plans::sections_from(before), &plans::sections_from(json)).0
-            }
-            None => vec![],
-        };
-        HomePlan {
-            kind: plans::kind_from(kind),
-            version: (*version).max(0) as u32,
-            shared_at: shared_at.unwrap_or(now),
-            changed,
+    let plan = match versions.first() {
+        None => None,
+        Some((version, kind, json, shared_at)) => {
+            let changed = match versions.get(1) {
+                Some((_, _, before, _)) => {
+                    changes(&plans::sections_from(before), &plans::sections_from(json)).0
+                }
+                None => vec![],
+            };
+            Some(HomePlan {
+                kind: plans::kind_from(kind)?,
+                version: (*version).max(0) as u32,
+                shared_at: shared_at.unwrap_or(now),
+                changed,
+            })
         }
-    });
+    };
 
     // Only what changed lately, and of that only what is for them today.
     let mut offer_news = Vec::new();

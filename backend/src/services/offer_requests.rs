@@ -59,27 +59,24 @@ async fn views(
     .await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
-        let (Some(e), Some(y), Some(status)) = (
-            ents.get(&r.entitlement_id),
-            yps.get(&r.young_person_id),
-            RequestStatus::parse(&r.status),
-        ) else {
+        let (Some(e), Some(y)) = (ents.get(&r.entitlement_id), yps.get(&r.young_person_id)) else {
             continue;
         };
+        let status = r.status()?;
         let history = events
             .iter()
             .filter(|ev| ev.request_id == r.id)
-            .filter_map(|ev| {
-                let status = RequestStatus::parse(&ev.status)?;
-                let by = ev
+            .map(|ev| {
+                let status = ev.status()?;
+                let by = match ev
                     .actor_account_id
                     .filter(|a| Some(*a) != y.account_id)
                     .and_then(|a| actors.get(&a))
-                    .map(|a| match Role::parse(&a.role) {
-                        Some(role) => format!("{} ({})", a.display_name, role.plain_name()),
-                        None => a.display_name.clone(),
-                    });
-                Some(OfferRequestEvent {
+                {
+                    Some(a) => Some(format!("{} ({})", a.display_name, a.role()?.plain_name())),
+                    None => None,
+                };
+                Ok(OfferRequestEvent {
                     status,
                     status_text: status.plain().to_owned(),
                     message: ev.message.clone(),
@@ -87,7 +84,8 @@ async fn views(
                     at: ev.at,
                 })
             })
-            .collect();
+            .collect::<Result<_, ApiError>>()?;
+        let sent_to = r.sent_to()?;
         out.push(OfferRequestView {
             id: r.public_id,
             young_person_id: y.public_id.clone(),
@@ -98,7 +96,7 @@ async fn views(
             status,
             status_text: status.plain().to_owned(),
             open: r.open_key.is_some(),
-            sent_to: Relationship::parse(&r.sent_to).unwrap_or(Relationship::PersonalAdviser),
+            sent_to,
             message: r.message,
             answer: r.answer,
             created_at: r.created_at,
@@ -376,8 +374,7 @@ pub async fn answer(
         .ok_or(ApiError::NotFound)?;
     let e = entitlement_of(&row)?;
     let is_money = e.payment != Payment::NotMoney;
-    let from = RequestStatus::parse(&r.status)
-        .ok_or_else(|| ApiError::Internal(format!("request {} has an unknown status", r.id)))?;
+    let from = r.status()?;
     if !from.is_open(is_money) {
         return Err(ApiError::Conflict(format!(
             "This request is already closed ({}). The young person can ask again.",

@@ -16,8 +16,11 @@ use shared::accounts::{
 use shared::care_status::care_summary;
 use shared::people::Role;
 
-pub const NAME_MAX: usize = 60;
-pub const NOTE_MAX: usize = 2000;
+use shared::limits::{
+    PERSON_NAME_MAX_CHARS as NAME_MAX, PERSON_NOTE_MAX_CHARS as NOTE_MAX, REASON_MIN_CHARS,
+    USERNAME_MAX_CHARS, USERNAME_MIN_CHARS,
+};
+
 pub const BREAK_GLASS_MINUTES: i64 = 60;
 
 pub async fn view(db: &DatabaseConnection, grant: &Grant) -> Result<YoungPersonView, ApiError> {
@@ -101,9 +104,11 @@ pub async fn create(
         Some(id) => Some(
             accounts::by_public_id(db, caller.authority_id, id)
                 .await?
-                .filter(|a| {
-                    a.disabled_at.is_none() && Role::parse(&a.role) == Some(Role::SocialWorker)
-                })
+                .filter(|a| a.disabled_at.is_none())
+                .map(|a| a.role().map(|r| (r, a)))
+                .transpose()?
+                .filter(|(r, _)| *r == Role::SocialWorker)
+                .map(|(_, a)| a)
                 .ok_or_else(|| {
                     ApiError::validation("social_worker_id", "No social worker here has that id.")
                 })?,
@@ -207,10 +212,11 @@ pub async fn create_account(
     let ok_chars = u
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.');
-    if u.len() < 3 || u.len() > 40 || !ok_chars {
+    let n = u.chars().count();
+    if !(USERNAME_MIN_CHARS..=USERNAME_MAX_CHARS).contains(&n) || !ok_chars {
         return Err(ApiError::validation(
             "username",
-            "Use 3 to 40 letters, numbers, dots, dashes or underscores.",
+            format!("Use {USERNAME_MIN_CHARS} to {USERNAME_MAX_CHARS} letters, numbers, dots, dashes or underscores."),
         ));
     }
     if accounts::by_username(db, &u).await?.is_some() {
@@ -265,22 +271,22 @@ pub async fn allocations(
     db: &DatabaseConnection,
     grant: &Grant,
 ) -> Result<Vec<AllocationView>, ApiError> {
-    Ok(allocations::history(db, grant.young_person.id)
+    allocations::history(db, grant.young_person.id)
         .await?
         .into_iter()
         .filter_map(|(a, staff)| {
             let staff = staff?;
-            Some(AllocationView {
+            Some(a.relationship().map(|relationship| AllocationView {
                 id: a.id,
-                relationship: Relationship::parse(&a.relationship)?,
+                relationship,
                 staff_id: staff.public_id,
                 staff_name: staff.display_name,
                 starts_at: a.starts_at,
                 ends_at: a.ends_at,
                 handover_note: a.handover_note,
-            })
+            }))
         })
-        .collect())
+        .collect()
 }
 
 /// Ends the current worker of this kind and starts the new one now: the
@@ -295,7 +301,7 @@ pub async fn reallocate(
         .await?
         .filter(|s| s.disabled_at.is_none())
         .ok_or_else(|| ApiError::validation("staff_id", "No member of staff has that id here."))?;
-    if Role::parse(&staff.role) != Some(n.relationship.staff_role()) {
+    if staff.role()? != n.relationship.staff_role() {
         return Err(ApiError::validation(
             "staff_id",
             format!("That person is not a {}.", n.relationship.plain()),
@@ -363,14 +369,19 @@ pub async fn break_glass(
     reason: &str,
 ) -> Result<(), ApiError> {
     let r = reason.trim();
-    if r.chars().count() < 10 {
+    if r.chars().count() < REASON_MIN_CHARS {
         return Err(ApiError::validation(
             "reason",
-            "Say why you need to open this record (at least 10 characters).",
+            format!(
+                "Say why you need to open this record (at least {REASON_MIN_CHARS} characters)."
+            ),
         ));
     }
     if r.chars().count() > NOTE_MAX {
-        return Err(ApiError::validation("reason", "Keep the reason shorter."));
+        return Err(ApiError::validation(
+            "reason",
+            format!("Keep the reason to {NOTE_MAX} characters or fewer."),
+        ));
     }
     let now = Utc::now();
     let txn = db.begin().await?;
@@ -415,18 +426,18 @@ pub async fn my_team(
     let Some(team) = caller.team_id else {
         return Ok(vec![]);
     };
-    Ok(accounts::staff(db, caller.authority_id)
+    accounts::staff(db, caller.authority_id)
         .await?
         .into_iter()
         .filter(|(a, _)| a.team_id == Some(team) && a.disabled_at.is_none())
-        .filter_map(|(a, _)| {
-            Some(shared::accounts::TeamMember {
-                role: Role::parse(&a.role)?,
+        .map(|(a, _)| {
+            Ok(shared::accounts::TeamMember {
+                role: a.role()?,
                 id: a.public_id,
                 display_name: a.display_name,
             })
         })
-        .collect())
+        .collect()
 }
 
 /// The caller's caseload: only the young people they may see now.

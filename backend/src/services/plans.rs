@@ -14,11 +14,14 @@ use sea_orm::{DatabaseConnection, TransactionTrait};
 use shared::access::{Action, Relationship};
 use shared::care_status::care_summary;
 use shared::glossary::find_terms;
+use shared::limits::{
+    OVERRIDE_REASON_MAX_CHARS, PROFILE_ABOUT_MAX_CHARS, PROFILE_CONTACT_MAX_CHARS, REASON_MIN_CHARS,
+};
 use shared::people::{AgeBand, CareLeaverCategory, Role};
 use shared::plain_language::check;
 use shared::plans::{
     changes, ChildPlanView, ChildSection, DraftPlan, NewPlanQuery, PlanKind, PlanQueryView,
-    PlanVersionSummary, QueryKind, Section, SectionCheck, SectionText, SharePlan, StaffPlanView,
+    PlanVersionSummary, QueryKind, SectionCheck, SectionText, SharePlan, StaffPlanView,
     MESSAGE_MAX_CHARS, SECTION_MAX_CHARS,
 };
 
@@ -43,12 +46,13 @@ fn kind_str(k: PlanKind) -> &'static str {
     }
 }
 
-pub(crate) fn kind_from(s: &str) -> PlanKind {
-    if s == "pathway_plan" {
-        PlanKind::PathwayPlan
-    } else {
-        PlanKind::CarePlan
-    }
+/// The stored plan kind: an unknown one is an error, not a care plan.
+pub(crate) fn kind_from(s: &str) -> Result<PlanKind, ApiError> {
+    ApiError::stored("plan_version", "kind", s, |s| {
+        [PlanKind::CarePlan, PlanKind::PathwayPlan]
+            .into_iter()
+            .find(|k| kind_str(*k) == s)
+    })
 }
 
 pub(crate) fn sections_of(v: &plan_version::Model) -> Vec<SectionText> {
@@ -219,10 +223,16 @@ pub async fn share(
                     ),
                 ))
             }
-            Some(r) if r.chars().count() < 10 => {
+            Some(r) if r.chars().count() < REASON_MIN_CHARS => {
                 return Err(ApiError::validation(
                     "override_reason",
-                    "Say a little more about why (at least 10 characters).",
+                    format!("Say a little more about why (at least {REASON_MIN_CHARS} characters)."),
+                ))
+            }
+            Some(r) if r.chars().count() > OVERRIDE_REASON_MAX_CHARS => {
+                return Err(ApiError::validation(
+                    "override_reason",
+                    format!("Keep the reason to {OVERRIDE_REASON_MAX_CHARS} characters or fewer."),
                 ))
             }
             Some(_) => {}
@@ -303,7 +313,7 @@ pub async fn child_view(
     } else {
         (vec![], vec![])
     };
-    let kind = kind_from(&current.kind);
+    let kind = kind_from(&current.kind)?;
     let sections = now_sections
         .into_iter()
         .map(|s| {
@@ -448,13 +458,14 @@ async fn view_query(
     q: crate::entities::plan_query::Model,
     y: &young_person::Model,
 ) -> Result<PlanQueryView, ApiError> {
+    let (section, kind) = (q.section()?, q.kind()?);
     Ok(PlanQueryView {
         id: q.public_id,
         young_person_id: y.public_id.clone(),
         young_person_name: y.preferred_name.clone(),
         version: plans::version_number(db, q.plan_version_id).await?.max(0) as u32,
-        section: Section::parse(&q.section).unwrap_or(Section::AboutMe),
-        kind: QueryKind::parse(&q.kind).unwrap_or(QueryKind::DontUnderstand),
+        section,
+        kind,
         message: q.message,
         asked_at: q.asked_at,
         answer: q.answer,
@@ -568,7 +579,8 @@ pub async fn my_people(
     let mut current = vec![];
     let mut recent_changes = vec![];
     for (a, staff) in allocations::history(db, y.id).await? {
-        let (Some(staff), Some(rel)) = (staff, Relationship::parse(&a.relationship)) else {
+        let rel = a.relationship()?;
+        let Some(staff) = staff else {
             continue;
         };
         let profile = plans::profile(db, staff.id).await?;
@@ -648,22 +660,22 @@ pub async fn save_profile(
         return Err(ApiError::NotFound);
     }
     let about = p.about_me.trim();
-    if about.chars().count() > MESSAGE_MAX_CHARS {
+    if about.chars().count() > PROFILE_ABOUT_MAX_CHARS {
         return Err(ApiError::validation(
             "about_me",
-            format!("Keep it to {MESSAGE_MAX_CHARS} characters or fewer."),
+            format!("Keep it to {PROFILE_ABOUT_MAX_CHARS} characters or fewer."),
         ));
     }
-    if p.contact_how.chars().count() > 200 {
+    if p.contact_how.trim().chars().count() > PROFILE_CONTACT_MAX_CHARS {
         return Err(ApiError::validation(
             "contact_how",
-            "Keep it to 200 characters or fewer.",
+            format!("Keep it to {PROFILE_CONTACT_MAX_CHARS} characters or fewer."),
         ));
     }
-    if p.contact_when.chars().count() > 200 {
+    if p.contact_when.trim().chars().count() > PROFILE_CONTACT_MAX_CHARS {
         return Err(ApiError::validation(
             "contact_when",
-            "Keep it to 200 characters or fewer.",
+            format!("Keep it to {PROFILE_CONTACT_MAX_CHARS} characters or fewer."),
         ));
     }
     plans::save_profile(

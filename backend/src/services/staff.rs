@@ -9,11 +9,12 @@ use crate::services::auth::issue_code;
 use chrono::Utc;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use shared::accounts::{ActivationCode, NewStaff, StaffUpdate, StaffView};
+use shared::limits::{STAFF_NAME_MAX_CHARS, USERNAME_MAX_CHARS, USERNAME_MIN_CHARS};
 use shared::people::Role;
 
-fn view(a: account::Model, team: Option<team::Model>) -> Option<StaffView> {
-    Some(StaffView {
-        role: Role::parse(&a.role)?,
+fn view(a: account::Model, team: Option<team::Model>) -> Result<StaffView, ApiError> {
+    Ok(StaffView {
+        role: a.role()?,
         id: a.public_id,
         username: a.username,
         display_name: a.display_name,
@@ -25,11 +26,11 @@ fn view(a: account::Model, team: Option<team::Model>) -> Option<StaffView> {
 
 /// Every member of staff of the caller's council.
 pub async fn list(db: &DatabaseConnection, caller: &Caller) -> Result<Vec<StaffView>, ApiError> {
-    Ok(accounts::staff(db, caller.authority_id)
+    accounts::staff(db, caller.authority_id)
         .await?
         .into_iter()
-        .filter_map(|(a, t)| view(a, t))
-        .collect())
+        .map(|(a, t)| view(a, t))
+        .collect()
 }
 
 /// A new staff account, not yet activated: the code sets its password.
@@ -45,22 +46,21 @@ pub async fn create(
         ));
     }
     let u = body.username.trim().to_lowercase();
-    if u.len() < 3
-        || u.len() > 40
+    if !(USERNAME_MIN_CHARS..=USERNAME_MAX_CHARS).contains(&u.chars().count())
         || !u
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
     {
         return Err(ApiError::validation(
             "username",
-            "Use 3 to 40 letters, numbers, dots, dashes or underscores.",
+            format!("Use {USERNAME_MIN_CHARS} to {USERNAME_MAX_CHARS} letters, numbers, dots, dashes or underscores."),
         ));
     }
     let name = body.display_name.trim();
-    if name.is_empty() || name.chars().count() > 80 {
+    if name.is_empty() || name.chars().count() > STAFF_NAME_MAX_CHARS {
         return Err(ApiError::validation(
             "display_name",
-            "Give a name of 1 to 80 characters.",
+            format!("Give a name of 1 to {STAFF_NAME_MAX_CHARS} characters."),
         ));
     }
     let team_id = match &body.team {
@@ -137,7 +137,7 @@ pub async fn update(
         Some(t) => accounts::team_by_id(db, t).await?,
         None => None,
     };
-    Ok(view(updated, team))
+    view(updated, team).map(Some)
 }
 
 /// A new one-time code to set a password.

@@ -177,7 +177,9 @@ async fn offer_request_counts(
     for (yp, _, status) in rows {
         if readable.get(&yp).copied().unwrap_or(false) {
             c.open += 1;
-            if RequestStatus::parse(&status) == Some(RequestStatus::Asked) {
+            let status =
+                ApiError::stored("offer_request", "status", &status, RequestStatus::parse)?;
+            if status == RequestStatus::Asked {
                 c.new += 1;
             }
         }

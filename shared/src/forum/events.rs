@@ -36,6 +36,30 @@ impl EventKind {
     }
 }
 
+/// Where a sign-up to an event stands. Stored as text (`as_str`); the server reads it back with
+/// `parse` and treats an unknown value as an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SignupStatus {
+    SignedUp,
+    /// Called off by the young person, or by the event being cancelled.
+    Cancelled,
+}
+
+impl SignupStatus {
+    pub const ALL: [SignupStatus; 2] = [SignupStatus::SignedUp, SignupStatus::Cancelled];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SignupStatus::SignedUp => "signed_up",
+            SignupStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SignupStatus> {
+        SignupStatus::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
 /// An event as a young person sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -36,7 +36,8 @@ mod tests;
 pub use decide::{decide, Decision};
 pub use display_names::{check_display_name, display_name_key};
 pub use events::{
-    EventDraft, EventKind, EventView, NewSignUp, SignUpOutcome, SignUpRow, StaffEventView,
+    EventDraft, EventKind, EventView, NewSignUp, SignUpOutcome, SignUpRow, SignupStatus,
+    StaffEventView,
 };
 pub use figures::{band_label, suppress, suppress_one, BandCount, ParticipationFigures};
 pub use limits::{
@@ -49,7 +50,8 @@ pub use limits::{
 pub use links::{find_links, TextSpan};
 pub use moderation::{
     Approve, Keep, LockThread, ModAction, ModLogEntry, ModLogPage, ModPostView, ModReason,
-    ModThreadView, ModerationQueue, QueueItem, ReportView, Suspend, SuspensionView, WatchedWords,
+    ModThreadView, ModerationQueue, QueueItem, ReportStatus, ReportView, Suspend, SuspensionView,
+    WatchedWords,
 };
 pub use polls::{
     AnswerOutcome, ClosePoll, MyAnswer, NewAnswer, OptionResult, PollDraft, PollKind, PollOutcome,

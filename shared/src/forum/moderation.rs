@@ -143,6 +143,30 @@ pub struct WatchedWords {
     pub words: Vec<WatchedWord>,
 }
 
+/// Where a young person's report of a post stands. Stored as text (`as_str`); the server reads it back with
+/// `parse` and treats an unknown value as an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReportStatus {
+    /// Not yet looked at by a moderator.
+    Open,
+    Resolved,
+}
+
+impl ReportStatus {
+    pub const ALL: [ReportStatus; 2] = [ReportStatus::Open, ReportStatus::Resolved];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ReportStatus::Open => "open",
+            ReportStatus::Resolved => "resolved",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ReportStatus> {
+        ReportStatus::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
 /// What a moderation log entry records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

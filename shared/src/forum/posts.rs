@@ -108,6 +108,15 @@ impl HoldReason {
     pub fn split(s: &str) -> Vec<HoldReason> {
         s.split(',').filter_map(HoldReason::parse).collect()
     }
+
+    /// Reads a stored list back: `None` when any part is not a reason we
+    /// know (the server reports that rather than dropping it).
+    pub fn parse_list(s: &str) -> Option<Vec<HoldReason>> {
+        if s.is_empty() {
+            return Some(vec![]);
+        }
+        s.split(',').map(HoldReason::parse).collect()
+    }
 }
 
 /// A thread in a list.

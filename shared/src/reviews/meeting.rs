@@ -75,7 +75,7 @@ pub enum ReviewStatus {
 }
 
 impl ReviewStatus {
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             ReviewStatus::Booked => "booked",
             ReviewStatus::Held => "held",

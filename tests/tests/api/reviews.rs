@@ -1354,3 +1354,30 @@ async fn the_young_person_chooses_how_to_take_part_and_the_iro_is_told() {
         .await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }
+
+/// A review status in the database that the code does not know is a 500
+/// with the project's error body (and a log line naming the table, column
+/// and value), never read as "booked".
+#[tokio::test]
+async fn an_unknown_review_status_in_the_database_is_an_error_not_booked() {
+    use backend::entities::review;
+    use sea_orm::sea_query::Expr;
+    let app = spawn_demo_app().await;
+    let leo = app.login("demo-child-10").await.access_token;
+    let mine: MyReviews = json(app.get_as("/api/me/reviews", &leo).await).await;
+    assert!(mine.next.is_some());
+
+    let changed = review::Entity::update_many()
+        .col_expr(review::Column::Status, Expr::value("postponed"))
+        .filter(review::Column::Status.eq("booked"))
+        .exec(&app.db)
+        .await
+        .unwrap_or_else(|e| panic!("update the reviews: {e}"));
+    assert!(changed.rows_affected >= 1);
+
+    let res = app.get_as("/api/me/reviews", &leo).await;
+    assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let body: ErrorBody = json(res).await;
+    assert_eq!(body.error, "internal");
+    assert!(!body.message.contains("postponed"), "{body:?}");
+}

@@ -8,7 +8,7 @@ use crate::generate::text as words;
 use crate::generate::Council;
 use chrono::{DateTime, Duration, Utc};
 use shared::care_status::CareSummary;
-use shared::forum::{HoldReason, ModAction, PostStatus};
+use shared::forum::{HoldReason, ModAction, PostStatus, ReportStatus};
 use shared::people::Role;
 
 impl Gen {
@@ -21,7 +21,7 @@ impl Gen {
     ) {
         let officer = staff.po.first().cloned();
         for space in &c.spaces {
-            let Some(rule) = crate::services::forum::rule_of(space) else {
+            let Ok(rule) = crate::services::forum::rule_of(space) else {
                 continue;
             };
             let here: Vec<&Member> = members
@@ -221,7 +221,14 @@ impl Gen {
                 text_or_null(opening.then(|| title.to_owned())),
                 text(body),
                 text(by.name.clone()),
-                text(if open { "open" } else { "resolved" }),
+                text(
+                    if open {
+                        ReportStatus::Open
+                    } else {
+                        ReportStatus::Resolved
+                    }
+                    .as_str(),
+                ),
                 text_or_null((!open).then(|| "kept".to_owned())),
                 at(when),
                 at_or_null(resolver.map(|_| when + Duration::hours(5))),

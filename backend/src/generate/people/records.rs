@@ -10,8 +10,8 @@ use crate::generate::Council;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use shared::access::Relationship;
 use shared::offer::RequestStatus;
-use shared::plans::{Section, SectionText};
-use shared::reviews::{Participation, Question, QuestionKind};
+use shared::plans::{PlanStatus, Section, SectionText};
+use shared::reviews::{Participation, Question, QuestionKind, ReviewStatus};
 
 impl Gen {
     pub(super) fn plans(&mut self, yp: i32, age: i64, writer: &Staff, since: NaiveDate) {
@@ -60,7 +60,7 @@ impl Gen {
             self.plan_row(
                 yp,
                 kind,
-                "shared",
+                PlanStatus::Shared,
                 Some(version),
                 &sections,
                 writer,
@@ -69,7 +69,15 @@ impl Gen {
         }
         if self.rng.chance(0.15) {
             let updated = self.ago(0, 20);
-            self.plan_row(yp, kind, "draft", None, &sections, writer, updated);
+            self.plan_row(
+                yp,
+                kind,
+                PlanStatus::Draft,
+                None,
+                &sections,
+                writer,
+                updated,
+            );
         }
     }
 
@@ -78,7 +86,7 @@ impl Gen {
         &mut self,
         yp: i32,
         kind: &str,
-        status: &str,
+        status: PlanStatus,
         version: Option<i32>,
         sections: &[SectionText],
         writer: &Staff,
@@ -91,7 +99,7 @@ impl Gen {
             int(id),
             int(yp),
             text(kind),
-            text(status),
+            text(status.as_str()),
             int_or_null(version),
             text(serde_json::to_string(sections).unwrap_or_else(|_| "[]".to_owned())),
             day_or_null(Some(next)),
@@ -142,7 +150,15 @@ impl Gen {
         let skip = due.len().saturating_sub(6);
         for (k, date) in due.into_iter().skip(skip) {
             let held_on = date - Duration::days(self.rng.range(0, 10));
-            let id = self.review_row(c, yp, kind_of(k), "held", held_on, chair, Some(held_on));
+            let id = self.review_row(
+                c,
+                yp,
+                kind_of(k),
+                ReviewStatus::Held,
+                held_on,
+                chair,
+                Some(held_on),
+            );
             if let (Some(_), Some(form)) = (account, form) {
                 if held_on > today - Duration::days(730) && self.rng.chance(0.4) {
                     let sent = morning(held_on, 8 * 60) - Duration::days(self.rng.range(1, 7));
@@ -165,7 +181,7 @@ impl Gen {
             // Booked a little before it is due (or soon, when overdue).
             let next = (d - Duration::days(self.rng.range(14, 28)))
                 .max(today + Duration::days(self.rng.range(1, 30)));
-            let id = self.review_row(c, yp, kind_of(k), "booked", next, chair, None);
+            let id = self.review_row(c, yp, kind_of(k), ReviewStatus::Booked, next, chair, None);
             if let (Some(_), Some(form)) = (account, form) {
                 if self.rng.chance(0.1) {
                     let sent = self.ago(1, 5);
@@ -195,7 +211,7 @@ impl Gen {
         c: &Council,
         yp: i32,
         kind: &str,
-        status: &str,
+        status: ReviewStatus,
         on: NaiveDate,
         chair: &Staff,
         held: Option<NaiveDate>,
@@ -226,7 +242,7 @@ impl Gen {
             int(c.id),
             int(yp),
             text(kind),
-            text(status),
+            text(status.as_str()),
             day(on),
             int_or_null(Some(start)),
             int_or_null(Some(start + 60)),

@@ -34,8 +34,8 @@ pub use watched_words::{replace_watched_words, watched_words};
 pub use super::keyset::Cursor;
 use shared::forum::PostStatus;
 
-pub const REPORT_OPEN: &str = "open";
-pub const REPORT_RESOLVED: &str = "resolved";
+pub const REPORT_OPEN: &str = shared::forum::ReportStatus::Open.as_str();
+pub const REPORT_RESOLVED: &str = shared::forum::ReportStatus::Resolved.as_str();
 
 fn st(s: PostStatus) -> &'static str {
     s.as_str()

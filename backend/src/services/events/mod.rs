@@ -27,7 +27,7 @@ use crate::push::scheduler::Registry;
 use crate::services::forum::Participant;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use shared::forum::{EventKind, EventView};
+use shared::forum::EventView;
 
 /// The kind of an event reminder job (and of its notification).
 pub const EVENT_REMINDER: &str = "forum_event_reminder";
@@ -39,10 +39,6 @@ const PLACES_MAX: u32 = 10_000;
 /// Adds the forum's kinds of scheduled job to the worker's registry.
 pub fn register_jobs(registry: &mut Registry) {
     registry.register(EVENT_REMINDER, std::sync::Arc::new(EventReminder));
-}
-
-fn kind_of(s: &str) -> EventKind {
-    EventKind::parse(s).unwrap_or(EventKind::Other)
 }
 
 fn places(n: Option<i32>) -> Option<u32> {
@@ -73,7 +69,7 @@ fn event_view(
     spaces: &[space::Model],
     signed_up: bool,
     now: DateTime<Utc>,
-) -> EventView {
+) -> Result<EventView, crate::error::ApiError> {
     let places_total = places(e.places);
     let places_left =
         places_total.map(|p| p.saturating_sub(places(Some(e.places_taken)).unwrap_or(0)));
@@ -81,9 +77,9 @@ fn event_view(
         && e.starts_at > now
         && e.sign_up_closes_at.is_none_or(|c| c > now)
         && places_left != Some(0);
-    EventView {
+    Ok(EventView {
         id: e.public_id.clone(),
-        kind: kind_of(&e.kind),
+        kind: e.kind()?,
         title: e.title.clone(),
         description: e.description.clone(),
         location: e.location.clone(),
@@ -96,5 +92,5 @@ fn event_view(
         signed_up,
         can_sign_up: open && !signed_up,
         cancelled: e.cancelled,
-    }
+    })
 }

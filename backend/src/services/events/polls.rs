@@ -10,10 +10,8 @@ use crate::services::forum::{
 };
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
-use shared::forum::{
-    AnswerOutcome, MyAnswer, NewAnswer, OptionResult, PollKind, PollResults, PollView,
-    BODY_MAX_CHARS,
-};
+use shared::forum::{AnswerOutcome, MyAnswer, NewAnswer, OptionResult, PollResults, PollView};
+use shared::limits::POLL_COMMENT_MAX_CHARS;
 use shared::text_checks::{scan, Verdict};
 
 // ------------------------------------------------------------------- polls
@@ -63,7 +61,7 @@ pub(super) async fn poll_view(
     let show_results = staff || !open || mine.is_some();
     Ok(PollView {
         id: p.public_id.clone(),
-        kind: PollKind::parse(&p.kind).unwrap_or(PollKind::Poll),
+        kind: p.kind()?,
         question: p.question.clone(),
         description: p.description.clone(),
         options: options_of(p),
@@ -145,7 +143,7 @@ pub async fn answer(
         }
         (None, true) => None,
     };
-    let comment = optional_field("comment", a.comment.as_deref(), BODY_MAX_CHARS)?;
+    let comment = optional_field("comment", a.comment.as_deref(), POLL_COMMENT_MAX_CHARS)?;
     if comment.is_some() && !row.allows_comment {
         return Err(ApiError::validation(
             "comment",

@@ -126,7 +126,8 @@ impl JobHandler for EventReminder {
             let Some(s) = repo::signup_by_id(txn, p.signup_id).await? else {
                 return Ok(());
             };
-            if s.status != repo::SIGNED_UP {
+            let status = s.status().map_err(|e| JobError(format!("{e:?}")))?;
+            if status != shared::forum::SignupStatus::SignedUp {
                 return Ok(());
             }
             let Some(e) = repo::event_by_id(txn, s.event_id).await? else {

@@ -14,7 +14,7 @@ use crate::services::forum::{
 };
 use chrono::Utc;
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
-use shared::forum::{EventView, NewSignUp, SignUpOutcome, REASON_MAX_CHARS};
+use shared::forum::{EventView, NewSignUp, SignUpOutcome, SignupStatus, REASON_MAX_CHARS};
 use shared::people::Role;
 
 // -------------------------------------------------------- for young people
@@ -31,11 +31,10 @@ pub async fn list_events(
         .filter(|e| for_them(&p, e.space_id))
         .collect();
     let mine = repo::my_signups(db, p.young_person.id, rows.iter().map(|e| e.id).collect()).await?;
-    Ok(rows
-        .iter()
+    rows.iter()
         .filter(|e| !e.cancelled || mine.iter().any(|s| s.event_id == e.id))
         .map(|e| event_view(e, &p.spaces, mine.iter().any(|s| s.event_id == e.id), now))
-        .collect())
+        .collect()
 }
 
 async fn visible_event(
@@ -77,11 +76,10 @@ pub async fn sign_up(
     }
     let existing = repo::signup_of(db, e.id, p.young_person.id).await?;
     let already = || ApiError::Conflict("You are signed up for this already.".to_owned());
-    if existing
-        .as_ref()
-        .is_some_and(|s| s.status == repo::SIGNED_UP)
-    {
-        return Err(already());
+    if let Some(s) = &existing {
+        if s.status()? == SignupStatus::SignedUp {
+            return Err(already());
+        }
     }
     let tz = zone(&p.council.time_zone);
     let txn = db.begin().await?;
@@ -96,8 +94,8 @@ pub async fn sign_up(
             if !repo::set_signup_status(
                 &txn,
                 old.id,
-                repo::CANCELLED,
-                repo::SIGNED_UP,
+                SignupStatus::Cancelled,
+                SignupStatus::SignedUp,
                 note.as_deref(),
                 now,
             )
@@ -135,7 +133,7 @@ pub async fn sign_up(
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok(SignUpOutcome {
-        event: event_view(&e, &p.spaces, true, now),
+        event: event_view(&e, &p.spaces, true, now)?,
         reminder_at,
         message: format!(
             "You're signed up for {} on {}. {officers} can see your name{} so they can plan it. {}",
@@ -158,15 +156,24 @@ pub async fn cancel_sign_up(
 ) -> Result<(), ApiError> {
     let p = participant(db, caller).await?;
     let e = visible_event(db, &p, event_public_id).await?;
-    let Some(s) = repo::signup_of(db, e.id, p.young_person.id)
-        .await?
-        .filter(|s| s.status == repo::SIGNED_UP)
-    else {
+    let Some(s) = repo::signup_of(db, e.id, p.young_person.id).await? else {
         return Ok(());
     };
+    if s.status()? != SignupStatus::SignedUp {
+        return Ok(());
+    }
     let now = Utc::now();
     let txn = db.begin().await?;
-    if repo::set_signup_status(&txn, s.id, repo::SIGNED_UP, repo::CANCELLED, None, now).await? {
+    if repo::set_signup_status(
+        &txn,
+        s.id,
+        SignupStatus::SignedUp,
+        SignupStatus::Cancelled,
+        None,
+        now,
+    )
+    .await?
+    {
         repo::give_back_place(&txn, e.id).await?;
         cancel_reminder(&txn, &s, now).await?;
     }

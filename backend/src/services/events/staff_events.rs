@@ -121,12 +121,12 @@ fn staff_event_view(
     e: &event::Model,
     spaces: &[space::Model],
     now: DateTime<Utc>,
-) -> StaffEventView {
-    StaffEventView {
-        event: event_view(e, spaces, false, now),
+) -> Result<StaffEventView, ApiError> {
+    Ok(StaffEventView {
+        event: event_view(e, spaces, false, now)?,
         signed_up: places(Some(e.places_taken)).unwrap_or(0),
         created_at: e.created_at,
-    }
+    })
 }
 
 pub async fn staff_events(
@@ -136,13 +136,11 @@ pub async fn staff_events(
     access::require(caller, Ability::RunParticipation)?;
     let now = Utc::now();
     let spaces = forum_repo::spaces(db, caller.authority_id, true).await?;
-    Ok(
-        repo::events_from(db, caller.authority_id, now - Duration::days(30), 500)
-            .await?
-            .iter()
-            .map(|e| staff_event_view(e, &spaces, now))
-            .collect(),
-    )
+    repo::events_from(db, caller.authority_id, now - Duration::days(30), 500)
+        .await?
+        .iter()
+        .map(|e| staff_event_view(e, &spaces, now))
+        .collect()
 }
 
 pub async fn create_event(
@@ -175,7 +173,7 @@ pub async fn create_event(
     )
     .await?;
     let spaces = forum_repo::spaces(db, caller.authority_id, true).await?;
-    Ok(staff_event_view(&e, &spaces, now))
+    staff_event_view(&e, &spaces, now)
 }
 
 /// Changes an event. Cancelling it tells everyone signed up and stops their
@@ -255,7 +253,7 @@ pub async fn update_event(
     }
     txn.commit().await?;
     let spaces = forum_repo::spaces(db, caller.authority_id, true).await?;
-    Ok(staff_event_view(&e, &spaces, now))
+    staff_event_view(&e, &spaces, now)
 }
 
 /// Who is coming, for the participation officer to plan the event. Each

@@ -15,8 +15,9 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use shared::access::Ability;
 use shared::forum::{
     ClosePoll, PollDraft, PollKind, PollOutcome, StaffPollView, DESCRIPTION_MAX_CHARS,
-    POLL_OPTIONS_MAX, POLL_OPTION_MAX_CHARS, REASON_MAX_CHARS,
+    POLL_OPTIONS_MAX, POLL_OPTION_MAX_CHARS,
 };
+use shared::limits::POLL_QUESTION_MAX_CHARS;
 
 async fn staff_poll_view(
     db: &impl ConnectionTrait,
@@ -73,7 +74,12 @@ pub async fn create_poll(
     d: &PollDraft,
 ) -> Result<StaffPollView, ApiError> {
     access::require(caller, Ability::RunParticipation)?;
-    let question = required_field("question", &d.question, REASON_MAX_CHARS, "the question")?;
+    let question = required_field(
+        "question",
+        &d.question,
+        POLL_QUESTION_MAX_CHARS,
+        "the question",
+    )?;
     let description = optional_field("description", Some(&d.description), DESCRIPTION_MAX_CHARS)?
         .unwrap_or_default();
     let mut options: Vec<String> = vec![];

@@ -9,7 +9,7 @@ use crate::repo::{audit, feedback as repo, people};
 use chrono::Utc;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, TransactionTrait};
 use shared::access::{allowed, Ability, Action, Relation};
-use shared::reviews::{AlertResponse, AlertResponseView, AlertRoute, AlertView, MESSAGE_MAX};
+use shared::reviews::{AlertResponse, AlertResponseView, AlertView, MESSAGE_MAX};
 
 /// The young people whose alerts the caller handles through their work
 /// with them (allocated worker, or manager of their team).
@@ -51,7 +51,7 @@ async fn alert_views(
             source: a.source.clone(),
             phrases: serde_json::from_str(&a.phrases_json).unwrap_or_default(),
             excerpt: a.excerpt.clone(),
-            routed_to: AlertRoute::parse(&a.routed_to).unwrap_or(AlertRoute::DutyTeam),
+            routed_to: a.routed_to()?,
             alerted: recipients
                 .iter()
                 .filter(|r| r.alert_id == a.id)

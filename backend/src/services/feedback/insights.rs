@@ -103,9 +103,7 @@ pub async fn insights(
         else {
             continue;
         };
-        let Some(key) = FormKey::parse(&form.form_key) else {
-            continue;
-        };
+        let key = form.form_key()?;
         let Some(q) = questions.iter().find(|q| q.key == a.question_key) else {
             continue;
         };

@@ -11,9 +11,7 @@ use crate::repo::{feedback as repo, notifications};
 use crate::services::reviews::{self as reviews_svc, status_of};
 use chrono::Utc;
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
-use shared::reviews::{
-    AnsweredQuestion, FeedbackAnswer, FormKey, ReviewStatus, StaffFeedback, MESSAGE_MAX,
-};
+use shared::reviews::{AnsweredQuestion, FeedbackAnswer, ReviewStatus, StaffFeedback, MESSAGE_MAX};
 use std::collections::HashMap;
 
 // ------------------------------------------------------------ for readers
@@ -61,7 +59,7 @@ fn staff_feedback(
         review_id: r.public_id.clone(),
         review_date: r.scheduled_on,
         submitted_at: f.submitted_at,
-        form: FormKey::parse(&form.form_key).unwrap_or(FormKey::From12To17),
+        form: form.form_key()?,
         form_title: form.title.clone(),
         form_version: form.version.max(0) as u32,
         answered,
@@ -69,7 +67,7 @@ fn staff_feedback(
         readers,
         suggests_harm: f.suggests_harm,
         you_said_we_did: reviews_svc::you_said_we_did(f, names),
-        answer_shown_to_child: f.response.is_some() && status_of(r) == ReviewStatus::Held,
+        answer_shown_to_child: f.response.is_some() && status_of(r)? == ReviewStatus::Held,
     })
 }
 
@@ -167,7 +165,7 @@ pub async fn answer(
     let txn = db.begin().await?;
     repo::set_response(&txn, f.id, text, caller.account_id, now).await?;
     grant.record(&txn, caller, None).await?;
-    if status_of(&r) == ReviewStatus::Held {
+    if status_of(&r)? == ReviewStatus::Held {
         if let Some(account_id) = y.account_id {
             notifications::add(
                 &txn,

@@ -126,15 +126,13 @@ pub(super) async fn sent_view(
     let mut ids: Vec<i32> = rows.iter().map(|x| x.account_id).collect();
     ids.extend(f.responded_by);
     let names = crate::repo::reviews::accounts(db, &ids).await?;
-    let pairs: Vec<(String, Relationship)> = rows
-        .iter()
-        .filter_map(|x| {
-            Some((
-                names.get(&x.account_id)?.public_id.clone(),
-                Relationship::parse(&x.relationship)?,
-            ))
-        })
-        .collect();
+    let mut pairs: Vec<(String, Relationship)> = Vec::with_capacity(rows.len());
+    for x in &rows {
+        let rel = x.relationship()?;
+        if let Some(a) = names.get(&x.account_id) {
+            pairs.push((a.public_id.clone(), rel));
+        }
+    }
     let defaults = default_readers(&pairs);
     let readers: Vec<ReaderOption> = rows
         .iter()
@@ -143,7 +141,8 @@ pub(super) async fn sent_view(
             Some(ReaderOption {
                 staff_id: a.public_id.clone(),
                 name: a.display_name.clone(),
-                relationship: Relationship::parse(&x.relationship)?,
+                // Every row's relationship was read above.
+                relationship: x.relationship().ok()?,
                 default: defaults.contains(&a.public_id),
             })
         })
@@ -160,7 +159,7 @@ pub(super) async fn sent_view(
         who_will_see: who_will_see(&readers),
         readers,
         support: f.suggests_harm.then(|| SupportMessage::new(&duty_phone)),
-        you_said_we_did: if status_of(r) == ReviewStatus::Held {
+        you_said_we_did: if status_of(r)? == ReviewStatus::Held {
             reviews_svc::you_said_we_did(f, &names)
         } else {
             None
@@ -285,7 +284,7 @@ pub(super) async fn review_and_form(
     form_id: &str,
 ) -> Result<(review::Model, ff::Model), ApiError> {
     let r = own_review(db, y, Some(review_id)).await?;
-    if status_of(&r) != ReviewStatus::Booked {
+    if status_of(&r)? != ReviewStatus::Booked {
         return Err(ApiError::validation(
             "review_id",
             "This review has already happened (or was cancelled), so views can't be sent for it now. You can still tell your IRO anything.",

@@ -154,7 +154,7 @@ pub async fn send(
     // meeting too, unless it is the one already recorded.
     if let Some(choice) = participation_from_answers(&answers) {
         if choice.as_str() != r.participation
-            && crate::repo::reviews::set_participation(&txn, r.id, choice.as_str(), now).await?
+            && crate::repo::reviews::set_participation(&txn, r.id, choice, now).await?
         {
             reviews_svc::tell_chair_of_choice(&txn, y, &r, now).await?;
         }

@@ -89,11 +89,12 @@ pub async fn participant(
         council_today(&council),
         in_education,
     );
-    let spaces = repo::spaces(db, yp.authority_id, false)
-        .await?
-        .into_iter()
-        .filter(|s| rule_of(s).is_some_and(|r| r.admits(&summary)))
-        .collect();
+    let mut spaces = Vec::new();
+    for s in repo::spaces(db, yp.authority_id, false).await? {
+        if rule_of(&s)?.admits(&summary) {
+            spaces.push(s);
+        }
+    }
     let member = ensure_member(db, &yp).await?;
     let blocked = repo::blocked_by(db, yp.id)
         .await?
@@ -197,10 +198,10 @@ pub fn names_or_role(names: &[String]) -> String {
     }
 }
 
-fn space_view(s: &space::Model, p: &Participant, officers: &str) -> SpaceView {
-    let who_for = rule_of(s).map(|r| r.describe()).unwrap_or_default();
+fn space_view(s: &space::Model, p: &Participant, officers: &str) -> Result<SpaceView, ApiError> {
+    let who_for = rule_of(s)?.describe();
     let checked = p.under_18() && s.hold_under_18;
-    SpaceView {
+    Ok(SpaceView {
         id: s.slug.clone(),
         name: s.name.clone(),
         description: s.description.clone(),
@@ -210,7 +211,7 @@ fn space_view(s: &space::Model, p: &Participant, officers: &str) -> SpaceView {
         ),
         who_for,
         my_posts_are_checked_first: checked,
-    }
+    })
 }
 
 pub async fn my_forum(db: &DatabaseConnection, caller: &Caller) -> Result<MyForum, ApiError> {
@@ -233,7 +234,7 @@ pub async fn my_forum(db: &DatabaseConnection, caller: &Caller) -> Result<MyForu
             .spaces
             .iter()
             .map(|s| space_view(s, &p, &officers))
-            .collect(),
+            .collect::<Result<_, _>>()?,
     })
 }
 

@@ -31,9 +31,7 @@ use crate::repo::people;
 use chrono::Utc;
 use posting::text_field;
 use sea_orm::{ConnectionTrait, DbErr, SqlErr};
-use shared::forum::{
-    optional_text, Audience, PostStatus, SpaceRule, WatchedWord, PAGE_DEFAULT, PAGE_MAX,
-};
+use shared::forum::{optional_text, SpaceRule, WatchedWord, PAGE_DEFAULT, PAGE_MAX};
 use shared::text_checks::default_watched_words;
 
 /// Where young people's notifications about the forum open in the app.
@@ -46,16 +44,17 @@ pub fn is_unique_violation(e: &DbErr) -> bool {
 
 /// The rule of a stored space; none when it cannot be read (nobody is let
 /// in rather than everybody).
-pub fn rule_of(s: &space::Model) -> Option<SpaceRule> {
-    Some(SpaceRule {
-        min_age: u32::try_from(s.min_age).ok()?,
-        max_age: u32::try_from(s.max_age).ok()?,
-        audience: Audience::parse(&s.audience)?,
+pub fn rule_of(s: &space::Model) -> Result<SpaceRule, ApiError> {
+    let age = |column, v: i32| {
+        ApiError::stored("forum_space", column, &v.to_string(), |t| {
+            t.parse::<u32>().ok()
+        })
+    };
+    Ok(SpaceRule {
+        min_age: age("min_age", s.min_age)?,
+        max_age: age("max_age", s.max_age)?,
+        audience: s.audience()?,
     })
-}
-
-pub fn status_of(s: &str) -> PostStatus {
-    PostStatus::parse(s).unwrap_or(PostStatus::Pending)
 }
 
 /// Today in the council's time zone.

@@ -4,7 +4,7 @@
 use super::harm::{alert_harm, harm_help};
 use super::members::{participant, Participant};
 use super::reading::{post_view, visible_thread, why_not_reply};
-use super::{status_of, watched_words};
+use super::watched_words;
 use crate::caller::Caller;
 use crate::entities::{forum_post as post, forum_space as space, forum_thread as thread};
 use crate::error::ApiError;
@@ -185,7 +185,7 @@ async fn submit(
             &t.public_id,
             p.member.display_name.clone(),
             p.member.id,
-        ),
+        )?,
         status,
         message,
         personal_details: body_scan.personal_details.clone(),
@@ -220,7 +220,7 @@ pub async fn reply(
     let p = participant(db, caller).await?;
     let (t, s) = visible_thread(db, &p, thread_public_id).await?;
     let body = text_field("body", &n.body, BODY_MAX_CHARS, "your reply")?;
-    if let Some(why) = why_not_reply(&t, &p, Utc::now()) {
+    if let Some(why) = why_not_reply(&t, &p, Utc::now())? {
         return Err(ApiError::Conflict(why));
     }
     submit(db, &p, s, Some(&t), None, body).await
@@ -259,8 +259,10 @@ pub async fn delete_own(
     let row = repo::post_by_public_id(db, p.council.id, post_public_id)
         .await?
         .filter(|r| r.author_member_id == p.member.id)
-        .filter(|r| status_of(&r.status) != PostStatus::Deleted)
         .ok_or(ApiError::NotFound)?;
+    if row.status()? == PostStatus::Deleted {
+        return Err(ApiError::NotFound);
+    }
     let now = Utc::now();
     let txn = db.begin().await?;
     if !repo::delete_by_author(&txn, row.id, now).await? {

@@ -2,7 +2,7 @@
 //! young person's own posts with what happened to them.
 
 use super::members::{participant, Participant};
-use super::{bad_cursor, page_size, status_of};
+use super::{bad_cursor, page_size};
 use crate::caller::Caller;
 use crate::entities::{
     forum_member as member, forum_post as post, forum_space as space, forum_thread as thread,
@@ -40,17 +40,17 @@ pub fn thread_summary(
     space_slug: &str,
     members: &[member::Model],
     me: Option<i32>,
-) -> ThreadSummary {
-    ThreadSummary {
+) -> Result<ThreadSummary, ApiError> {
+    Ok(ThreadSummary {
         id: t.public_id.clone(),
         space: space_slug.to_owned(),
         title: t.title.clone(),
         started_by: name_in(members, t.author_member_id),
         started_at: t.created_at,
         mine: me == Some(t.author_member_id),
-        status: status_of(&t.status),
+        status: t.status()?,
         locked: t.locked,
-    }
+    })
 }
 
 pub(super) fn post_view(
@@ -58,8 +58,8 @@ pub(super) fn post_view(
     thread_public_id: &str,
     author: String,
     me: i32,
-) -> PostView {
-    PostView {
+) -> Result<PostView, ApiError> {
+    Ok(PostView {
         id: p.public_id.clone(),
         thread_id: thread_public_id.to_owned(),
         author,
@@ -67,10 +67,10 @@ pub(super) fn post_view(
         links: find_links(&p.body),
         body: p.body.clone(),
         opening: p.opening,
-        status: status_of(&p.status),
+        status: p.status()?,
         created_at: p.created_at,
         edited_by_moderator: p.edited,
-    }
+    })
 }
 
 /// The (created_at, id) of a thread named by a cursor.
@@ -125,7 +125,7 @@ pub async fn threads(
         threads: rows
             .iter()
             .map(|t| thread_summary(t, &s.slug, &members, Some(p.member.id)))
-            .collect(),
+            .collect::<Result<_, _>>()?,
     })
 }
 
@@ -149,18 +149,18 @@ pub(super) fn why_not_reply(
     t: &thread::Model,
     p: &Participant,
     now: DateTime<Utc>,
-) -> Option<String> {
+) -> Result<Option<String>, ApiError> {
     if t.locked {
-        return Some(
+        return Ok(Some(
             "This conversation is closed, so nobody can reply. You can start a new one.".to_owned(),
-        );
+        ));
     }
-    if status_of(&t.status) != PostStatus::Published {
-        return Some(
+    if t.status()? != PostStatus::Published {
+        return Ok(Some(
             "You can reply once a grown-up has checked the first post and put it up.".to_owned(),
-        );
+        ));
     }
-    p.suspended_because(now)
+    Ok(p.suspended_because(now))
 }
 
 pub async fn thread(
@@ -184,9 +184,9 @@ pub async fn thread(
             .chain([t.author_member_id]),
     )
     .await?;
-    let why = why_not_reply(&t, &p, Utc::now());
+    let why = why_not_reply(&t, &p, Utc::now())?;
     Ok(ThreadView {
-        thread: thread_summary(&t, &s.slug, &members, Some(p.member.id)),
+        thread: thread_summary(&t, &s.slug, &members, Some(p.member.id))?,
         space_name: s.name.clone(),
         next: more
             .then(|| rows.last().map(|r| r.public_id.clone()))
@@ -201,7 +201,7 @@ pub async fn thread(
                     p.member.id,
                 )
             })
-            .collect(),
+            .collect::<Result<_, _>>()?,
         can_reply: why.is_none(),
         cannot_reply_because: why,
     })
@@ -222,19 +222,22 @@ pub async fn my_posts(
     thread_ids.dedup();
     let threads = repo::threads_by_ids(db, &thread_ids).await?;
     let spaces = repo::spaces(db, p.council.id, true).await?;
-    Ok(rows
-        .iter()
-        .filter_map(|r| {
-            let t = threads.iter().find(|t| t.id == r.thread_id)?;
-            let s = spaces.iter().find(|s| s.id == t.space_id)?;
-            let status = status_of(&r.status);
-            Some(MyPost {
-                post: post_view(r, &t.public_id, p.member.display_name.clone(), p.member.id),
-                thread_title: t.title.clone(),
-                space_name: s.name.clone(),
-                status_text: status.plain().to_owned(),
-                moderator_note: r.moderator_note.clone(),
-            })
-        })
-        .collect())
+    let mut out = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let Some(t) = threads.iter().find(|t| t.id == r.thread_id) else {
+            continue;
+        };
+        let Some(s) = spaces.iter().find(|s| s.id == t.space_id) else {
+            continue;
+        };
+        let status = r.status()?;
+        out.push(MyPost {
+            post: post_view(r, &t.public_id, p.member.display_name.clone(), p.member.id)?,
+            thread_title: t.title.clone(),
+            space_name: s.name.clone(),
+            status_text: status.plain().to_owned(),
+            moderator_note: r.moderator_note.clone(),
+        });
+    }
+    Ok(out)
 }

@@ -8,7 +8,7 @@ use crate::repo::moderation as modlog;
 use crate::services::forum::page_size;
 use sea_orm::DatabaseConnection;
 use shared::access::Ability;
-use shared::forum::{ModAction, ModLogEntry, ModLogPage};
+use shared::forum::{ModLogEntry, ModLogPage};
 use shared::people::Role;
 
 // --------------------------------------------------------------------- log
@@ -63,9 +63,9 @@ pub async fn log(
             .flatten(),
         entries: rows
             .into_iter()
-            .filter_map(|r| {
-                Some(ModLogEntry {
-                    action: ModAction::parse(&r.action)?,
+            .map(|r| {
+                Ok(ModLogEntry {
+                    action: r.action()?,
                     post_id: r.post_id.and_then(|id| {
                         posts
                             .iter()
@@ -87,7 +87,13 @@ pub async fn log(
                     id: r.public_id,
                     at: r.at,
                     actor: r.actor_name,
-                    actor_role: r.actor_role.as_deref().and_then(Role::parse),
+                    actor_role: r
+                        .actor_role
+                        .as_deref()
+                        .map(|s| {
+                            ApiError::stored("forum_moderation_log", "actor_role", s, Role::parse)
+                        })
+                        .transpose()?,
                     reason: r.reason,
                     original_title: r.original_title,
                     original_body: r.original_body,
@@ -95,6 +101,6 @@ pub async fn log(
                     new_body: r.new_body,
                 })
             })
-            .collect(),
+            .collect::<Result<_, ApiError>>()?,
     })
 }

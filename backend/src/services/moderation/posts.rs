@@ -13,9 +13,7 @@ use crate::error::ApiError;
 use crate::repo::forum as repo;
 use crate::repo::moderation::{self as modlog, Entry};
 use crate::repo::people;
-use crate::services::forum::{
-    account_of_member, optional_field, required_field, status_of, MY_POSTS_LINK,
-};
+use crate::services::forum::{account_of_member, optional_field, required_field, MY_POSTS_LINK};
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};
 use shared::access::Ability;
@@ -44,10 +42,10 @@ async fn post_for_moderation(
     Ok((p, t, s))
 }
 
-fn not_in(status: &str, what: &str) -> ApiError {
+fn not_in(status: PostStatus, what: &str) -> ApiError {
     ApiError::Conflict(format!(
         "This post is {} now, so it cannot be {what}. Reload the queue to see where it is.",
-        status_of(status).plain().to_lowercase()
+        status.plain().to_lowercase()
     ))
 }
 
@@ -112,8 +110,9 @@ async fn move_post(
     t: &thread::Model,
     mv: Move<'_>,
 ) -> Result<Moved, ApiError> {
-    if !mv.from.contains(&status_of(&p.status)) {
-        return Err(not_in(&p.status, mv.verb));
+    let from = p.status()?;
+    if !mv.from.contains(&from) {
+        return Err(not_in(from, mv.verb));
     }
     let now = Utc::now();
     let (m, account) = author(db, p).await?;
@@ -132,7 +131,7 @@ async fn move_post(
     )
     .await?;
     if !moved {
-        return Err(not_in(&p.status, mv.verb));
+        return Err(not_in(from, mv.verb));
     }
     if p.opening {
         repo::set_thread_status(&txn, t.id, mv.to).await?;
@@ -336,7 +335,7 @@ pub async fn remove(
     )
     .await?;
     resolve_reports(&txn, caller, &p, "removed", now).await?;
-    if status_of(&p.status) == PostStatus::Published {
+    if p.status()? == PostStatus::Published {
         tell(
             &txn,
             account,
@@ -361,8 +360,9 @@ pub async fn keep(
 ) -> Result<ModPostView, ApiError> {
     let (p, _, _) = post_for_moderation(db, caller, post_public_id).await?;
     let note = optional_field("note", k.note.as_deref(), REASON_MAX_CHARS)?;
-    if status_of(&p.status) != PostStatus::Published {
-        return Err(not_in(&p.status, "kept up"));
+    let status = p.status()?;
+    if status != PostStatus::Published {
+        return Err(not_in(status, "kept up"));
     }
     let now = Utc::now();
     let txn = db.begin().await?;

@@ -8,11 +8,11 @@ use crate::entities::{
 };
 use crate::error::ApiError;
 use crate::repo::forum as repo;
-use crate::services::forum::{status_of, watched_words};
+use crate::services::forum::watched_words;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use shared::access::Ability;
 use shared::forum::{
-    find_links, HoldReason, ModPostView, ModerationQueue, QueueItem, ReportView, WatchedWord,
+    find_links, ModPostView, ModerationQueue, QueueItem, ReportStatus, ReportView, WatchedWord,
 };
 use shared::text_checks::scan;
 
@@ -69,10 +69,10 @@ impl Context {
         self.members.iter().find(|m| m.id == id)
     }
 
-    pub(super) fn view(&self, p: &post::Model) -> ModPostView {
+    pub(super) fn view(&self, p: &post::Model) -> Result<ModPostView, ApiError> {
         let t = self.thread(p.thread_id);
         let m = self.member(p.author_member_id);
-        ModPostView {
+        Ok(ModPostView {
             id: p.public_id.clone(),
             thread_id: t.map(|t| t.public_id.clone()).unwrap_or_default(),
             thread_title: t.map(|t| t.title.clone()).unwrap_or_default(),
@@ -87,27 +87,27 @@ impl Context {
             },
             links: find_links(&p.body),
             body: p.body.clone(),
-            status: status_of(&p.status),
-            hold_reasons: HoldReason::split(&p.hold_reasons),
+            status: p.status()?,
+            hold_reasons: p.hold_reasons()?,
             flagged: p.flagged,
             suggests_harm: p.suggests_harm,
             edited_by_moderator: p.edited,
             created_at: p.created_at,
-        }
+        })
     }
 }
 
-fn report_view(r: &crate::entities::forum_report::Model) -> ReportView {
-    ReportView {
+fn report_view(r: &crate::entities::forum_report::Model) -> Result<ReportView, ApiError> {
+    Ok(ReportView {
         id: r.public_id.clone(),
         reason: r.reason.clone(),
         reported_at: r.created_at,
         snapshot_title: r.snapshot_title.clone(),
         snapshot_body: r.snapshot_body.clone(),
         snapshot_author: r.snapshot_author.clone(),
-        open: r.status == repo::REPORT_OPEN,
+        open: r.status()? == ReportStatus::Open,
         outcome: r.outcome.clone(),
-    }
+    })
 }
 
 async fn queue_items(
@@ -119,12 +119,12 @@ async fn queue_items(
     let ctx = Context::load(db, authority_id, &posts, &[]).await?;
     let ids: Vec<i64> = posts.iter().map(|p| p.id).collect();
     let reports = repo::reports_for(db, &ids).await?;
-    Ok(posts
+    posts
         .iter()
         .map(|p| {
             let s = scan(&p.body, words);
-            QueueItem {
-                post: ctx.view(p),
+            Ok(QueueItem {
+                post: ctx.view(p)?,
                 personal_details: s.personal_details,
                 watched: s.watched,
                 harm: s.harm_matches,
@@ -132,10 +132,10 @@ async fn queue_items(
                     .iter()
                     .filter(|r| r.post_id == p.id)
                     .map(report_view)
-                    .collect(),
-            }
+                    .collect::<Result<_, _>>()?,
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub async fn queue(db: &DatabaseConnection, caller: &Caller) -> Result<ModerationQueue, ApiError> {
@@ -163,5 +163,5 @@ pub(super) async fn view_one(
 ) -> Result<ModPostView, ApiError> {
     let p = repo::post_by_id(db, id).await?.ok_or(ApiError::NotFound)?;
     let ctx = Context::load(db, caller.authority_id, std::slice::from_ref(&p), &[]).await?;
-    Ok(ctx.view(&p))
+    ctx.view(&p)
 }

@@ -17,13 +17,9 @@ use shared::forum::{
 
 // ------------------------------------------------------------------ spaces
 
-fn admin_space_view(s: &space::Model) -> AdminSpaceView {
-    let rule = rule_of(s).unwrap_or(shared::forum::SpaceRule {
-        min_age: 0,
-        max_age: 0,
-        audience: shared::forum::Audience::Both,
-    });
-    AdminSpaceView {
+fn admin_space_view(s: &space::Model) -> Result<AdminSpaceView, ApiError> {
+    let rule = rule_of(s)?;
+    Ok(AdminSpaceView {
         id: s.slug.clone(),
         name: s.name.clone(),
         description: s.description.clone(),
@@ -34,7 +30,7 @@ fn admin_space_view(s: &space::Model) -> AdminSpaceView {
         position: s.position,
         created_at: s.created_at,
         updated_at: s.updated_at,
-    }
+    })
 }
 
 pub async fn admin_spaces(
@@ -42,11 +38,11 @@ pub async fn admin_spaces(
     caller: &Caller,
 ) -> Result<Vec<AdminSpaceView>, ApiError> {
     access::require(caller, Ability::ManageForumSpaces)?;
-    Ok(repo::spaces(db, caller.authority_id, true)
+    repo::spaces(db, caller.authority_id, true)
         .await?
         .iter()
         .map(admin_space_view)
-        .collect())
+        .collect()
 }
 
 struct CheckedSpace {
@@ -149,7 +145,7 @@ pub async fn create_space(
     )
     .await?;
     txn.commit().await?;
-    Ok(admin_space_view(&made))
+    admin_space_view(&made)
 }
 
 pub async fn update_space(
@@ -179,5 +175,5 @@ pub async fn update_space(
     let s = repo::space_by_slug(db, caller.authority_id, slug)
         .await?
         .ok_or(ApiError::NotFound)?;
-    Ok(admin_space_view(&s))
+    admin_space_view(&s)
 }

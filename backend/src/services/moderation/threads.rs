@@ -196,7 +196,7 @@ pub async fn threads_for_moderation(
         threads: rows
             .iter()
             .map(|t| thread_summary(t, &slug(t.space_id), &members, None))
-            .collect(),
+            .collect::<Result<_, _>>()?,
     })
 }
 
@@ -227,9 +227,9 @@ pub async fn thread_for_moderation(
     rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     let ctx = Context::load(db, caller.authority_id, &rows, std::slice::from_ref(&t)).await?;
     Ok(ModThreadView {
-        thread: thread_summary(&t, &ctx.slug(t.space_id), &ctx.members, None),
+        thread: thread_summary(&t, &ctx.slug(t.space_id), &ctx.members, None)?,
         lock_reason: t.lock_reason.clone(),
-        posts: rows.iter().map(|p| ctx.view(p)).collect(),
+        posts: rows.iter().map(|p| ctx.view(p)).collect::<Result<_, _>>()?,
         next: more
             .then(|| rows.last().map(|p| p.public_id.clone()))
             .flatten(),

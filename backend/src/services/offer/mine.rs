@@ -13,7 +13,7 @@ use sea_orm::{DatabaseConnection, TransactionTrait};
 use shared::eligibility::{my_offer_item, OfferArea, PersonFacts};
 use shared::offer::{
     person_facts, search_score, Circumstances, CircumstancesUpdate, MyOffer, MyOfferArea,
-    MyOfferEntry, MyOfferSearch, RequestBrief, RequestStatus, UPDATED_WITHIN_DAYS,
+    MyOfferEntry, MyOfferSearch, RequestBrief, UPDATED_WITHIN_DAYS,
 };
 use std::collections::HashMap;
 
@@ -69,9 +69,7 @@ async fn latest_requests(
         if out.contains_key(&r.entitlement_id) {
             continue;
         }
-        let Some(status) = RequestStatus::parse(&r.status) else {
-            continue;
-        };
+        let status = r.status()?;
         out.insert(
             r.entitlement_id,
             RequestBrief {

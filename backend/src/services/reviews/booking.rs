@@ -2,7 +2,7 @@
 //! who is invited, reminders, and telling the young person.
 
 use super::{
-    band_of, invited_of, kind_of, kind_str, local_today, policy, status_of, time_of, when_words,
+    band_of, invited_of, kind_str, local_today, policy, status_of, time_of, when_words,
     BOOK_AHEAD_DAYS, BOOK_BACK_DAYS, MY_REVIEW_LINK,
 };
 use crate::access::Grant;
@@ -17,8 +17,8 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use shared::people::AgeBand;
 use shared::review_schedule::ReviewKind;
 use shared::reviews::{
-    parse_time, schedule, NewReview, OutcomeCheck, Participation, ReviewChange, ReviewRequestView,
-    ReviewStatus, StaffReview, StaffReviewsView, INVITED_MAX, INVITED_NAME_MAX, PLACE_MAX,
+    parse_time, schedule, NewReview, OutcomeCheck, ReviewChange, ReviewRequestView, ReviewStatus,
+    StaffReview, StaffReviewsView, INVITED_MAX, INVITED_NAME_MAX, PLACE_MAX,
 };
 use std::collections::HashMap;
 
@@ -174,23 +174,23 @@ fn staff_review(
     names: &HashMap<i32, account::Model>,
     band: AgeBand,
     fb: Option<&feedback::Model>,
-) -> StaffReview {
+) -> Result<StaffReview, ApiError> {
     let check = |part: &str, text: &Option<String>| {
         text.as_ref().map(|t| OutcomeCheck {
             part: part.to_owned(),
             report: shared::plain_language::check(t, band),
         })
     };
-    StaffReview {
+    Ok(StaffReview {
         id: r.public_id.clone(),
-        kind: kind_of(&r.kind),
-        status: status_of(r),
+        kind: r.kind()?,
+        status: status_of(r)?,
         date: r.scheduled_on,
         start_time: time_of(r.start_minute),
         end_time: time_of(r.end_minute),
         place: r.place.clone(),
         invited: invited_of(r),
-        participation: Participation::parse(&r.participation).unwrap_or_default(),
+        participation: r.participation()?,
         brought_forward: r.brought_forward,
         chair: r
             .chair_account_id
@@ -209,7 +209,7 @@ fn staff_review(
         override_reason: r.override_reason.clone(),
         feedback_sent: fb.is_some(),
         feedback_answered: fb.is_some_and(|f| f.response.is_some()),
-    }
+    })
 }
 
 /// `GET /api/people/{id}/reviews`.
@@ -242,7 +242,7 @@ pub async fn staff_view(
         reviews: reviews
             .iter()
             .map(|r| staff_review(r, &names, band, fbs.iter().find(|f| f.review_id == r.id)))
-            .collect(),
+            .collect::<Result<_, _>>()?,
         requests: repo::requests_of(db, y.id, 20)
             .await?
             .into_iter()
@@ -288,13 +288,13 @@ pub async fn book(
             authority_id: y.authority_id,
             young_person_id: y.id,
             kind: kind_str(kind),
-            status: repo::BOOKED,
+            status: ReviewStatus::Booked,
             scheduled_on: n.date,
             start_minute: start,
             end_minute: end,
             place: &place,
             invited_json: serde_json::to_string(&invited).unwrap_or_else(|_| "[]".to_owned()),
-            participation: n.participation.as_str(),
+            participation: n.participation,
             brought_forward: n.brought_forward,
             chair_account_id: Some(caller.account_id),
             created_by: caller.account_id,
@@ -338,7 +338,7 @@ pub async fn change(
     let r = repo::of_person(db, y.id, c.review_id.trim())
         .await?
         .ok_or(ApiError::NotFound)?;
-    if status_of(&r) != ReviewStatus::Booked {
+    if status_of(&r)? != ReviewStatus::Booked {
         return Err(ApiError::Conflict(
             "This review has already been held or cancelled.".to_owned(),
         ));
@@ -378,16 +378,15 @@ pub async fn change(
             end_minute: end,
             place,
             invited_json: serde_json::to_string(&invited).unwrap_or_else(|_| "[]".to_owned()),
-            participation: c
-                .participation
-                .map(Participation::as_str)
-                .unwrap_or(r.participation.as_str())
-                .to_owned(),
+            participation: match c.participation {
+                Some(p) => p,
+                None => r.participation()?,
+            },
             brought_forward,
             status: if c.cancel {
-                repo::CANCELLED.to_owned()
+                ReviewStatus::Cancelled
             } else {
-                repo::BOOKED.to_owned()
+                ReviewStatus::Booked
             },
         },
         now,

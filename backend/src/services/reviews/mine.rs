@@ -2,7 +2,7 @@
 //! said, we did", and the calendar file.
 
 use super::{
-    chair_words, form_key_for, invited_of, local_today, policy, status_of, time_of,
+    chair_words, form_key_for, in_status, invited_of, local_today, policy, time_of,
     DEFAULT_MEETING_MINUTES,
 };
 use crate::access::Grant;
@@ -13,8 +13,7 @@ use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use shared::ical::{event_to_ical, CalendarEvent, EventTime};
 use shared::reviews::{
-    schedule, FeedbackState, FormKey, MyPastReview, MyReview, MyReviews, Participation,
-    ReviewStatus, YouSaidWeDid,
+    schedule, FeedbackState, FormKey, MyPastReview, MyReview, MyReviews, ReviewStatus, YouSaidWeDid,
 };
 use std::collections::HashMap;
 
@@ -26,9 +25,9 @@ fn my_review(
     form: FormKey,
     feedback: FeedbackState,
     today: NaiveDate,
-) -> MyReview {
-    let participation = Participation::parse(&r.participation).unwrap_or_default();
-    MyReview {
+) -> Result<MyReview, ApiError> {
+    let participation = r.participation()?;
+    Ok(MyReview {
         id: r.public_id.clone(),
         date: r.scheduled_on,
         start_time: time_of(r.start_minute),
@@ -37,14 +36,15 @@ fn my_review(
         chair: r
             .chair_account_id
             .and_then(|id| names.get(&id))
-            .map(chair_words),
+            .map(chair_words)
+            .transpose()?,
         invited: invited_of(r),
         participation,
         participation_words: participation.plain().to_owned(),
         days_to_go: (r.scheduled_on - today).num_days(),
         feedback,
         form,
-    }
+    })
 }
 
 /// The young person's next booked review (today or later), for them.
@@ -73,13 +73,7 @@ pub(crate) async fn my_review_view(
     } else {
         FeedbackState::NotStarted
     };
-    Ok(my_review(
-        r,
-        &names,
-        form_key_for(db, y, today).await?,
-        state,
-        today,
-    ))
+    my_review(r, &names, form_key_for(db, y, today).await?, state, today)
 }
 
 /// `GET /api/me/reviews`: the "My review" screen.
@@ -95,10 +89,7 @@ pub async fn mine(db: &DatabaseConnection, grant: &Grant) -> Result<MyReviews, A
         Some(r) => Some(my_review_view(db, y, &r).await?),
         None => None,
     };
-    let past_rows: Vec<&review::Model> = reviews
-        .iter()
-        .filter(|r| status_of(r) == ReviewStatus::Held)
-        .collect();
+    let past_rows: Vec<&review::Model> = in_status(&reviews, ReviewStatus::Held)?;
     let fbs = fb_repo::for_reviews(db, &past_rows.iter().map(|r| r.id).collect::<Vec<_>>()).await?;
     let names = repo::accounts(
         db,

@@ -75,17 +75,34 @@ pub(crate) fn kind_str(kind: ReviewKind) -> &'static str {
     }
 }
 
-fn kind_of(s: &str) -> ReviewKind {
-    match s {
-        "first" => ReviewKind::First,
-        "second" => ReviewKind::Second,
-        "pathway_plan" => ReviewKind::PathwayPlan,
-        _ => ReviewKind::Subsequent,
-    }
+/// The stored review kind; `review::Model::kind` reads it.
+pub(crate) fn kind_of(s: &str) -> Option<ReviewKind> {
+    [
+        ReviewKind::First,
+        ReviewKind::Second,
+        ReviewKind::Subsequent,
+        ReviewKind::PathwayPlan,
+    ]
+    .into_iter()
+    .find(|k| kind_str(*k) == s)
 }
 
-pub(crate) fn status_of(r: &review::Model) -> ReviewStatus {
-    ReviewStatus::parse(&r.status).unwrap_or(ReviewStatus::Booked)
+pub(crate) fn status_of(r: &review::Model) -> Result<ReviewStatus, ApiError> {
+    r.status()
+}
+
+/// The reviews in one status; an unknown stored status is an error.
+pub(crate) fn in_status(
+    reviews: &[review::Model],
+    status: ReviewStatus,
+) -> Result<Vec<&review::Model>, ApiError> {
+    let mut out = Vec::new();
+    for r in reviews {
+        if r.status()? == status {
+            out.push(r);
+        }
+    }
+    Ok(out)
 }
 
 fn invited_of(r: &review::Model) -> Vec<String> {
@@ -112,13 +129,13 @@ pub(crate) async fn form_key_for(
 }
 
 /// "Chris Evans, your IRO".
-pub(crate) fn chair_words(a: &account::Model) -> String {
-    match Role::parse(&a.role) {
-        Some(Role::Iro) => format!("{}, your IRO", a.display_name),
-        Some(Role::PersonalAdviser) => format!("{}, your personal adviser", a.display_name),
-        Some(Role::SocialWorker) => format!("{}, your social worker", a.display_name),
+pub(crate) fn chair_words(a: &account::Model) -> Result<String, ApiError> {
+    Ok(match a.role()? {
+        Role::Iro => format!("{}, your IRO", a.display_name),
+        Role::PersonalAdviser => format!("{}, your personal adviser", a.display_name),
+        Role::SocialWorker => format!("{}, your social worker", a.display_name),
         _ => a.display_name.clone(),
-    }
+    })
 }
 
 fn when_words(date: NaiveDate, start: Option<i32>) -> String {

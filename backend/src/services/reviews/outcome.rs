@@ -2,7 +2,7 @@
 //! overdue ones first.
 
 use super::booking::{cancel_reminders, staff_view, tell_young_person};
-use super::{band_of, local_today, policy, status_of, BOOK_BACK_DAYS};
+use super::{band_of, in_status, local_today, policy, status_of, BOOK_BACK_DAYS};
 use crate::access::{self, Grant};
 use crate::caller::Caller;
 use crate::entities::{review, young_person};
@@ -11,9 +11,9 @@ use crate::repo::{feedback as fb_repo, people, reviews as repo};
 use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use shared::access::{allowed, Ability, Action};
+use shared::limits::{OVERRIDE_REASON_MAX_CHARS, REASON_MIN_CHARS};
 use shared::reviews::{
-    schedule, ReviewListRow, ReviewOutcome, ReviewStatus, StaffReviewsView, MESSAGE_MAX,
-    OUTCOME_MAX,
+    schedule, ReviewListRow, ReviewOutcome, ReviewStatus, StaffReviewsView, OUTCOME_MAX,
 };
 
 /// `POST /api/people/{id}/reviews/outcome`: the review was held; what was
@@ -50,7 +50,7 @@ pub async fn record_outcome(
     let r = repo::of_person(db, y.id, o.review_id.trim())
         .await?
         .ok_or(ApiError::NotFound)?;
-    if status_of(&r) == ReviewStatus::Cancelled {
+    if status_of(&r)? == ReviewStatus::Cancelled {
         return Err(ApiError::Conflict("This review was cancelled.".to_owned()));
     }
     let (today, _) = local_today(db, y.authority_id).await?;
@@ -85,16 +85,16 @@ pub async fn record_outcome(
                     ),
                 ))
             }
-            Some(r) if r.chars().count() < 10 => {
+            Some(r) if r.chars().count() < REASON_MIN_CHARS => {
                 return Err(ApiError::validation(
                     "override_reason",
-                    "Say a little more about why (at least 10 characters).",
+                    format!("Say a little more about why (at least {REASON_MIN_CHARS} characters)."),
                 ))
             }
-            Some(r) if r.chars().count() > MESSAGE_MAX => {
+            Some(r) if r.chars().count() > OVERRIDE_REASON_MAX_CHARS => {
                 return Err(ApiError::validation(
                     "override_reason",
-                    format!("Keep the reason to {MESSAGE_MAX} characters or fewer."),
+                    format!("Keep the reason to {OVERRIDE_REASON_MAX_CHARS} characters or fewer."),
                 ))
             }
             Some(_) => {}
@@ -164,10 +164,7 @@ pub async fn list(
     let ids: Vec<i32> = ys.iter().map(|y| y.id).collect();
     let reviews = repo::for_people(db, &ids).await?;
     let open = repo::open_requests(db, &ids).await?;
-    let booked: Vec<&review::Model> = reviews
-        .iter()
-        .filter(|r| status_of(r) == ReviewStatus::Booked)
-        .collect();
+    let booked: Vec<&review::Model> = in_status(&reviews, ReviewStatus::Booked)?;
     let fbs = fb_repo::for_reviews(db, &booked.iter().map(|r| r.id).collect::<Vec<_>>()).await?;
     let names = repo::accounts(
         db,

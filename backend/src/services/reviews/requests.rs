@@ -127,14 +127,14 @@ pub async fn set_participation(
     let r = repo::of_person(db, y.id, p.review_id.trim())
         .await?
         .ok_or(ApiError::NotFound)?;
-    if status_of(&r) != ReviewStatus::Booked {
+    if status_of(&r)? != ReviewStatus::Booked {
         return Err(ApiError::Conflict(
             "This review has already happened or was cancelled. You can still tell your IRO what you think.".to_owned(),
         ));
     }
     let now = Utc::now();
     let txn = db.begin().await?;
-    if !repo::set_participation(&txn, r.id, p.participation.as_str(), now).await? {
+    if !repo::set_participation(&txn, r.id, p.participation, now).await? {
         return Err(ApiError::Conflict(
             "This review has already happened or was cancelled.".to_owned(),
         ));
