@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 VERSION=0.9.0
 venv=.tools/openapi
 validator="$venv/bin/openapi-spec-validator"
-if [ ! -x "$validator" ] || ! "$venv/bin/pip" show openapi-spec-validator 2>/dev/null | grep -qx "Version: $VERSION"; then
+installed=$("$venv/bin/pip" show openapi-spec-validator 2>/dev/null || true)
+if [ ! -x "$validator" ] || ! grep -qx "Version: $VERSION" <<<"$installed"; then
   printf '==> installing openapi-spec-validator %s from PyPI into %s\n' "$VERSION" "$venv" >&2
   if ! python3 -m venv "$venv" >/dev/null 2>&1; then
     apt-get update -qq

@@ -152,7 +152,7 @@ fn serve(listener: TcpListener, state: AppState) -> Result<Server, StartError> {
     let public_dir = state.settings.public_dir.clone();
     let data = web::Data::new(state);
     let server = HttpServer::new(move || {
-        let api = web::scope("/api")
+        let api = web::scope(shared::endpoints::API_PREFIX)
             .wrap(headers::no_store())
             .configure(|cfg| routes::api(&mut routes::register::Routes(cfg)))
             .default_service(web::to(api_not_found));

@@ -14,10 +14,12 @@ use shared::endpoints::auth as ep;
 const DEVICE_COOKIE: &str = "gfm_device";
 /// The refresh token, for the browser app: HttpOnly, so scripts never see it.
 const REFRESH_COOKIE: &str = "gfm_refresh";
+/// The cookies go only to the sign-in endpoints (refresh, log out).
+const REFRESH_COOKIE_PATH: &str = ep::AUTH_PREFIX;
 
 fn cookie<'a>(req: &HttpRequest, name: &'a str, value: String, days: i64) -> Cookie<'a> {
     Cookie::build(name, value)
-        .path("/api/auth")
+        .path(REFRESH_COOKIE_PATH)
         .http_only(true)
         .secure(req.connection_info().scheme() == "https")
         .same_site(SameSite::Strict)

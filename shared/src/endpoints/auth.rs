@@ -12,3 +12,18 @@ endpoints! {
     /// Password set; signed in
     Activate: POST "/api/auth/activate" () body crate::accounts::ActivateRequest, -> crate::accounts::TokenResponse, Public;
 }
+
+/// Where the sign-in endpoints live: the path the refresh cookie is sent to.
+pub const AUTH_PREFIX: &str = "/api/auth";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_refresh_cookie_reaches_every_sign_in_endpoint() {
+        for meta in ALL {
+            assert!(meta.path.starts_with(AUTH_PREFIX), "{}", meta.path);
+        }
+    }
+}

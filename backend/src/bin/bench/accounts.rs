@@ -64,7 +64,7 @@ async fn sign_in(client: &reqwest::Client, base: &str, username: &str) -> Option
     let body =
         serde_json::to_vec(&json!({"username": username, "password": generate::PASSWORD})).ok()?;
     let res = client
-        .post(format!("{base}/api/auth/login"))
+        .post(format!("{base}{}", shared::endpoints::auth::Login::PATH))
         .header("content-type", "application/json")
         .body(body)
         .send()

@@ -3,6 +3,7 @@
 
 use super::{BenchResult, Measure};
 use serde_json::json;
+use shared::endpoints as ep;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -22,7 +23,8 @@ pub(super) async fn forum_pages(
 ) -> BenchResult<Vec<(String, String)>> {
     let mut out = Vec::new();
     for t in tokens {
-        let Some(v) = get_json(client, &format!("{base}/api/forum/spaces"), t).await else {
+        let Some(v) = get_json(client, &format!("{base}{}", ep::forum::Spaces::PATH), t).await
+        else {
             continue;
         };
         if let Some(id) = v
@@ -31,7 +33,7 @@ pub(super) async fn forum_pages(
             .and_then(|s| s.get("id"))
             .and_then(|i| i.as_str())
         {
-            out.push((t.clone(), format!("/api/forum/spaces/{id}/threads")));
+            out.push((t.clone(), ep::forum::SpaceThreads::url(id).into()));
         }
     }
     if out.is_empty() {
@@ -49,7 +51,8 @@ pub(super) async fn feedback_forms(
 ) -> BenchResult<Vec<(String, Vec<u8>)>> {
     let mut out = Vec::new();
     for t in tokens {
-        let Some(v) = get_json(client, &format!("{base}/api/me/feedback"), t).await else {
+        let Some(v) = get_json(client, &format!("{base}{}", ep::feedback::Screen::PATH), t).await
+        else {
             continue;
         };
         if !v.get("sent").is_none_or(|s| s.is_null()) {
@@ -218,7 +221,7 @@ pub(super) async fn drive(
                         };
                         send(
                             &client,
-                            format!("{base}/api/me/feedback"),
+                            format!("{base}{}", ep::feedback::Send::PATH),
                             &token,
                             Some(body),
                         )

@@ -8,6 +8,7 @@ use super::load::{drive, feedback_forms, forum_pages, Load, Sample};
 use super::server::{proc_status, wait_healthy, Server};
 use super::{BenchResult, Run, PER_COUNCIL, READERS};
 use backend::generate::{self, Options};
+use shared::endpoints as ep;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -127,27 +128,27 @@ async fn measure(
     let loads: Vec<(&'static str, Load)> = vec![
         (
             "GET /api/me/home (home)",
-            Load::get("/api/me/home", readers.clone()),
+            Load::get(ep::home::MyHome::PATH, readers.clone()),
         ),
         (
             "GET /api/me/offer (my offer)",
-            Load::get("/api/me/offer", readers.clone()),
+            Load::get(ep::offer::MyOffer::PATH, readers.clone()),
         ),
         (
             "GET /api/me/plan (my plan)",
-            Load::get("/api/me/plan", readers.clone()),
+            Load::get(ep::plans::MyPlan::PATH, readers.clone()),
         ),
         (
             "GET /api/people (caseload)",
-            Load::get("/api/people", staff.clone()),
+            Load::get(ep::people::Caseload::PATH, staff.clone()),
         ),
         (
             "GET /api/people (team manager)",
-            Load::get("/api/people", managers.clone()),
+            Load::get(ep::people::Caseload::PATH, managers.clone()),
         ),
         (
             "GET /api/forum/moderation/queue",
-            Load::get("/api/forum/moderation/queue", officers.clone()),
+            Load::get(ep::moderation::Queue::PATH, officers.clone()),
         ),
         ("GET forum page (threads)", Load::Pages(Arc::new(forum))),
         (
@@ -158,7 +159,7 @@ async fn measure(
     // Each endpoint takes turns with /api/health, half a second each, so
     // that each ratio compares runs moments apart on a machine whose load
     // (other work on it) moves from second to second.
-    let health = Load::get("/api/health", vec![String::new()]);
+    let health = Load::get(ep::health::Health::PATH, vec![String::new()]);
     let slice = Duration::from_millis(500);
     let slices = (args.seconds / slice.as_secs_f64()).ceil().max(1.0) as usize;
     let mut healths = Sample::default();

@@ -47,7 +47,11 @@ pub(super) async fn wait_healthy(
         if let Ok(Some(status)) = server.0.try_wait() {
             return Err(format!("the server stopped at start-up ({status})").into());
         }
-        if let Ok(r) = client.get(format!("{base}/api/health")).send().await {
+        if let Ok(r) = client
+            .get(format!("{base}{}", shared::endpoints::health::Health::PATH))
+            .send()
+            .await
+        {
             if r.status().as_u16() == 200 {
                 return Ok(());
             }
