@@ -230,6 +230,21 @@ pub async fn mark_read(
     Ok(())
 }
 
+/// Deletes one of my notifications, in one transaction with its deliveries.
+pub async fn delete_notification(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    id: &str,
+) -> Result<(), ApiError> {
+    let txn = db.begin().await?;
+    let n = notifications::of_account(&txn, caller.account_id, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    notifications::delete(&txn, n.id).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 pub async fn mark_all_read(
     db: &DatabaseConnection,
     caller: &Caller,

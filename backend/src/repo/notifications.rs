@@ -3,6 +3,7 @@
 //! with the event that caused them.
 
 use crate::entities::notification as n;
+use crate::entities::push_delivery as delivery;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
@@ -81,6 +82,16 @@ pub async fn mark_read(
         .exec(db)
         .await
         .map(|_| ())
+}
+
+/// Deletes one notification, and any delivery of it still waiting for a
+/// device (so a deleted notification never arrives later).
+pub async fn delete(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
+    delivery::Entity::delete_many()
+        .filter(delivery::Column::NotificationId.eq(id))
+        .exec(db)
+        .await?;
+    n::Entity::delete_by_id(id).exec(db).await.map(|_| ())
 }
 
 /// Marks all of a person's notifications read; answers how many changed.

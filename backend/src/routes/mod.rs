@@ -88,6 +88,9 @@ pub fn api<R: Register>(r: &mut R) {
     );
     r.add::<ep::push::MarkRead, push::__path_mark_read, _, _>(push::mark_read);
     r.add::<ep::push::MarkAllRead, push::__path_mark_all_read, _, _>(push::mark_all_read);
+    r.add::<ep::push::DeleteNotification, push::__path_delete_notification, _, _>(
+        push::delete_notification,
+    );
     r.add::<ep::offer::PublicOffer, offer::__path_public_offer, _, _>(offer::public_offer);
     r.add::<ep::offer::MyOffer, offer::__path_my_offer, _, _>(offer::my_offer);
     r.add::<ep::offer::MySearch, offer::__path_my_search, _, _>(offer::my_search);

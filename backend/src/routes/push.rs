@@ -169,3 +169,23 @@ pub async fn mark_all_read(
     manage::mark_all_read(&state.db, &caller, chrono::Utc::now()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
+
+#[utoipa::path(
+    delete,
+    path = ep::DeleteNotification::PATH,
+    tag = "me",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The notification's id")),
+    responses(
+        (status = 204, description = "Deleted: gone from my list for good"),
+        (status = 404, description = "No such notification of mine", body = ErrorBody),
+    )
+)]
+pub async fn delete_notification(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    manage::delete_notification(&state.db, &caller, &id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -19,4 +19,6 @@ endpoints! {
     MarkRead: POST "/api/me/notifications/{id}/read" (id) -> (), SignedIn;
     /// Every notification of mine is marked as read
     MarkAllRead: POST "/api/me/notifications/read-all" () -> (), SignedIn;
+    /// Deleted: gone from my list for good
+    DeleteNotification: DELETE "/api/me/notifications/{id}" (id) -> (), SignedIn;
 }

@@ -289,7 +289,8 @@ async fn every_endpoint_role_and_record() {
                     ("another council's", far.public_id.clone(), None),
                 ],
                 _ if path == "/api/me/push-subscriptions/{id}"
-                    || path == "/api/me/notifications/{id}/read" =>
+                    || path == "/api/me/notifications/{id}/read"
+                    || path == "/api/me/notifications/{id}" =>
                 {
                     // A device or notification of the actor's own, and
                     // one of somebody else's.

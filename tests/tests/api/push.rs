@@ -1168,3 +1168,48 @@ pub async fn walk_fixture(app: &TestApp, username: &str, path: &str) -> (String,
     }
     (ids[0].clone(), ids[1].clone())
 }
+
+/// A young person can delete a notification of theirs: it leaves their list
+/// and is never delivered afterwards; nobody else can delete it.
+#[tokio::test]
+async fn a_deleted_notification_is_gone_and_never_delivered() {
+    use shared::endpoints::{me::ListNotifications, push::DeleteNotification};
+    let sink = Sink::start().await;
+    let (app, worker) = push_app().await;
+    let leo = app.login("demo-child-10").await.access_token;
+    let leo_account = account_id(&app, "demo-child-10").await;
+    subscribe(&app, &leo, &sink.endpoint("leo")).await;
+    notify(&app, leo_account, "new_worker", false).await;
+    let list: Vec<Value> = json(app.get_as(ListNotifications::PATH, &leo).await).await;
+    let id = list
+        .first()
+        .and_then(|n| n["id"].as_str())
+        .map(str::to_owned)
+        .unwrap_or_else(|| panic!("no notification: {list:?}"));
+
+    // Someone else's delete is refused as if there were nothing there.
+    let other = app.login("demo-child-7").await.access_token;
+    let url = DeleteNotification::url(&id);
+    let res = app
+        .send_as(reqwest::Method::DELETE, url.as_str(), &other, &j!({}))
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+
+    let res = app
+        .send_as(reqwest::Method::DELETE, url.as_str(), &leo, &j!({}))
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let list: Vec<Value> = json(app.get_as(ListNotifications::PATH, &leo).await).await;
+    assert!(list.iter().all(|n| n["id"] != id.as_str()), "{list:?}");
+    // Its waiting delivery went with it.
+    worker
+        .run_once(next_london(12 * 60))
+        .await
+        .unwrap_or_default();
+    assert!(sink.requests("leo").is_empty());
+    // Deleting it again: nothing there.
+    let res = app
+        .send_as(reqwest::Method::DELETE, url.as_str(), &leo, &j!({}))
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
