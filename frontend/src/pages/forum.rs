@@ -18,9 +18,11 @@ use crate::state::{use_app, Remote};
 use crate::text::{tel_href, CHILDLINE_PHONE};
 use chrono::{DateTime, Utc};
 use futures::future::LocalBoxFuture;
+use shared::endpoints as ep;
+use shared::endpoints::forum::BeforeQuery;
 use shared::forum::{
-    BlockView, DisplayNameChange, HarmHelp, MyForum, NewThread, PostOutcome, PostStatus, SpaceView,
-    TextSpan, ThreadPage, ThreadSummary,
+    DisplayNameChange, HarmHelp, MyForum, NewThread, PostOutcome, PostStatus, SpaceView, TextSpan,
+    ThreadSummary,
 };
 use shared::limits::{
     FORUM_BODY_MAX_CHARS, FORUM_DISPLAY_NAME_MAX_CHARS, FORUM_DISPLAY_NAME_MIN_CHARS,
@@ -324,13 +326,13 @@ fn suspended(f: &MyForum) -> Html {
 
 #[component]
 pub fn ForumPage() -> Html {
-    let me = use_get(Some(api::FORUM_ME.to_string()));
-    let blocks = use_get(Some(api::FORUM_BLOCKS.to_string()));
+    let me = use_get(Some(ep::forum::ForumMe::url()));
+    let blocks = use_get(Some(ep::forum::Blocks::url()));
     let open = use_state(|| None::<String>);
     let said = use_said();
     let app = use_app();
 
-    let forum = match me.get::<MyForum>() {
+    let forum = match me.get() {
         Remote::Ready(f) => f,
         other => {
             return html! {
@@ -356,7 +358,7 @@ pub fn ForumPage() -> Html {
                         display_name: name,
                         use_real_name: v.get(REAL_NAME) == "yes",
                     };
-                    api::send_done(true, "/forum/me/display-name", &change)
+                    api::call_done(ep::forum::SetDisplayName::url(), &change)
                         .await
                         .map_err(|e| errors_from(&e, &[("display_name", NAME)]))?;
                     open.set(None);
@@ -413,7 +415,7 @@ pub fn ForumPage() -> Html {
         }
     };
 
-    let blocked = match blocks.list::<BlockView>() {
+    let blocked = match blocks.list() {
         Remote::Ready(list) if list.is_empty() => html! { <p>{ t("forum-blocked-none") }</p> },
         Remote::Ready(list) => html! {
             <ul class="cards">
@@ -422,9 +424,9 @@ pub fn ForumPage() -> Html {
                         let (said, reload, id, name) =
                             (said.clone(), blocks.reload.clone(), b.id.clone(), b.display_name.clone());
                         Callback::from(move |_| {
-                            let path = api::forum_action("/forum/blocks/", &id, "");
+                            let path = ep::forum::Unblock::url(&id);
                             run(
-                                Box::pin(async move { api::remove(&path).await }),
+                                Box::pin(async move { api::call(path, &()).await }),
                                 said.clone(),
                                 "blocks".into(),
                                 tf("forum-unblocked", &[("name", name.as_str())]),
@@ -496,20 +498,25 @@ pub struct SpaceProps {
 
 #[component]
 pub fn ForumSpacePage(props: &SpaceProps) -> Html {
-    let me = use_get(Some(api::FORUM_ME.to_string()));
+    let me = use_get(Some(ep::forum::ForumMe::url()));
     let before = use_state(|| None::<String>);
     // Only ask for the conversations of a space that is mine.
-    let mine = match me.get::<MyForum>() {
+    let mine = match me.get() {
         Remote::Ready(f) => f.spaces.iter().any(|s| s.id == props.id),
         _ => false,
     };
-    let threads = use_get(mine.then(|| api::forum_threads_path(&props.id, before.as_deref())));
+    let threads = use_get(mine.then(|| {
+        ep::forum::SpaceThreads::url(&props.id).query(&BeforeQuery {
+            before: (*before).clone(),
+            limit: None,
+        })
+    }));
     let open = use_state(|| None::<String>);
     let said = use_said();
     let help = use_state(|| None::<HarmHelp>);
     let app = use_app();
 
-    let forum = match me.get::<MyForum>() {
+    let forum = match me.get() {
         Remote::Ready(f) => f,
         other => {
             return html! {
@@ -539,7 +546,7 @@ pub fn ForumSpacePage(props: &SpaceProps) -> Html {
                 threads.reload.clone(),
                 before.clone(),
             );
-            let path = api::forum_threads_path(&space.id, None);
+            let path = ep::forum::StartThread::url(&space.id);
             act(move |v| {
                 let (open, said, help, reload, before, path) = (
                     open.clone(),
@@ -565,7 +572,7 @@ pub fn ForumSpacePage(props: &SpaceProps) -> Html {
                         title: title.trim().to_string(),
                         body: body.trim().to_string(),
                     };
-                    let outcome: PostOutcome = api::send(&path, &new)
+                    let outcome: PostOutcome = api::call(path, &new)
                         .await
                         .map_err(|e| errors_from(&e, &[("title", TITLE), ("body", BODY)]))?;
                     open.set(None);
@@ -619,7 +626,7 @@ pub fn ForumSpacePage(props: &SpaceProps) -> Html {
         }
     };
 
-    let list = match threads.get::<ThreadPage>() {
+    let list = match threads.get() {
         Remote::Ready(page) if page.threads.is_empty() => {
             html! { <p>{ t("forum-no-threads") }</p> }
         }
