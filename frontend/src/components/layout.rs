@@ -103,7 +103,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     <svg class="brand-mark" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
                         <path class="heart" d="M32 50s-17-10-17-22a9 9 0 0 1 17-4 9 9 0 0 1 17 4c0 12-17 22-17 22z" />
                     </svg>
-                    { crate::app::APP_NAME }
+                    { crate::text::APP_NAME }
                 </NavLink>
                 { language_switch(&app) }
                 <UnreadLink />

@@ -7,7 +7,7 @@ use crate::api;
 use crate::components::form::{act, errors_from, ActionForm, Field, Kind};
 use crate::hooks::{use_get, waiting};
 use crate::i18n::{t, tf};
-use crate::pages::forum::{cancel_button, help_box, run, toggle, use_said, when, Said};
+use crate::pages::forum_parts::{cancel_button, help_box, run, toggle, use_said, when, Said};
 use crate::state::Remote;
 use shared::endpoints as ep;
 use shared::forum::{

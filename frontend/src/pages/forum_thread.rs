@@ -9,7 +9,7 @@ use crate::api;
 use crate::components::form::{act, errors_from, focus_soon, ActionForm, Field, FieldError, Kind};
 use crate::hooks::{use_get, waiting};
 use crate::i18n::{t, tf};
-use crate::pages::forum::{
+use crate::pages::forum_parts::{
     cancel_button, forum_links, help_box, outcome_words, post_text, run, status_tag, toggle,
     use_said, when,
 };
@@ -340,17 +340,6 @@ fn go_with_flash(
             n.push(&to);
         }
     })
-}
-
-/// The one-page message for `route`, if there is one.
-pub fn flash_for(app: &AppContext, route: &Route) -> Html {
-    html! {
-        <div role="status">
-            if let Some(f) = app.flash.as_ref().filter(|f| f.route == *route) {
-                <p class="notice-success">{ f.text.clone() }</p>
-            }
-        </div>
-    }
 }
 
 #[component]

@@ -5,7 +5,7 @@ use crate::api;
 use crate::components::form::{act, errors_from, ActionForm, Field, FieldError, Kind};
 use crate::components::guard::use_me;
 use crate::hooks::{use_get, waiting};
-use crate::pages::forum::{use_said, when};
+use crate::pages::forum_parts::{use_said, when};
 use crate::pages::moderation::ForumStaffNav;
 use crate::route::Route;
 use crate::state::Remote;

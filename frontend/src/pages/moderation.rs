@@ -9,7 +9,9 @@ use crate::api;
 use crate::components::form::{act, errors_from, focus_soon, ActionForm, Field, FieldError, Kind};
 use crate::components::guard::use_me;
 use crate::hooks::{use_get, waiting};
-use crate::pages::forum::{cancel_button, pieces, post_text, run, toggle, use_said, when, Said};
+use crate::pages::forum_parts::{
+    cancel_button, pieces, post_text, run, toggle, use_said, when, Said,
+};
 use crate::route::Route;
 use crate::state::Remote;
 use shared::access::{can, Ability};
@@ -442,7 +444,7 @@ fn post_actions(
 fn post_tags(p: &ModPostView) -> Html {
     html! {
         <p>
-            <span class={crate::pages::forum::status_class(p.status)}>{ staff_status(p.status) }</span>
+            <span class={crate::pages::forum_parts::status_class(p.status)}>{ staff_status(p.status) }</span>
             { for p.hold_reasons.iter().map(|r| html! { <>{ " " }<span class="tag tag-changed">{ hold_reason(*r) }</span></> }) }
             if p.flagged { { " " }<span class="tag tag-changed">{ "Flagged word" }</span> }
             if p.suggests_harm { { " " }<span class="tag tag-bad">{ "Worker alerted" }</span> }
@@ -545,7 +547,7 @@ pub fn ModerationPage() -> Html {
 fn thread_tags(t: &ThreadSummary) -> Html {
     html! {
         <p>
-            <span class={crate::pages::forum::status_class(t.status)}>{ staff_status(t.status) }</span>
+            <span class={crate::pages::forum_parts::status_class(t.status)}>{ staff_status(t.status) }</span>
             if t.locked { { " " }<span class="tag tag-quiet">{ "Locked" }</span> }
         </p>
     }

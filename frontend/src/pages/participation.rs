@@ -5,7 +5,7 @@
 use crate::api;
 use crate::components::form::{act, errors_from, ActionForm, Field, FieldError, Kind};
 use crate::hooks::{use_get, waiting};
-use crate::pages::forum::{cancel_button, toggle, use_said};
+use crate::pages::forum_parts::{cancel_button, toggle, use_said};
 use crate::pages::moderation::ForumStaffNav;
 use crate::route::Route;
 use crate::state::Remote;
