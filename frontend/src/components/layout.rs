@@ -63,8 +63,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
                 .and_then(|el| el.closest("a[href]").ok().flatten());
             let Some(link) = link else { return };
             let href = link.get_attribute("href").unwrap_or_default();
-            let own_page =
-                href.starts_with('/') && !href.starts_with("//") && !href.starts_with("/api/");
+            let own_page = crate::pwa::is_app_path(&href);
             if own_page && !link.has_attribute("target") && !link.has_attribute("download") {
                 if let Some(nav) = &navigator {
                     e.prevent_default();
