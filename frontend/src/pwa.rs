@@ -676,7 +676,9 @@ mod tests {
     fn what_the_service_worker_keeps_is_declared() {
         use shared::endpoints::{find, Method};
         let sw = include_str!("../sw.js");
-        let start = sw.find("const SAVED_PATHS = [").expect("SAVED_PATHS in sw.js");
+        let start = sw
+            .find("const SAVED_PATHS = [")
+            .expect("SAVED_PATHS in sw.js");
         let list = &sw[start..];
         let list = &list[..list.find("];").expect("end of SAVED_PATHS")];
         let paths: Vec<&str> = list.split('\'').skip(1).step_by(2).collect();

@@ -36,7 +36,7 @@ pub fn AccountPage() -> Html {
     let navigator = use_navigator();
     let young = me.as_ref().is_some_and(|m| m.role == Role::YoungPerson);
     let sessions = use_get(Some(ep::me::ListSessions::url()));
-    let views = use_get(young.then(|| ep::me::RecordViews::url()));
+    let views = use_get(young.then(ep::me::RecordViews::url));
     let show_all = use_state(|| false);
     let status = use_state(|| None::<String>);
     let changed = use_state(|| false);

@@ -83,13 +83,12 @@ pub fn PersonPage(props: &PersonProps) -> Html {
     // cannot list all staff); admins get the staff list.
     let allocations = use_get(read_workers.then(|| ep::people::Allocations::url(&props.id)));
     let known_data = allocations.list();
-    let staff =
-        use_get((admin && may(Action::ManageAllocations)).then(|| ep::staff::ListStaff::url()));
+    let staff = use_get((admin && may(Action::ManageAllocations)).then(ep::staff::ListStaff::url));
     let staff_data = staff.list();
     // A manager can also choose anyone in their own team.
     let team = use_get(
         (can(role, Ability::ListTeamStaff) && may(Action::ManageAllocations))
-            .then(|| ep::people::MyTeam::url()),
+            .then(ep::people::MyTeam::url),
     );
     let team_data = team.list();
 
