@@ -269,7 +269,7 @@ mod tests {
             title: "You have an update".into(),
             body: body.into(),
             link: link.into(),
-            created_at: DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
+            created_at: chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
             read: false,
         }
     }
