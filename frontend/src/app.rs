@@ -32,8 +32,6 @@ use shared::access::Ability;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-pub const APP_NAME: &str = "Good for Me";
-
 /// A page for signed-in people only (see `SignedInOnly`).
 fn guarded(audience: Audience, page: Html) -> Html {
     html! { <SignedInOnly {audience}>{ page }</SignedInOnly> }
@@ -196,17 +194,6 @@ fn staff_switch(route: Route) -> Html {
     }
 }
 
-/// After sign-in or activation: who is it? Signs the app in, or explains.
-pub async fn load_me(state: &AppContext) -> Result<(), api::ApiError> {
-    match api::me().await {
-        Ok(me) => {
-            state.dispatch(Action::SignedIn(me));
-            Ok(())
-        }
-        Err(err) => Err(err),
-    }
-}
-
 /// `<html lang dir>`: screen readers pick their voice from `lang`, and the
 /// browser lays the page out right to left for Arabic.
 fn show_language(lang: Lang) {
@@ -261,7 +248,7 @@ pub fn App() -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     match session::refresh().await {
                         Refreshed::Yes => {
-                            if let Err(err) = load_me(&state).await {
+                            if let Err(err) = crate::me::load_me(&state).await {
                                 if err.needs_sign_in() {
                                     state.dispatch(Action::SignedOut);
                                 } else {

@@ -14,7 +14,7 @@
 //! removed when the person signs out ([`clear_all`]), so the next person on
 //! a shared phone finds nothing.
 
-use crate::api;
+use crate::http;
 use serde::{Deserialize, Serialize};
 use shared::reviews::{Answer, DraftView};
 
@@ -112,7 +112,7 @@ pub fn non_empty(answers: &[Answer]) -> Vec<Answer> {
 /// The draft for this person and form, if the phone has one.
 pub fn load(person: &str, form_id: &str) -> Option<LocalDraft> {
     let text = storage::get(&draft_key(person, form_id))?;
-    api::decode(200, &text).ok()
+    http::decode(200, &text).ok()
 }
 
 /// The phone's draft for one review of this person, whatever form version
@@ -123,7 +123,7 @@ pub fn for_review(person: &str, review_id: &str) -> Option<LocalDraft> {
         .into_iter()
         .filter(|k| k.starts_with(&start))
         .filter_map(|k| storage::get(&k))
-        .filter_map(|text| api::decode::<LocalDraft>(200, &text).ok())
+        .filter_map(|text| http::decode::<LocalDraft>(200, &text).ok())
         .find(|d| d.review_id == review_id)
 }
 

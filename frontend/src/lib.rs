@@ -10,7 +10,9 @@
 //!   context) and the first data load.
 //! - [`route`]: every page's address, title and place in the bottom bar.
 //! - [`state`]: the app state and the actions that change it.
-//! - [`api`]: the one HTTP client, generic over the `shared` types.
+//! - [`api`]: the one HTTP client, generic over the `shared::endpoints`
+//!   declarations; [`http`] is its transport (errors, replies, `fetch`).
+//! - [`me`]: who is signed in, loaded into the app state.
 //! - [`session`]: the access token (in memory only), refresh through the
 //!   HttpOnly cookie, one refresh at a time.
 //! - [`clock`]: the browser's clock and local offset (a leaf module).
@@ -32,7 +34,9 @@ pub mod clock;
 pub mod components;
 pub mod feedback_drafts;
 pub mod hooks;
+pub mod http;
 pub mod i18n;
+pub mod me;
 pub mod pages;
 pub mod pwa;
 pub mod route;

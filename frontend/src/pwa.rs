@@ -302,9 +302,13 @@ mod browser {
         });
     }
 
-    /// A path inside the app that a notification may open.
+    /// A path inside the app that a notification (or a link) may open: on
+    /// this origin, and not an address of the API.
     pub fn is_app_path(link: &str) -> bool {
-        link.starts_with('/') && !link.starts_with("//") && !link.starts_with("/api/")
+        let api = link
+            .strip_prefix(shared::endpoints::API_PREFIX)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?']));
+        link.starts_with('/') && !link.starts_with("//") && !api
     }
 
     fn watch_for_updates(sw: &ServiceWorkerContainer, reg: &ServiceWorkerRegistration) {
@@ -627,7 +631,8 @@ mod tests {
         assert!(is_app_path("/notifications/abc"));
         assert!(!is_app_path("//evil.example/x"));
         assert!(!is_app_path("https://evil.example/"));
-        assert!(!is_app_path("/api/me"));
+        assert!(!is_app_path(shared::endpoints::me::Me::url().as_str()));
+        assert!(is_app_path("/apiary"));
     }
 
     #[test]
@@ -661,5 +666,28 @@ mod tests {
         note_reply(Some("2026-03-04T00:00:00Z".into()));
         assert_eq!(heard.get(), 2);
         forget_saved_notice();
+    }
+
+    /// The service worker (plain JavaScript, so it cannot use the
+    /// declarations) keeps copies of some API addresses: each must be a
+    /// declared GET, so a renamed endpoint cannot silently stop working
+    /// offline.
+    #[test]
+    fn what_the_service_worker_keeps_is_declared() {
+        use shared::endpoints::{find, Method};
+        let sw = include_str!("../sw.js");
+        let start = sw
+            .find("const SAVED_PATHS = [")
+            .expect("SAVED_PATHS in sw.js");
+        let list = &sw[start..];
+        let list = &list[..list.find("];").expect("end of SAVED_PATHS")];
+        let paths: Vec<&str> = list.split('\'').skip(1).step_by(2).collect();
+        assert!(paths.len() > 5, "{paths:?}");
+        for path in paths {
+            assert!(
+                find(Method::Get, path).is_some(),
+                "sw.js keeps {path}, which is no declared GET"
+            );
+        }
     }
 }

@@ -6,7 +6,7 @@
 //! - The refresh token lives in the `gfm_refresh` cookie the server sets:
 //!   HttpOnly (no script sees it), SameSite=Strict, path `/api/auth`.
 //! - On start, on a 401, and a minute before the access token runs out, the
-//!   app calls `POST /api/auth/refresh` with `{}`; the cookie carries the
+//!   app calls `POST /api/auth/refresh` with no token in the body; the cookie carries the
 //!   refresh token and the server rotates it. With no cookie at all the
 //!   server answers 204 No Content: signed out, and no console error.
 //!
@@ -16,7 +16,7 @@
 //! ([`refresh`]); across tabs, a Web Lock (`navigator.locks`) makes them
 //! take turns, so each sends the cookie the previous one received.
 
-use crate::api::{self, ApiError};
+use crate::http::{self, ApiError};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use shared::accounts::TokenResponse;
 use std::cell::RefCell;
@@ -128,6 +128,10 @@ fn bump(s: &mut Store) -> u64 {
     s.generation
 }
 
+/// The generation now: a planned refresh (in the browser) runs only if no
+/// newer token or sign-out came since it was planned. Nothing on the host
+/// plans refreshes, so there only the tests read it.
+#[cfg(any(target_arch = "wasm32", test))]
 fn generation() -> u64 {
     with(|s| s.generation)
 }
@@ -176,11 +180,9 @@ pub async fn refresh() -> Refreshed {
 }
 
 async fn refresh_now() -> Refreshed {
-    let reply = match api::transport::send(
-        "POST",
-        &api::url("/auth/refresh"),
-        Some("{}".to_string()),
-        None,
+    let reply = match http::send_public(
+        shared::endpoints::auth::Refresh::url(),
+        &shared::accounts::RefreshRequest::default(),
     )
     .await
     {
@@ -192,7 +194,7 @@ async fn refresh_now() -> Refreshed {
         // usual signed-out start; not an error). 401: the cookie is wrong,
         // expired or already used, so the session has ended.
         204 | 401 => Refreshed::SignedOut,
-        _ => match api::decode_reply::<TokenResponse>(&reply) {
+        _ => match http::decode_reply::<TokenResponse>(&reply) {
             Ok(tokens) => {
                 store(&tokens);
                 Refreshed::Yes

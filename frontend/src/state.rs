@@ -5,7 +5,7 @@
 //! access token itself lives in `session`, and who is signed in lives here,
 //! in memory.
 
-use crate::api::ApiError;
+use crate::http::ApiError;
 use crate::i18n::Lang;
 use crate::route::Route;
 use shared::accounts::Me;

@@ -1,4 +1,7 @@
-//! Small text helpers used by several pages.
+//! Small text helpers used by several pages (a leaf: it uses only `i18n`).
+
+/// The app's name, in the header and every page's title.
+pub const APP_NAME: &str = "Good for Me";
 
 /// Childline, free and open day and night for anyone under 19.
 pub const CHILDLINE_PHONE: &str = "0800 1111";
@@ -51,9 +54,9 @@ pub fn raw_t(key: &str) -> yew::Html {
 /// The text for a browser tab: "About this app - Good for Me".
 pub fn document_title(page: &str) -> String {
     if page.is_empty() {
-        crate::app::APP_NAME.to_string()
+        APP_NAME.to_string()
     } else {
-        format!("{page} - {}", crate::app::APP_NAME)
+        format!("{page} - {}", APP_NAME)
     }
 }
 

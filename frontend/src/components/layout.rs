@@ -63,8 +63,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
                 .and_then(|el| el.closest("a[href]").ok().flatten());
             let Some(link) = link else { return };
             let href = link.get_attribute("href").unwrap_or_default();
-            let own_page =
-                href.starts_with('/') && !href.starts_with("//") && !href.starts_with("/api/");
+            let own_page = crate::pwa::is_app_path(&href);
             if own_page && !link.has_attribute("target") && !link.has_attribute("download") {
                 if let Some(nav) = &navigator {
                     e.prevent_default();
@@ -103,7 +102,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     <svg class="brand-mark" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
                         <path class="heart" d="M32 50s-17-10-17-22a9 9 0 0 1 17-4 9 9 0 0 1 17 4c0 12-17 22-17 22z" />
                     </svg>
-                    { crate::app::APP_NAME }
+                    { crate::text::APP_NAME }
                 </NavLink>
                 { language_switch(&app) }
                 <UnreadLink />

@@ -8,14 +8,8 @@ use crate::i18n::{t, tf};
 use crate::pwa::{self, Event};
 use crate::route::Route;
 use crate::state::use_app;
-use serde::Deserialize;
+use shared::endpoints as ep;
 use yew::prelude::*;
-
-/// The one field of a notification the count needs.
-#[derive(Deserialize)]
-struct ReadFlag {
-    read: bool,
-}
 
 /// How many are unread.
 pub fn unread(flags: impl IntoIterator<Item = bool>) -> usize {
@@ -50,7 +44,7 @@ pub fn UnreadLink() -> Html {
                 return;
             }
             wasm_bindgen_futures::spawn_local(async move {
-                let answer = api::get::<Vec<ReadFlag>>(api::NOTIFICATIONS).await;
+                let answer = api::get(ep::me::ListNotifications::url()).await;
                 if *latest.borrow() != ticket {
                     return;
                 }

@@ -13,7 +13,8 @@ use crate::state::{use_app, Action, AppContext, Flash, Remote};
 use crate::text::raw_t;
 use crate::words;
 use shared::access::{can, Ability};
-use shared::accounts::{password_rules, AccessEntry, Me, SessionInfo};
+use shared::accounts::{password_rules, AccessEntry, Me};
+use shared::endpoints as ep;
 use shared::limits::{PROFILE_ABOUT_MAX_CHARS, PROFILE_CONTACT_MAX_CHARS};
 use shared::people::Role;
 use shared::plans::StaffProfile;
@@ -34,8 +35,8 @@ pub fn AccountPage() -> Html {
     let app = use_app();
     let navigator = use_navigator();
     let young = me.as_ref().is_some_and(|m| m.role == Role::YoungPerson);
-    let sessions = use_get(Some(api::SESSIONS.to_string()));
-    let views = use_get(young.then(|| api::RECORD_VIEWS.to_string()));
+    let sessions = use_get(Some(ep::me::ListSessions::url()));
+    let views = use_get(young.then(ep::me::RecordViews::url));
     let show_all = use_state(|| false);
     let status = use_state(|| None::<String>);
     let changed = use_state(|| false);
@@ -44,7 +45,7 @@ pub fn AccountPage() -> Html {
     let profile = use_get(
         me.as_ref()
             .filter(|m| can(m.role, Ability::EditOwnProfile))
-            .map(|_| api::MY_PROFILE.to_string()),
+            .map(|_| ep::plans::MyProfile::url()),
     );
     let language_problem = use_state(|| None::<String>);
     let app_for_language = app.clone();
@@ -88,7 +89,7 @@ pub fn AccountPage() -> Html {
         }
     });
 
-    let sessions_list = match &sessions.list::<SessionInfo>() {
+    let sessions_list = match &sessions.list() {
         Remote::Ready(list) => {
             // This device first.
             let ordered = list
@@ -144,7 +145,7 @@ pub fn AccountPage() -> Html {
         }
     };
 
-    let views_list = match &views.list::<AccessEntry>() {
+    let views_list = match &views.list() {
         Remote::Ready(list) if list.is_empty() => html! {
             <p>{ t("account-nobody-looked") }</p>
         },
@@ -179,7 +180,7 @@ pub fn AccountPage() -> Html {
         other => waiting(other, &t("account-loading-views"), &views.reload).unwrap_or_default(),
     };
 
-    let about_me = if let Remote::Ready(Some(mine)) = profile.get::<Option<StaffProfile>>() {
+    let about_me = if let Remote::Ready(Some(mine)) = profile.maybe() {
         let save = {
             let saved = profile_saved.clone();
             act(move |v| {

@@ -1,13 +1,13 @@
 //! Managers: the audit trail of one young person's record: every look,
 //! every change and every refusal, newest first.
 
-use crate::api;
 use crate::hooks::{use_get, waiting};
 use crate::pages::person::not_on_list;
 use crate::route::Route;
 use crate::state::Remote;
 use crate::words;
 use shared::accounts::AuditRow;
+use shared::endpoints as ep;
 use yew::prelude::*;
 use yew_router::Routable;
 
@@ -39,8 +39,8 @@ fn row(r: &AuditRow) -> Html {
 
 #[component]
 pub fn AuditPage(props: &PersonAuditProps) -> Html {
-    let fetched = use_get(Some(api::person_path(&props.id, "/audit")));
-    let body = match &fetched.list::<AuditRow>() {
+    let fetched = use_get(Some(ep::people::Audit::url(&props.id)));
+    let body = match &fetched.list() {
         Remote::Ready(rows) if rows.is_empty() => {
             html! { <p>{ "Nothing has been recorded yet." }</p> }
         }

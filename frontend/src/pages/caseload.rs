@@ -1,24 +1,23 @@
 //! Staff: "My young people", only those the caller may see now.
 
-use crate::api;
 use crate::components::guard::{use_me, Audience};
 use crate::hooks::{use_get, waiting};
 use crate::route::Route;
 use crate::state::Remote;
 use crate::words;
-use shared::accounts::PersonSummary;
+use shared::endpoints as ep;
 use yew::prelude::*;
 use yew_router::Routable;
 
 #[component]
 pub fn CaseloadPage() -> Html {
     let me = use_me();
-    let fetched = use_get(Some(api::CASELOAD.to_string()));
+    let fetched = use_get(Some(ep::people::Caseload::url()));
     let admin = me.as_ref().is_some_and(|m| Audience::Admins.allows(m.role));
     let can_add = me
         .as_ref()
         .is_some_and(|m| Audience::CreatePeople.allows(m.role));
-    let body = match &fetched.list::<PersonSummary>() {
+    let body = match &fetched.list() {
         Remote::Ready(list) if list.is_empty() => html! {
             <p>{ "There is nobody on your list at the moment." }</p>
         },

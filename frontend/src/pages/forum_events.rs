@@ -7,8 +7,9 @@ use crate::api;
 use crate::components::form::{act, errors_from, ActionForm, Field, Kind};
 use crate::hooks::{use_get, waiting};
 use crate::i18n::{t, tf};
-use crate::pages::forum::{cancel_button, help_box, run, toggle, use_said, when, Said};
+use crate::pages::forum_parts::{cancel_button, help_box, run, toggle, use_said, when, Said};
 use crate::state::Remote;
+use shared::endpoints as ep;
 use shared::forum::{
     AnswerOutcome, EventKind, EventView, HarmHelp, NewAnswer, NewSignUp, PollKind, PollResults,
     PollView, SignUpOutcome,
@@ -30,7 +31,7 @@ fn kind_words(k: EventKind) -> String {
 
 #[component]
 pub fn EventsPage() -> Html {
-    let events = use_get(Some(api::FORUM_EVENTS.to_string()));
+    let events = use_get(Some(ep::events::Events::url()));
     let open = use_state(|| None::<String>);
     let said = use_said();
 
@@ -55,9 +56,8 @@ pub fn EventsPage() -> Html {
                     );
                     async move {
                         let note = v.get(NOTE).trim().to_string();
-                        let path = api::forum_action("/forum/events/", &id, "/signup");
-                        let done: SignUpOutcome = api::send(
-                            &path,
+                        let done: SignUpOutcome = api::call(
+                            ep::events::SignUp::url(&id),
                             &NewSignUp {
                                 note: (!note.is_empty()).then_some(note),
                             },
@@ -97,9 +97,9 @@ pub fn EventsPage() -> Html {
         let leave = {
             let (said, reload, id) = (said.clone(), events.reload.clone(), e.id.clone());
             Callback::from(move |_| {
-                let path = api::forum_action("/forum/events/", &id, "/signup");
+                let path = ep::events::CancelSignUp::url(&id);
                 run(
-                    Box::pin(async move { api::remove(&path).await }),
+                    Box::pin(async move { api::call(path, &()).await }),
                     said.clone(),
                     id.clone(),
                     t("forum-event-left"),
@@ -157,7 +157,7 @@ pub fn EventsPage() -> Html {
         }
     };
 
-    let body = match events.list::<EventView>() {
+    let body = match events.list() {
         Remote::Ready(list) if list.is_empty() => html! { <p>{ t("forum-events-none") }</p> },
         Remote::Ready(list) => html! { <ul class="cards">{ for list.iter().map(item) }</ul> },
         other => waiting(&other, &t("forum-loading-events"), &events.reload).unwrap_or_default(),
@@ -241,8 +241,9 @@ fn answer_form(
             };
             let (said, help, reload, id) = (said.clone(), help.clone(), reload.clone(), id.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let path = api::forum_action("/forum/polls/", &id, "/answer");
-                match api::send::<_, AnswerOutcome>(&path, &answer).await {
+                let answered: Result<AnswerOutcome, _> =
+                    api::call(ep::events::AnswerPoll::url(&id), &answer).await;
+                match answered {
                     Ok(done) => {
                         help.set(done.help);
                         said.show(&id, t("forum-poll-thanks"), true);
@@ -287,7 +288,7 @@ fn answer_form(
 
 #[component]
 pub fn PollsPage() -> Html {
-    let polls = use_get(Some(api::FORUM_POLLS.to_string()));
+    let polls = use_get(Some(ep::events::Polls::url()));
     let said = use_said();
     let help = use_state(|| None::<HarmHelp>);
 
@@ -341,7 +342,7 @@ pub fn PollsPage() -> Html {
         }
     };
 
-    let body = match polls.list::<PollView>() {
+    let body = match polls.list() {
         Remote::Ready(list) if list.is_empty() => html! { <p>{ t("forum-polls-none") }</p> },
         Remote::Ready(list) => html! { <ul class="cards">{ for list.iter().map(item) }</ul> },
         other => waiting(&other, &t("forum-loading-polls"), &polls.reload).unwrap_or_default(),

@@ -9,15 +9,17 @@ use crate::api;
 use crate::components::form::{act, errors_from, focus_soon, ActionForm, Field, FieldError, Kind};
 use crate::hooks::{use_get, waiting};
 use crate::i18n::{t, tf};
-use crate::pages::forum::{
+use crate::pages::forum_parts::{
     cancel_button, forum_links, help_box, outcome_words, post_text, run, status_tag, toggle,
     use_said, when,
 };
 use crate::route::Route;
 use crate::state::{use_app, Action, AppContext, Flash, Remote};
+use shared::endpoints as ep;
+use shared::endpoints::forum::{AfterQuery, BeforeQuery};
 use shared::forum::{
     HarmHelp, MyPost, NewBlock, NewReply, NewReport, PostOutcome, PostStatus, PostView,
-    ReportReceipt, ThreadView, PAGE_DEFAULT,
+    ReportReceipt, PAGE_DEFAULT,
 };
 use shared::limits::{FORUM_BODY_MAX_CHARS, FORUM_REASON_MAX_CHARS};
 use yew::prelude::*;
@@ -34,14 +36,17 @@ pub struct ThreadProps {
 #[component]
 pub fn ForumThreadPage(props: &ThreadProps) -> Html {
     let after = use_state(|| None::<String>);
-    let view = use_get(Some(api::forum_thread_path(&props.id, after.as_deref())));
+    let view = use_get(Some(ep::forum::Thread::url(&props.id).query(&AfterQuery {
+        after: (*after).clone(),
+        limit: None,
+    })));
     let open = use_state(|| None::<String>);
     let said = use_said();
     let help = use_state(|| None::<HarmHelp>);
     let navigator = use_navigator();
     let app = use_app();
 
-    let v = match view.get::<ThreadView>() {
+    let v = match view.get() {
         Remote::Ready(v) => v,
         Remote::Failed(err) if err.is_not_found() => {
             return html! {
@@ -86,8 +91,7 @@ pub fn ForumThreadPage(props: &ThreadProps) -> Html {
                             let report = NewReport {
                                 reason: (!reason.is_empty()).then_some(reason),
                             };
-                            let path = api::forum_action("/forum/posts/", &id, "/report");
-                            let _: ReportReceipt = api::send(&path, &report)
+                            let _: ReportReceipt = api::call(ep::forum::Report::url(&id), &report)
                                 .await
                                 .map_err(|e| errors_from(&e, &[("reason", REASON)]))?;
                             open.set(None);
@@ -141,7 +145,7 @@ pub fn ForumThreadPage(props: &ThreadProps) -> Html {
                         };
                         run(
                             Box::pin(async move {
-                                api::send_done(false, api::FORUM_BLOCKS, &body).await
+                                api::call_done(ep::forum::AddBlock::url(), &body).await
                             }),
                             said.clone(),
                             "page".into(),
@@ -176,7 +180,7 @@ pub fn ForumThreadPage(props: &ThreadProps) -> Html {
                         (app.clone(), navigator.clone(), space_route.clone());
                     Callback::from(move |_| {
                         open.set(None);
-                        let path = api::forum_action("/forum/posts/", &id, "");
+                        let path = ep::forum::DeletePost::url(&id);
                         // A first post takes its conversation with it: go
                         // back to the space.
                         let after = if opening {
@@ -185,7 +189,7 @@ pub fn ForumThreadPage(props: &ThreadProps) -> Html {
                             reload.clone()
                         };
                         run(
-                            Box::pin(async move { api::remove(&path).await }),
+                            Box::pin(async move { api::call(path, &()).await }),
                             said.clone(),
                             "page".into(),
                             t("forum-deleted"),
@@ -240,7 +244,7 @@ pub fn ForumThreadPage(props: &ThreadProps) -> Html {
                 said.clone(),
                 help.clone(),
                 view.reload.clone(),
-                api::forum_action("/forum/threads/", &v.thread.id, "/replies"),
+                ep::forum::Reply::url(&v.thread.id),
             );
             act(move |values| {
                 let (said, help, reload, path) =
@@ -250,7 +254,7 @@ pub fn ForumThreadPage(props: &ThreadProps) -> Html {
                     if body.is_empty() {
                         return Err(vec![FieldError::at(REPLY, t("forum-body-empty"))]);
                     }
-                    let outcome: PostOutcome = api::send(&path, &NewReply { body })
+                    let outcome: PostOutcome = api::call(path, &NewReply { body })
                         .await
                         .map_err(|e| errors_from(&e, &[("body", REPLY)]))?;
                     help.set(outcome.help.clone());
@@ -338,21 +342,13 @@ fn go_with_flash(
     })
 }
 
-/// The one-page message for `route`, if there is one.
-pub fn flash_for(app: &AppContext, route: &Route) -> Html {
-    html! {
-        <div role="status">
-            if let Some(f) = app.flash.as_ref().filter(|f| f.route == *route) {
-                <p class="notice-success">{ f.text.clone() }</p>
-            }
-        </div>
-    }
-}
-
 #[component]
 pub fn MyPostsPage() -> Html {
     let before = use_state(|| None::<String>);
-    let posts = use_get(Some(api::my_posts_path(before.as_deref())));
+    let posts = use_get(Some(ep::forum::MyPosts::url().query(&BeforeQuery {
+        before: (*before).clone(),
+        limit: None,
+    })));
     let open = use_state(|| None::<String>);
     let said = use_said();
 
@@ -366,9 +362,9 @@ pub fn MyPostsPage() -> Html {
                     (open.clone(), said.clone(), posts.reload.clone(), p.id.clone());
                 Callback::from(move |_| {
                     open.set(None);
-                    let path = api::forum_action("/forum/posts/", &id, "");
+                    let path = ep::forum::DeletePost::url(&id);
                     run(
-                        Box::pin(async move { api::remove(&path).await }),
+                        Box::pin(async move { api::call(path, &()).await }),
                         said.clone(),
                         "page".into(),
                         t("forum-deleted"),
@@ -417,7 +413,7 @@ pub fn MyPostsPage() -> Html {
         }
     };
 
-    let body = match posts.list::<MyPost>() {
+    let body = match posts.list() {
         Remote::Ready(list) if list.is_empty() && before.is_none() => html! {
             <p>{ t("forum-my-posts-none") }</p>
         },

@@ -9,7 +9,6 @@
 //! Every card is there before the data comes, so the page never jumps
 //! under a thumb and still leads somewhere when the data cannot come.
 
-use crate::api;
 use crate::components::guard::Audience;
 use crate::components::help_panel::HelpPanel;
 use crate::feedback_drafts;
@@ -22,6 +21,7 @@ use crate::text::raw_t;
 use crate::words;
 use shared::access::{can, Ability};
 use shared::accounts::Me;
+use shared::endpoints as ep;
 use shared::home::{MyHome, StaffHome, REVIEW_DUE_SOON_DAYS};
 use shared::people::Role;
 use shared::reviews::FeedbackState;
@@ -252,8 +252,8 @@ struct HomeProps {
 
 #[component]
 fn YoungPersonHome(props: &HomeProps) -> Html {
-    let data = use_get(Some(api::MY_HOME.to_string()));
-    let home = data.get::<MyHome>();
+    let data = use_get(Some(ep::home::MyHome::url()));
+    let home = data.get();
     let ready = match &home {
         Remote::Ready(h) => Some(h),
         _ => None,
@@ -475,8 +475,8 @@ fn offer_part(h: &MyHome) -> Html {
 #[component]
 fn StaffHomePage(props: &HomeProps) -> Html {
     let me = &props.me;
-    let data = use_get(Some(api::STAFF_HOME.to_string()));
-    let home = data.get::<StaffHome>();
+    let data = use_get(Some(ep::home::StaffHome::url()));
+    let home = data.get();
     let ready = match &home {
         Remote::Ready(h) => Some(h),
         _ => None,

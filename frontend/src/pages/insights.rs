@@ -5,9 +5,11 @@
 //! Each set of figures is a table with a caption and headers, inside a
 //! region that scrolls sideways on a narrow phone instead of the page.
 
-use crate::api;
 use crate::hooks::{use_get, waiting};
 use crate::state::Remote;
+use shared::endpoints as ep;
+use shared::endpoints::feedback::InsightsQuery;
+use shared::reviews::Period;
 use shared::reviews::{InsightCell, InsightsReport, QuestionKind};
 use yew::prelude::*;
 
@@ -46,12 +48,20 @@ fn form_name(key: shared::reviews::FormKey) -> &'static str {
 #[component]
 pub fn InsightsPage() -> Html {
     let quarters = use_state(|| false);
-    let data = use_get(Some(api::insights_path(*quarters)));
+    let data = use_get(Some(ep::feedback::Insights::url().query(&InsightsQuery {
+        period: Some(if *quarters {
+            Period::Quarter
+        } else {
+            Period::Month
+        }),
+        from: None,
+        to: None,
+    })));
     let pick = |q: bool| {
         let quarters = quarters.clone();
         Callback::from(move |_| quarters.set(q))
     };
-    let body = match data.get::<InsightsReport>() {
+    let body = match data.get() {
         Remote::Ready(r) => report(&r),
         other => waiting(&other, "the totals", &data.reload).unwrap_or_default(),
     };

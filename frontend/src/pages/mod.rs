@@ -11,6 +11,7 @@ pub mod feedback_form;
 pub mod form_editor;
 pub mod forum;
 pub mod forum_events;
+pub mod forum_parts;
 pub mod forum_thread;
 pub mod help;
 pub mod home;

@@ -5,13 +5,15 @@ use crate::api;
 use crate::components::form::{act, errors_from, ActionForm, Field, FieldError, Kind};
 use crate::components::guard::use_me;
 use crate::hooks::{use_get, waiting};
-use crate::pages::forum::{use_said, when};
+use crate::pages::forum_parts::{use_said, when};
 use crate::pages::moderation::ForumStaffNav;
 use crate::route::Route;
 use crate::state::Remote;
 use crate::words;
 use shared::access::{can, Ability};
-use shared::forum::{ModAction, ModLogEntry, ModLogPage, WatchedWords};
+use shared::endpoints as ep;
+use shared::endpoints::moderation::LogQuery;
+use shared::forum::{ModAction, ModLogEntry, WatchedWords};
 use shared::limits::WATCHED_WORDS_MAX;
 use shared::text_checks::{Tier, WatchedWord};
 use yew::prelude::*;
@@ -61,7 +63,11 @@ pub fn ModerationLogPage() -> Html {
     let me = use_me();
     let moderator = me.is_some_and(|m| can(m.role, Ability::ModerateForum));
     let before = use_state(|| None::<String>);
-    let log = use_get(Some(api::mod_log_path(before.as_deref())));
+    let log = use_get(Some(ep::moderation::Log::url().query(&LogQuery {
+        post: None,
+        before: (*before).clone(),
+        limit: None,
+    })));
 
     let entry = |e: &ModLogEntry| {
         let changed = e.original_body.is_some() || e.original_title.is_some();
@@ -97,7 +103,7 @@ pub fn ModerationLogPage() -> Html {
         }
     };
 
-    let body = match log.get::<ModLogPage>() {
+    let body = match log.get() {
         Remote::Ready(p) if p.entries.is_empty() => {
             html! { <p>{ "Nothing has happened yet." }</p> }
         }
@@ -168,9 +174,9 @@ pub fn words_of(text: &str, tier: Tier) -> Vec<WatchedWord> {
 
 #[component]
 pub fn WatchedWordsPage() -> Html {
-    let list = use_get(Some(api::WATCHED_WORDS.to_string()));
+    let list = use_get(Some(ep::moderation::WatchedWords::url()));
     let said = use_said();
-    let words = match list.get::<WatchedWords>() {
+    let words = match list.get() {
         Remote::Ready(w) => w.words,
         other => {
             return html! {
@@ -196,9 +202,12 @@ pub fn WatchedWordsPage() -> Html {
                         "Keep the lists to {WATCHED_WORDS_MAX} words or phrases in all."
                     ))]);
                 }
-                api::send_done(true, api::WATCHED_WORDS, &WatchedWords { words: all })
-                    .await
-                    .map_err(|e| errors_from(&e, &[]))?;
+                api::call_done(
+                    ep::moderation::SetWatchedWords::url(),
+                    &WatchedWords { words: all },
+                )
+                .await
+                .map_err(|e| errors_from(&e, &[]))?;
                 said.show(
                     "words",
                     "Saved. The moderation log says what was added and taken out.".into(),

@@ -9,13 +9,18 @@ use crate::api;
 use crate::components::form::{act, errors_from, focus_soon, ActionForm, Field, FieldError, Kind};
 use crate::components::guard::use_me;
 use crate::hooks::{use_get, waiting};
-use crate::pages::forum::{cancel_button, pieces, post_text, run, toggle, use_said, when, Said};
+use crate::pages::forum_parts::{
+    cancel_button, pieces, post_text, run, toggle, use_said, when, Said,
+};
 use crate::route::Route;
 use crate::state::Remote;
 use shared::access::{can, Ability};
+use shared::endpoints as ep;
+use shared::endpoints::forum::AfterQuery;
+use shared::endpoints::moderation::ModThreadsQuery;
 use shared::forum::{
-    AdminSpaceView, Approve, HoldReason, Keep, LockThread, ModPostView, ModReason, ModThreadView,
-    ModerationQueue, PostStatus, QueueItem, Suspend, ThreadPage, ThreadSummary,
+    AdminSpaceView, Approve, HoldReason, Keep, LockThread, ModPostView, ModReason, PostStatus,
+    QueueItem, Suspend, ThreadSummary,
 };
 use shared::limits::{
     FORUM_BODY_MAX_CHARS, FORUM_REASON_MAX_CHARS, FORUM_TITLE_MAX_CHARS, SUSPENSION_DAYS_MAX,
@@ -212,13 +217,14 @@ fn post_actions(
                             body: Some(body),
                             note: (!note.is_empty()).then_some(note),
                         };
-                        let path = api::forum_action("/forum/moderation/posts/", &id, "/approve");
-                        api::send_done(false, &path, &approve).await.map_err(|e| {
-                            errors_from(
-                                &e,
-                                &[("title", EDIT_TITLE), ("body", EDIT_BODY), ("note", NOTE)],
-                            )
-                        })?;
+                        api::call_done(ep::moderation::Approve::url(&id), &approve)
+                            .await
+                            .map_err(|e| {
+                                errors_from(
+                                    &e,
+                                    &[("title", EDIT_TITLE), ("body", EDIT_BODY), ("note", NOTE)],
+                                )
+                            })?;
                         finish();
                         Ok(())
                     }
@@ -270,14 +276,13 @@ fn post_actions(
                                 "Write a kind reason: the young person will read it.",
                             )]);
                         }
-                        let path = api::forum_action(
-                            "/forum/moderation/posts/",
-                            &id,
-                            if reject { "/reject" } else { "/remove" },
-                        );
-                        api::send_done(false, &path, &ModReason { reason })
-                            .await
-                            .map_err(|e| errors_from(&e, &[("reason", REASON)]))?;
+                        let body = ModReason { reason };
+                        if reject {
+                            api::call_done(ep::moderation::Reject::url(&id), &body).await
+                        } else {
+                            api::call_done(ep::moderation::Remove::url(&id), &body).await
+                        }
+                        .map_err(|e| errors_from(&e, &[("reason", REASON)]))?;
                         finish();
                         Ok(())
                     }
@@ -304,10 +309,8 @@ fn post_actions(
                     let (id, finish) = (id.clone(), finish.clone());
                     async move {
                         let note = v.get(NOTE).trim().to_string();
-                        let path = api::forum_action("/forum/moderation/posts/", &id, "/keep");
-                        api::send_done(
-                            false,
-                            &path,
+                        api::call_done(
+                            ep::moderation::Keep::url(&id),
                             &Keep {
                                 note: (!note.is_empty()).then_some(note),
                             },
@@ -351,11 +354,12 @@ fn post_actions(
                                 "Say why: the young person will read it.",
                             )]);
                         }
-                        let path =
-                            api::forum_action("/forum/moderation/members/", &member, "/suspension");
-                        api::send_done(false, &path, &Suspend { days, reason })
-                            .await
-                            .map_err(|e| errors_from(&e, &[("days", DAYS), ("reason", REASON)]))?;
+                        api::call_done(
+                            ep::moderation::Suspend::url(&member),
+                            &Suspend { days, reason },
+                        )
+                        .await
+                        .map_err(|e| errors_from(&e, &[("days", DAYS), ("reason", REASON)]))?;
                         finish();
                         Ok(())
                     }
@@ -388,9 +392,9 @@ fn post_actions(
             p.author.clone(),
         );
         Callback::from(move |_| {
-            let path = api::forum_action("/forum/moderation/posts/", &id, "/approve");
+            let path = ep::moderation::Approve::url(&id);
             run(
-                Box::pin(async move { api::send_done(false, &path, &Approve::default()).await }),
+                Box::pin(async move { api::call_done(path, &Approve::default()).await }),
                 said.clone(),
                 at.clone(),
                 format!("Approved. {author}'s post is up."),
@@ -440,7 +444,7 @@ fn post_actions(
 fn post_tags(p: &ModPostView) -> Html {
     html! {
         <p>
-            <span class={crate::pages::forum::status_class(p.status)}>{ staff_status(p.status) }</span>
+            <span class={crate::pages::forum_parts::status_class(p.status)}>{ staff_status(p.status) }</span>
             { for p.hold_reasons.iter().map(|r| html! { <>{ " " }<span class="tag tag-changed">{ hold_reason(*r) }</span></> }) }
             if p.flagged { { " " }<span class="tag tag-changed">{ "Flagged word" }</span> }
             if p.suggests_harm { { " " }<span class="tag tag-bad">{ "Worker alerted" }</span> }
@@ -458,8 +462,8 @@ fn post_heading(p: &ModPostView) -> String {
 
 #[component]
 pub fn ModerationPage() -> Html {
-    let queue = use_get(Some(api::MOD_QUEUE.to_string()));
-    let spaces = use_get(Some(api::FORUM_SPACES_ADMIN.to_string())).list::<AdminSpaceView>();
+    let queue = use_get(Some(ep::moderation::Queue::url()));
+    let spaces = use_get(Some(ep::moderation::AdminSpaces::url())).list();
     let open = use_state(|| None::<String>);
     let said = use_said();
 
@@ -517,7 +521,7 @@ pub fn ModerationPage() -> Html {
             </section>
         }
     };
-    let body = match queue.get::<ModerationQueue>() {
+    let body = match queue.get() {
         Remote::Ready(q) => html! {
             <>
                 { section("queue-held", "Waiting for approval", &q.held, "Nothing is waiting.") }
@@ -543,7 +547,7 @@ pub fn ModerationPage() -> Html {
 fn thread_tags(t: &ThreadSummary) -> Html {
     html! {
         <p>
-            <span class={crate::pages::forum::status_class(t.status)}>{ staff_status(t.status) }</span>
+            <span class={crate::pages::forum_parts::status_class(t.status)}>{ staff_status(t.status) }</span>
             if t.locked { { " " }<span class="tag tag-quiet">{ "Locked" }</span> }
         </p>
     }
@@ -552,9 +556,15 @@ fn thread_tags(t: &ThreadSummary) -> Html {
 #[component]
 pub fn ModThreadsPage() -> Html {
     let before = use_state(|| None::<String>);
-    let page = use_get(Some(api::mod_thread_path(None, before.as_deref())));
-    let spaces = use_get(Some(api::FORUM_SPACES_ADMIN.to_string())).list::<AdminSpaceView>();
-    let body = match page.get::<ThreadPage>() {
+    let page = use_get(Some(ep::moderation::ModThreads::url().query(
+        &ModThreadsQuery {
+            space: None,
+            before: (*before).clone(),
+            limit: None,
+        },
+    )));
+    let spaces = use_get(Some(ep::moderation::AdminSpaces::url())).list();
+    let body = match page.get() {
         Remote::Ready(p) if p.threads.is_empty() => html! { <p>{ "No conversations yet." }</p> },
         Remote::Ready(p) => {
             let older = p.next.clone().map(|next| {
@@ -604,15 +614,17 @@ pub struct ModThreadProps {
 #[component]
 pub fn ModThreadPage(props: &ModThreadProps) -> Html {
     let after = use_state(|| None::<String>);
-    let view = use_get(Some(api::mod_thread_path(
-        Some(&props.id),
-        after.as_deref(),
+    let view = use_get(Some(ep::moderation::ModThread::url(&props.id).query(
+        &AfterQuery {
+            after: (*after).clone(),
+            limit: None,
+        },
     )));
-    let spaces = use_get(Some(api::FORUM_SPACES_ADMIN.to_string())).list::<AdminSpaceView>();
+    let spaces = use_get(Some(ep::moderation::AdminSpaces::url())).list();
     let open = use_state(|| None::<String>);
     let said = use_said();
 
-    let v = match view.get::<ModThreadView>() {
+    let v = match view.get() {
         Remote::Ready(v) => v,
         other => {
             return html! {
@@ -636,8 +648,7 @@ pub fn ModThreadPage(props: &ModThreadProps) -> Html {
                     if reason.is_empty() {
                         return Err(vec![FieldError::at(REASON, "Say why: young people see the conversation is locked.")]);
                     }
-                    let path = api::forum_action("/forum/moderation/threads/", &id, "/lock");
-                    api::send_done(false, &path, &LockThread { locked, reason })
+                    api::call_done(ep::moderation::Lock::url(&id), &LockThread { locked, reason })
                         .await
                         .map_err(|e| errors_from(&e, &[("reason", REASON)]))?;
                     open.set(None);

@@ -21,10 +21,11 @@ use crate::state::{use_app, Remote, Session};
 use crate::text::{raw_t, tel_href};
 use crate::words;
 use shared::access::Relationship;
+use shared::endpoints as ep;
 use shared::limits::{OFFER_MESSAGE_MAX, OFFER_SEARCH_MAX};
 use shared::offer::{search_score, NewOfferRequest, OfferRequestView, RequestStatus};
 use shared::people::Role;
-use view::{Entry, MyOffer, MyOfferEntry, PublicOffer};
+use view::{Entry, MyOfferEntry};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::Routable;
@@ -75,10 +76,12 @@ fn search_box(query: &UseStateHandle<Option<String>>, label: &str, found: Option
 
 /// The lean bodies the offer pages decode (see the module's notes).
 pub mod view {
+    use crate::hooks::LeanOf;
     use chrono::{DateTime, NaiveDate, Utc};
     use serde::Deserialize;
     use shared::api::Council;
     use shared::eligibility::{AmountIs, Entitlement, OfferArea, Payment, Reason, Rule};
+    use shared::endpoints as ep;
     use shared::offer::{OfferEntry, RequestStatus};
 
     /// `shared::offer::OfferEntry` (with its entitlement's fields, which the
@@ -193,6 +196,9 @@ pub mod view {
         pub council: Council,
         pub sections: Vec<Section>,
     }
+
+    impl LeanOf<ep::offer::MyOffer> for MyOffer {}
+    impl LeanOf<ep::offer::PublicOffer> for PublicOffer {}
 }
 
 /// Entries matching `query`, best first.
@@ -269,8 +275,8 @@ pub struct MyOfferProps {
 
 #[component]
 pub fn MyOfferPage(props: &MyOfferProps) -> Html {
-    let offer = use_get(Some(api::MY_OFFER.to_string()));
-    let requests = use_get(Some(api::MY_REQUESTS.to_string()));
+    let offer = use_get(Some(ep::offer::MyOffer::url()));
+    let requests = use_get(Some(ep::offer::MyRequests::url()));
     {
         // Once both have loaded, go to what I have asked about.
         let ready = props.requests && offer.is_ready() && requests.is_ready();
@@ -285,7 +291,7 @@ pub fn MyOfferPage(props: &MyOfferProps) -> Html {
     let asking = use_state(|| None::<String>);
     let sent = use_state(|| None::<String>);
 
-    let offer_data = offer.get::<MyOffer>();
+    let offer_data = offer.lean::<view::MyOffer>();
     let Remote::Ready(mine) = &offer_data else {
         return html! {
             <>
@@ -294,7 +300,7 @@ pub fn MyOfferPage(props: &MyOfferProps) -> Html {
             </>
         };
     };
-    let request_list = requests.list::<OfferRequestView>();
+    let request_list = requests.list();
 
     let card = |m: &MyOfferEntry, level: &'static str| {
         let id = m.entry.id.clone();
@@ -596,7 +602,7 @@ pub fn OfferPage() -> Html {
         Remote::Ready(Some(c)) => Some(c.slug.clone()),
         _ => None,
     };
-    let offer = use_get(slug.as_deref().map(api::public_offer_path));
+    let offer = use_get(slug.as_deref().map(ep::offer::PublicOffer::url));
     let young = matches!(&app.session, Session::SignedIn(me) if me.role == Role::YoungPerson);
     let signed_out = matches!(app.session, Session::SignedOut);
 
@@ -604,7 +610,7 @@ pub fn OfferPage() -> Html {
         Remote::Ready(None) => Remote::Ready(None),
         Remote::Failed(err) => Remote::Failed(err.clone()),
         Remote::Loading => Remote::Loading,
-        Remote::Ready(Some(_)) => offer.get::<Option<PublicOffer>>(),
+        Remote::Ready(Some(_)) => offer.lean_maybe::<view::PublicOffer>(),
     };
     let q = query.as_deref().unwrap_or_default().trim().to_string();
     let (body, found) = match &data {

@@ -2,7 +2,6 @@
 //! wrote about themself and how to reach them; who has moved on, with their
 //! goodbye note; and who to call out of hours.
 
-use crate::api;
 use crate::components::help_panel::childline;
 use crate::hooks::{use_get, waiting};
 use crate::i18n::{t, tf, words_for};
@@ -10,13 +9,14 @@ use crate::pages::my_plan::paragraphs;
 use crate::state::Remote;
 use crate::text::{ltr, tel_href};
 use crate::words;
+use shared::endpoints as ep;
 use shared::plans::{MyPeople, Worker, WorkerChange};
 use yew::prelude::*;
 
 #[component]
 pub fn MyPeoplePage() -> Html {
-    let people = use_get(Some(api::MY_PEOPLE.to_string()));
-    let body = match &people.get::<MyPeople>() {
+    let people = use_get(Some(ep::plans::MyPeople::url()));
+    let body = match &people.get() {
         Remote::Ready(p) => view(p),
         other => waiting(other, &t("people-loading"), &people.reload).unwrap_or_default(),
     };

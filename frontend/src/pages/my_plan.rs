@@ -9,11 +9,12 @@ use crate::hooks::{use_get, waiting};
 use crate::i18n::{t, tf};
 use crate::state::Remote;
 use crate::words;
+use shared::endpoints as ep;
+use shared::endpoints::plans::VersionQuery;
 use shared::glossary::TermMatch;
 use shared::limits::PLAN_MESSAGE_MAX_CHARS;
 use shared::plans::{
-    ChildPlanView, ChildSection, NewPlanQuery, PlanKind, PlanQueryView, PlanVersionSummary,
-    QueryKind, Section,
+    ChildSection, NewPlanQuery, PlanKind, PlanQueryView, PlanVersionSummary, QueryKind, Section,
 };
 use yew::prelude::*;
 
@@ -64,21 +65,18 @@ pub fn MyPlanPage() -> Html {
     // States are `Option<String>` and `bool` throughout the app: each other
     // type would add its own copy of Yew's state code to the download.
     let version = use_state(|| None::<String>);
-    let plan = use_get(Some(
-        match version.as_deref().and_then(|v| v.parse().ok()) {
-            Some(v) => api::my_plan_version(v),
-            None => api::MY_PLAN.to_string(),
-        },
-    ));
-    let questions = use_get(Some(api::MY_QUESTIONS.to_string()));
-    let history = use_get(Some(api::MY_PLAN_HISTORY.to_string()));
+    let plan = use_get(Some(ep::plans::MyPlan::url().query(&VersionQuery {
+        version: version.as_deref().and_then(|v| v.parse().ok()),
+    })));
+    let questions = use_get(Some(ep::plans::MyQuestions::url()));
+    let history = use_get(Some(ep::plans::MyHistory::url()));
     // The question form that is open: which part, which button (see
     // `ask_button_id`).
     let asking = use_state(|| None::<String>);
     // "Sent", shown under the part it was about (the part's name).
     let sent = use_state(|| None::<String>);
 
-    let plan = match plan.get::<Option<ChildPlanView>>() {
+    let plan = match plan.get() {
         Remote::Ready(Some(p)) => p,
         Remote::Ready(None) => {
             return html! {
@@ -263,9 +261,9 @@ pub fn MyPlanPage() -> Html {
             <section aria-labelledby="my-questions">
                 <h2 id="my-questions">{ t("plan-my-questions") }</h2>
                 <p class="small">{ tf("plan-reader-sees", &[("reader", &reader)]) }</p>
-                { my_questions(&questions.list::<PlanQueryView>(), &questions.reload) }
+                { my_questions(&questions.list(), &questions.reload) }
             </section>
-            { older_versions(&history.list::<PlanVersionSummary>(), plan.version, &version, &asking) }
+            { older_versions(&history.list(), plan.version, &version, &asking) }
         </>
     }
 }

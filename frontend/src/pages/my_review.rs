@@ -13,10 +13,11 @@ use crate::i18n::{t, tf};
 use crate::pages::my_plan::paragraphs;
 use crate::state::Remote;
 use crate::words;
+use shared::endpoints as ep;
 use shared::limits::REVIEW_MESSAGE_MAX;
 use shared::people::AgeBand;
 use shared::reviews::{
-    FeedbackState, FormKey, MyPastReview, MyReview, MyReviews, Participation, SupportMessage,
+    FeedbackState, FormKey, MyPastReview, MyReview, Participation, SupportMessage,
 };
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -127,7 +128,7 @@ pub fn support_box(support: &SupportMessage) -> Html {
 #[component]
 pub fn MyReviewPage() -> Html {
     let me = use_me();
-    let data = use_get(Some(api::MY_REVIEWS.to_string()));
+    let data = use_get(Some(ep::reviews::MyReviews::url()));
     // "Can it be sooner?": the form is open; what came back.
     let asking = use_state(|| false);
     let asked = use_state(|| None::<String>);
@@ -137,7 +138,7 @@ pub fn MyReviewPage() -> Html {
     let choice_note = use_state(|| None::<String>);
     let calendar_note = use_state(|| None::<String>);
 
-    let mine = match data.get::<MyReviews>() {
+    let mine = match data.get() {
         Remote::Ready(m) => m,
         other => {
             return html! {
@@ -466,13 +467,9 @@ fn past_review(p: &MyPastReview) -> Html {
 /// Fetches the calendar file with the sign-in and hands it to the phone to
 /// open or save (a plain link could not carry the sign-in).
 async fn download_calendar() -> Result<(), ApiError> {
-    let reply = api::fetch(api::MY_REVIEW_CALENDAR).await?;
-    if !(200..300).contains(&reply.status) {
-        return Err(api::decode::<()>(reply.status, &reply.body)
-            .err()
-            .unwrap_or(ApiError::UnexpectedReply));
-    }
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&reply.body));
+    // Not JSON: the declaration's answer is `Raw`, an iCalendar file.
+    let calendar = api::fetch_raw(ep::reviews::MyCalendar::url()).await?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&calendar));
     let kind = web_sys::BlobPropertyBag::new();
     kind.set_type("text/calendar");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &kind)

@@ -10,6 +10,7 @@ use crate::i18n::{t, tf};
 use crate::pwa::{self, problem_key, PushSupport};
 use crate::route::Route;
 use crate::state::Remote;
+use shared::endpoints as ep;
 use shared::push::{
     format_hhmm, parse_hhmm, KindChoice, KindPreference, NotificationPreferences, QuietHours,
     UpdatePreferences,
@@ -112,7 +113,7 @@ pub fn NotificationSettingsPage() -> Html {
     let device = use_state(|| Device::Checking);
     let busy = use_state(|| false);
     let message = use_state(|| None::<String>);
-    let prefs = use_get(Some(api::NOTIFICATION_PREFERENCES.to_string()));
+    let prefs = use_get(Some(ep::push::Preferences::url()));
     let saved = use_state(|| None::<String>);
     let form_error = use_state(|| None::<String>);
 
@@ -212,7 +213,7 @@ pub fn NotificationSettingsPage() -> Html {
         },
     };
 
-    let choices_html = match prefs.get::<NotificationPreferences>() {
+    let choices_html = match prefs.get() {
         Remote::Ready(p) => preferences_form(&p, &prefs.reload, &saved, &form_error),
         other => {
             waiting(&other, &t("notifications-what-settings"), &prefs.reload).unwrap_or_default()

@@ -15,28 +15,25 @@ use crate::pwa::{self, Event};
 use crate::route::Route;
 use crate::state::Remote;
 use crate::words;
-use chrono::{DateTime, Utc};
-use serde::Deserialize;
+use shared::endpoints as ep;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-/// One notification, as `GET /api/me/notifications` sends it.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub struct Item {
-    pub id: String,
-    pub kind: String,
-    /// Neutral ("You have an update"); the body says what it is about.
-    pub title: String,
-    pub body: String,
-    /// Where it is about, inside the app.
-    pub link: String,
-    pub created_at: DateTime<Utc>,
-    pub read: bool,
+/// One notification, as the declaration (`ep::me::ListNotifications`)
+/// sends it.
+pub use shared::push::NotificationView as Item;
+
+/// What the list does with a notification.
+pub trait Shown {
+    /// The words of the link: what it is about.
+    fn text(&self) -> &str;
+    /// The page it opens (only the app's own pages; anything else opens the
+    /// list).
+    fn route(&self) -> Route;
 }
 
-impl Item {
-    /// The words of the link: what it is about.
-    pub fn text(&self) -> &str {
+impl Shown for Item {
+    fn text(&self) -> &str {
         if self.body.trim().is_empty() {
             &self.title
         } else {
@@ -44,9 +41,7 @@ impl Item {
         }
     }
 
-    /// The page it opens (only the app's own pages; anything else opens the
-    /// list).
-    pub fn route(&self) -> Route {
+    fn route(&self) -> Route {
         if pwa::is_app_path(&self.link) {
             Route::parse(&self.link)
         } else {
@@ -68,10 +63,10 @@ fn mark_read_soon(id: String) {
 
 #[component]
 pub fn NotificationsPage() -> Html {
-    let list = use_get(Some(api::NOTIFICATIONS.to_string()));
+    let list = use_get(Some(ep::me::ListNotifications::url()));
     let status = use_state(|| None::<String>);
     let navigator = use_navigator();
-    let items = list.list::<Item>();
+    let items = list.list();
 
     // The header's count follows what this page knows.
     {
@@ -215,9 +210,9 @@ pub struct OpenProps {
 /// Where a tapped push lands: mark it read, then go to what it is about.
 #[component]
 pub fn OpenNotificationPage(props: &OpenProps) -> Html {
-    let list = use_get(Some(api::NOTIFICATIONS.to_string()));
+    let list = use_get(Some(ep::me::ListNotifications::url()));
     let navigator = use_navigator();
-    let items = list.list::<Item>();
+    let items = list.list();
     let found: Option<Option<Item>> = items
         .ready()
         .map(|l| l.iter().find(|n| n.id == props.id).cloned());
@@ -274,7 +269,7 @@ mod tests {
             title: "You have an update".into(),
             body: body.into(),
             link: link.into(),
-            created_at: DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
+            created_at: chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
             read: false,
         }
     }

@@ -15,6 +15,8 @@ use crate::route::Route;
 use crate::state::Remote;
 use crate::words;
 use shared::eligibility::{self, AmountIs, Money, OfferArea, Payment, Rule};
+use shared::endpoints as ep;
+use shared::endpoints::offer::ChangesQuery;
 use shared::limits::{
     DAYS_INPUT_MAX_CHARS, MONEY_INPUT_MAX_CHARS, OFFER_DETAIL_MAX, OFFER_ID_MAX, OFFER_MESSAGE_MAX,
     OFFER_SUMMARY_MAX, OFFER_TEXT_MAX, OFFER_TITLE_MAX, RULE_INPUT_MAX_CHARS,
@@ -45,8 +47,8 @@ const NOTE: &str = "ent-note";
 /// The list: every entitlement by the council's sections.
 #[component]
 pub fn OfferAdminPage() -> Html {
-    let fetched = use_get(Some(api::ADMIN_OFFER.to_string()));
-    let body = match &fetched.get::<AdminOffer>() {
+    let fetched = use_get(Some(ep::offer::AdminList::url()));
+    let body = match &fetched.get() {
         Remote::Ready(offer) => html! {
             <>
                 { for offer.sections.iter().map(|section| {
@@ -125,17 +127,18 @@ pub struct OfferEditProps {
 /// Change one entitlement (or add one), with its history below.
 #[component]
 pub fn OfferEditPage(props: &OfferEditProps) -> Html {
-    let offer = use_get(Some(api::ADMIN_OFFER.to_string()));
-    let history = use_get(props.id.as_deref().map(api::offer_changes_path));
+    let offer = use_get(Some(ep::offer::AdminList::url()));
+    let history = use_get(props.id.as_ref().map(|id| {
+        ep::offer::AdminChanges::url().query(&ChangesQuery {
+            entitlement: Some(id.clone()),
+        })
+    }));
     let navigator = use_navigator();
     // The rule as last typed, read back in plain words under the box.
     let typed_rule = use_state(|| None::<String>);
     let saved = use_state(|| None::<String>);
 
-    let (offer, changes) = match (
-        offer.get::<AdminOffer>(),
-        history.list::<EntitlementChange>(),
-    ) {
+    let (offer, changes) = match (offer.get(), history.list()) {
         (Remote::Ready(o), Remote::Ready(c)) => (o, c),
         (o, c) => {
             let retry = {

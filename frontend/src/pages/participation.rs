@@ -5,14 +5,15 @@
 use crate::api;
 use crate::components::form::{act, errors_from, ActionForm, Field, FieldError, Kind};
 use crate::hooks::{use_get, waiting};
-use crate::pages::forum::{cancel_button, toggle, use_said};
+use crate::pages::forum_parts::{cancel_button, toggle, use_said};
 use crate::pages::moderation::ForumStaffNav;
 use crate::route::Route;
 use crate::state::Remote;
 use crate::words;
+use shared::endpoints as ep;
+use shared::endpoints::moderation::FiguresQuery;
 use shared::forum::{
-    AdminSpaceView, Audience, ParticipationFigures, SpaceDraft, SpaceRule, OLDEST, SUPPRESS_BELOW,
-    YOUNGEST,
+    AdminSpaceView, Audience, SpaceDraft, SpaceRule, OLDEST, SUPPRESS_BELOW, YOUNGEST,
 };
 use shared::limits::{FORUM_DESCRIPTION_MAX_CHARS, FORUM_NAME_MAX_CHARS};
 use yew::prelude::*;
@@ -32,7 +33,12 @@ pub fn count_words(c: Option<u32>) -> String {
 pub fn ParticipationPage() -> Html {
     // The period asked for: (from, to), empty for the server's default.
     let period = use_state(|| (String::new(), String::new()));
-    let figures = use_get(Some(api::participation_path(&period.0, &period.1)));
+    let figures = use_get(Some(ep::moderation::Participation::url().query(
+        &FiguresQuery {
+            from: period.0.parse().ok(),
+            to: period.1.parse().ok(),
+        },
+    )));
     let send = {
         let period = period.clone();
         act(move |v| {
@@ -43,7 +49,7 @@ pub fn ParticipationPage() -> Html {
             }
         })
     };
-    let body = match figures.get::<ParticipationFigures>() {
+    let body = match figures.get() {
         Remote::Ready(f) => html! {
             <>
                 <h2>{ format!("{} to {}", words::date(f.from), words::date(f.to)) }</h2>
@@ -206,7 +212,7 @@ const SPACE_FIELDS: &[(&str, &str)] = &[
 
 #[component]
 pub fn ForumSpacesPage() -> Html {
-    let list = use_get(Some(api::FORUM_SPACES_ADMIN.to_string()));
+    let list = use_get(Some(ep::moderation::AdminSpaces::url()));
     let open = use_state(|| None::<String>);
     let said = use_said();
 
@@ -220,13 +226,13 @@ pub fn ForumSpacesPage() -> Html {
                     (open.clone(), said.clone(), reload.clone(), id.clone());
                 async move {
                     let draft = space_draft(&v)?;
-                    let (put, path) = match &id {
-                        Some(id) => (true, api::forum_action("/forum/admin/spaces/", id, "")),
-                        None => (false, api::FORUM_SPACES_ADMIN.to_string()),
-                    };
-                    api::send_done(put, &path, &draft)
-                        .await
-                        .map_err(|e| errors_from(&e, SPACE_FIELDS))?;
+                    match &id {
+                        Some(id) => {
+                            api::call_done(ep::moderation::UpdateSpace::url(id), &draft).await
+                        }
+                        None => api::call_done(ep::moderation::CreateSpace::url(), &draft).await,
+                    }
+                    .map_err(|e| errors_from(&e, SPACE_FIELDS))?;
                     open.set(None);
                     said.show(
                         "spaces",
@@ -246,7 +252,7 @@ pub fn ForumSpacesPage() -> Html {
         }
     };
 
-    let body = match list.list::<AdminSpaceView>() {
+    let body = match list.list() {
         Remote::Ready(spaces) => html! {
             <ul class="cards">
                 { for spaces.iter().map(|s| {

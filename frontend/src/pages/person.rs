@@ -14,10 +14,8 @@ use crate::state::Remote;
 use crate::text::raw;
 use crate::words;
 use shared::access::{allowed, can, Ability, Action, Relation, Relationship};
-use shared::accounts::{
-    ActivationCode, AllocationView, NewAllocation, PersonSummary, StaffView, TeamMember,
-    YoungPersonView,
-};
+use shared::accounts::{ActivationCode, AllocationView, NewAllocation, YoungPersonView};
+use shared::endpoints as ep;
 use shared::limits::{
     PERSON_NOTE_MAX_CHARS, REASON_MIN_CHARS, USERNAME_MAX_CHARS, USERNAME_MIN_CHARS,
 };
@@ -58,8 +56,8 @@ pub fn PersonPage(props: &PersonProps) -> Html {
     let me = use_me();
     let role = me.as_ref().map_or(Role::YoungPerson, |m| m.role);
     let admin = role == Role::Admin;
-    let caseload = use_get(Some(api::CASELOAD.to_string()));
-    let people = caseload.list::<PersonSummary>();
+    let caseload = use_get(Some(ep::people::Caseload::url()));
+    let people = caseload.list();
     // An admin who has just given a break-glass reason on this page.
     let opened = use_state(|| false);
     let code = use_state(|| None::<ActivationCode>);
@@ -79,20 +77,20 @@ pub fn PersonPage(props: &PersonProps) -> Html {
     let read_workers = may(Action::ReadAllocations);
     let read_profile = may(Action::ReadProfile);
 
-    let profile = use_get(read_profile.then(|| api::person_path(&props.id, "")));
-    let profile_data = profile.get::<Option<YoungPersonView>>();
+    let profile = use_get(read_profile.then(|| ep::people::Person::url(&props.id)));
+    let profile_data = profile.maybe();
     // The reallocation form picks from the workers named here (managers
     // cannot list all staff); admins get the staff list.
-    let allocations = use_get(read_workers.then(|| api::person_path(&props.id, "/allocations")));
-    let known_data = allocations.list::<AllocationView>();
-    let staff = use_get((admin && may(Action::ManageAllocations)).then(|| api::STAFF.to_string()));
-    let staff_data = staff.list::<StaffView>();
+    let allocations = use_get(read_workers.then(|| ep::people::Allocations::url(&props.id)));
+    let known_data = allocations.list();
+    let staff = use_get((admin && may(Action::ManageAllocations)).then(ep::staff::ListStaff::url));
+    let staff_data = staff.list();
     // A manager can also choose anyone in their own team.
     let team = use_get(
         (can(role, Ability::ListTeamStaff) && may(Action::ManageAllocations))
-            .then(|| api::MY_TEAM.to_string()),
+            .then(ep::people::MyTeam::url),
     );
-    let team_data = team.list::<TeamMember>();
+    let team_data = team.list();
 
     let Some(row) = row else {
         return html! {

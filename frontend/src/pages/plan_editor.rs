@@ -7,7 +7,7 @@
 use crate::api::{self, ApiError};
 use crate::components::form::{act, errors_from, focus_soon, ActionForm, Field, Kind};
 use crate::components::guard::use_me;
-use crate::hooks::{use_get, waiting};
+use crate::hooks::{use_get, waiting, LeanOf};
 use crate::pages::my_plan::paragraphs;
 use crate::pages::person::not_on_list;
 use crate::pages::questions::PlanQuestions;
@@ -17,11 +17,11 @@ use crate::words;
 use chrono::NaiveDate;
 use gloo_timers::callback::Timeout;
 use serde::Deserialize;
-use shared::accounts::YoungPersonView;
+use shared::endpoints as ep;
 use shared::limits::{OVERRIDE_REASON_MAX_CHARS, PLAN_SECTION_MAX_CHARS, REASON_MIN_CHARS};
 use shared::people::{AgeBand, Role};
 use shared::plain_language::{check, limits, PlainLanguageReport};
-use shared::plans::{ChildPlanView, DraftPlan, PlanKind, PlanVersionSummary, Section, SectionText};
+use shared::plans::{DraftPlan, PlanKind, PlanVersionSummary, Section, SectionText};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -41,6 +41,8 @@ struct PlanState {
     draft: Option<DraftPlan>,
     versions: Vec<PlanVersionSummary>,
 }
+
+impl LeanOf<ep::plans::StaffPlan> for PlanState {}
 
 /// "2026-12-01", for a date input.
 fn date_value(d: NaiveDate) -> String {
@@ -113,9 +115,9 @@ fn text_id(section: Section) -> String {
 pub fn PlanEditorPage(props: &PlanEditorProps) -> Html {
     let me = use_me();
     let id = props.id.clone();
-    let person = use_get(Some(api::person_path(&id, "")));
-    let plan = use_get(Some(api::person_path(&id, "/plan")));
-    let shared = use_get(Some(api::person_path(&id, "/plan/shared")));
+    let person = use_get(Some(ep::people::Person::url(&id)));
+    let plan = use_get(Some(ep::plans::StaffPlan::url(&id)));
+    let shared = use_get(Some(ep::plans::StaffShared::url(&id)));
     let draft = use_mut_ref(Draft::default);
     let loaded = use_state(|| false);
     let redraw = use_force_update();
@@ -126,9 +128,9 @@ pub fn PlanEditorPage(props: &PlanEditorProps) -> Html {
     // The server's words when sharing failed the check: ask for a reason.
     let needs_reason = use_state(|| None::<String>);
 
-    let person_data = person.get::<Option<YoungPersonView>>();
-    let plan_data = plan.get::<PlanState>();
-    let shared_data = shared.get::<Option<ChildPlanView>>();
+    let person_data = person.maybe();
+    let plan_data = plan.lean::<PlanState>();
+    let shared_data = shared.get();
     let band = match &person_data {
         Remote::Ready(Some(p)) => Some(p.age_band),
         _ => None,

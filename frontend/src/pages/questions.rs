@@ -11,6 +11,7 @@ use crate::pages::my_plan::paragraphs;
 use crate::route::Route;
 use crate::state::Remote;
 use crate::words;
+use shared::endpoints as ep;
 use shared::limits::PLAN_MESSAGE_MAX_CHARS;
 use shared::people::Role;
 use shared::plans::PlanQueryView;
@@ -37,11 +38,11 @@ pub fn PlanQuestions(props: &PlanQuestionsProps) -> Html {
             Role::SocialWorker | Role::PersonalAdviser | Role::TeamManager
         )
     });
-    let list = use_get(Some(api::PLAN_QUESTIONS.to_string()));
+    let list = use_get(Some(ep::plans::WorkerQueries::url()));
     // The question being answered.
     let open = use_state(|| None::<String>);
     let done = use_state(|| None::<String>);
-    let all = match list.list::<PlanQueryView>() {
+    let all = match list.list() {
         Remote::Ready(all) => all,
         other => return waiting(&other, "the questions", &list.reload).unwrap_or_default(),
     };

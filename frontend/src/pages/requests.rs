@@ -8,6 +8,8 @@ use crate::hooks::{use_get, waiting};
 use crate::route::Route;
 use crate::state::Remote;
 use crate::words;
+use shared::endpoints as ep;
+use shared::endpoints::offer::RequestListQuery;
 use shared::limits::OFFER_MESSAGE_MAX;
 use shared::offer::{OfferRequestAnswer, OfferRequestView, RequestStatus};
 use yew::prelude::*;
@@ -19,14 +21,11 @@ const MESSAGE: &str = "request-message";
 #[component]
 pub fn RequestsPage() -> Html {
     let all = use_state(|| false);
-    let list = use_get(Some(
-        if *all {
-            api::ALL_OFFER_REQUESTS
-        } else {
-            api::OFFER_REQUESTS
-        }
-        .to_string(),
-    ));
+    let list = use_get(Some(ep::offer::WorkerRequests::url().query(
+        &RequestListQuery {
+            include_closed: all.then_some(true),
+        },
+    )));
     let open = use_state(|| None::<String>);
     let done = use_state(|| None::<String>);
 
@@ -157,7 +156,7 @@ pub fn RequestsPage() -> Html {
         }
     };
 
-    let body = match &list.list::<OfferRequestView>() {
+    let body = match &list.list() {
         Remote::Ready(l) if l.is_empty() => html! {
             <p>{ if *all { "No requests yet." } else { "No open requests at the moment." } }</p>
         },

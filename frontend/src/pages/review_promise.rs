@@ -10,6 +10,7 @@ use crate::hooks::{use_get, waiting};
 use crate::state::Remote;
 use crate::words;
 use chrono::NaiveDate;
+use shared::endpoints as ep;
 use shared::review_schedule::{next_review_due, ReviewPolicy};
 use shared::reviews::ReviewSettings;
 use yew::prelude::*;
@@ -35,9 +36,9 @@ pub fn promise_words(policy: ReviewPolicy) -> &'static str {
 
 #[component]
 pub fn ReviewPromisePage() -> Html {
-    let data = use_get(Some(api::REVIEW_SETTINGS.to_string()));
+    let data = use_get(Some(ep::reviews::Settings::url()));
     let saved = use_state(|| None::<String>);
-    let body = match data.get::<ReviewPolicy>() {
+    let body = match data.get() {
         Remote::Ready(policy) => {
             let save = {
                 let (saved, reload) = (saved.clone(), data.reload.clone());

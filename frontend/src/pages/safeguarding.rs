@@ -8,6 +8,8 @@ use crate::hooks::{use_get, waiting};
 use crate::route::Route;
 use crate::state::Remote;
 use crate::words;
+use shared::endpoints as ep;
+use shared::endpoints::feedback::AlertsQuery;
 use shared::limits::REVIEW_MESSAGE_MAX;
 use shared::reviews::{AlertResponse, AlertRoute, AlertView};
 use yew::prelude::*;
@@ -27,9 +29,9 @@ pub fn source_words(source: &str) -> &'static str {
 #[component]
 pub fn AlertsPage() -> Html {
     let all = use_state(|| false);
-    let data = use_get(Some(
-        if *all { api::ALL_ALERTS } else { api::ALERTS }.to_string(),
-    ));
+    let data = use_get(Some(ep::feedback::Alerts::url().query(&AlertsQuery {
+        all: all.then_some(true),
+    })));
     // The alert whose response form is open.
     let responding = use_state(|| None::<String>);
     let done = use_state(|| None::<String>);
@@ -37,7 +39,7 @@ pub fn AlertsPage() -> Html {
         let all = all.clone();
         Callback::from(move |_| all.set(!*all))
     };
-    let body = match data.list::<AlertView>() {
+    let body = match data.list() {
         Remote::Ready(list) if list.is_empty() => html! {
             <p>{ if *all { "There are no alerts." } else { "There are no open alerts. Every alert has a response." } }</p>
         },

@@ -2,9 +2,9 @@
 //! the page they asked for (remembered in memory) or home.
 
 use crate::api;
-use crate::app::load_me;
 use crate::components::form::{act, errors_from, ActionForm, Field, Kind};
 use crate::i18n::t;
+use crate::me::load_me;
 use crate::route::Route;
 use crate::state::{use_app, Action};
 use crate::text::raw_t;

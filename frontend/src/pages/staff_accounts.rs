@@ -8,8 +8,8 @@ use crate::components::guard::use_me;
 use crate::hooks::{use_get, waiting};
 use crate::state::{use_app, Remote};
 use crate::words;
-use shared::accounts::{ActivationCode, NewStaff, StaffView};
-use shared::api::Team;
+use shared::accounts::{ActivationCode, NewStaff};
+use shared::endpoints as ep;
 use shared::limits::{STAFF_NAME_MAX_CHARS, USERNAME_MAX_CHARS, USERNAME_MIN_CHARS};
 use shared::people::Role;
 use yew::prelude::*;
@@ -32,9 +32,9 @@ const STAFF_ROLES: [Role; 6] = [
 pub fn StaffPage() -> Html {
     let me = use_me();
     let app = use_app();
-    let fetched = use_get(Some(api::STAFF.to_string()));
+    let fetched = use_get(Some(ep::staff::ListStaff::url()));
     let teams = use_get(match &app.council {
-        Remote::Ready(Some(c)) => Some(api::teams_path(&c.slug)),
+        Remote::Ready(Some(c)) => Some(ep::councils::Teams::url(&c.slug)),
         _ => None,
     });
     // A code to show once, and whose it is.
@@ -82,7 +82,7 @@ pub fn StaffPage() -> Html {
             )
         })
         .collect();
-    let team_options = match &teams.list::<Team>() {
+    let team_options = match &teams.list() {
         Remote::Ready(list) => list
             .iter()
             .map(|t| (t.slug.clone().into(), t.name.clone().into()))
@@ -104,7 +104,7 @@ pub fn StaffPage() -> Html {
     ];
 
     let my_id = me.as_ref().map(|m| m.id.clone()).unwrap_or_default();
-    let list = match &fetched.list::<StaffView>() {
+    let list = match &fetched.list() {
         Remote::Ready(list) => html! {
             <ul class="staff-list">
                 { for list.iter().map(|s| {

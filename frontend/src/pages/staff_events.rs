@@ -6,14 +6,15 @@ use crate::api;
 use crate::clock;
 use crate::components::form::{act, errors_from, ActionForm, Field, FieldError, Kind, Values};
 use crate::hooks::{use_get, waiting};
-use crate::pages::forum::{cancel_button, toggle, use_said, when};
 use crate::pages::forum_events::results_list;
+use crate::pages::forum_parts::{cancel_button, toggle, use_said, when};
 use crate::pages::moderation::ForumStaffNav;
 use crate::route::Route;
 use crate::state::Remote;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Utc};
+use shared::endpoints as ep;
 use shared::forum::{
-    AdminSpaceView, ClosePoll, EventDraft, EventKind, PollDraft, PollKind, PollOutcome, SignUpRow,
+    AdminSpaceView, ClosePoll, EventDraft, EventKind, PollDraft, PollKind, PollOutcome,
     StaffEventView, StaffPollView,
 };
 use shared::limits::{
@@ -228,8 +229,8 @@ struct SignUpsProps {
 /// Who is coming to one event. Each look is in their audit trail.
 #[component]
 fn SignUps(props: &SignUpsProps) -> Html {
-    let rows = use_get(Some(api::event_signups_path(&props.id)));
-    match rows.list::<SignUpRow>() {
+    let rows = use_get(Some(ep::events::Signups::url(&props.id)));
+    match rows.list() {
         Remote::Ready(list) if list.is_empty() => html! { <p>{ "Nobody has signed up yet." }</p> },
         Remote::Ready(list) => html! {
             <ul class="plain-list">
@@ -249,11 +250,11 @@ fn SignUps(props: &SignUpsProps) -> Html {
 
 #[component]
 pub fn StaffEventsPage() -> Html {
-    let list = use_get(Some(api::STAFF_EVENTS.to_string()));
-    let spaces = use_get(Some(api::FORUM_SPACES_ADMIN.to_string()));
+    let list = use_get(Some(ep::events::StaffEvents::url()));
+    let spaces = use_get(Some(ep::moderation::AdminSpaces::url()));
     let open = use_state(|| None::<String>);
     let said = use_said();
-    let spaces: Vec<AdminSpaceView> = match spaces.list::<AdminSpaceView>() {
+    let spaces: Vec<AdminSpaceView> = match spaces.list() {
         Remote::Ready(s) => s,
         _ => Vec::new(),
     };
@@ -267,13 +268,11 @@ pub fn StaffEventsPage() -> Html {
                     (open.clone(), said.clone(), reload.clone(), id.clone());
                 async move {
                     let draft = event_draft(&v)?;
-                    let (put, path) = match &id {
-                        Some(id) => (true, api::forum_action("/forum/admin/events/", id, "")),
-                        None => (false, api::STAFF_EVENTS.to_string()),
-                    };
-                    api::send_done(put, &path, &draft)
-                        .await
-                        .map_err(|e| errors_from(&e, EVENT_FIELDS))?;
+                    match &id {
+                        Some(id) => api::call_done(ep::events::UpdateEvent::url(id), &draft).await,
+                        None => api::call_done(ep::events::CreateEvent::url(), &draft).await,
+                    }
+                    .map_err(|e| errors_from(&e, EVENT_FIELDS))?;
                     open.set(None);
                     said.show(
                         "events",
@@ -333,7 +332,7 @@ pub fn StaffEventsPage() -> Html {
         }
     };
 
-    let body = match list.list::<StaffEventView>() {
+    let body = match list.list() {
         Remote::Ready(l) if l.is_empty() => html! { <p>{ "No events yet." }</p> },
         Remote::Ready(l) => html! { <ul class="cards">{ for l.iter().map(item) }</ul> },
         other => waiting(&other, "the events", &list.reload).unwrap_or_default(),
@@ -367,11 +366,11 @@ const P_OUTCOME: &str = "poll-outcome";
 
 #[component]
 pub fn StaffPollsPage() -> Html {
-    let list = use_get(Some(api::STAFF_POLLS.to_string()));
-    let spaces = use_get(Some(api::FORUM_SPACES_ADMIN.to_string()));
+    let list = use_get(Some(ep::events::StaffPolls::url()));
+    let spaces = use_get(Some(ep::moderation::AdminSpaces::url()));
     let open = use_state(|| None::<String>);
     let said = use_said();
-    let spaces: Vec<AdminSpaceView> = match spaces.list::<AdminSpaceView>() {
+    let spaces: Vec<AdminSpaceView> = match spaces.list() {
         Remote::Ready(s) => s,
         _ => Vec::new(),
     };
@@ -404,7 +403,7 @@ pub fn StaffPollsPage() -> Html {
                         allows_comment: v.get(P_COMMENT) == "yes",
                         closes_at,
                     };
-                    api::send_done(false, api::STAFF_POLLS, &draft)
+                    api::call_done(ep::events::CreatePoll::url(), &draft)
                         .await
                         .map_err(|e| {
                             errors_from(
@@ -482,11 +481,12 @@ pub fn StaffPollsPage() -> Html {
                         let map =
                             |e: api::ApiError| errors_from(&e, &[("you_said_we_did", P_OUTCOME)]);
                         if closing {
-                            let path = api::forum_action("/forum/admin/polls/", &id, "/close");
                             let body = ClosePoll {
                                 you_said_we_did: (!text.is_empty()).then_some(text),
                             };
-                            api::send_done(false, &path, &body).await.map_err(map)?;
+                            api::call_done(ep::events::ClosePoll::url(&id), &body)
+                                .await
+                                .map_err(map)?;
                         } else {
                             if text.is_empty() {
                                 return Err(vec![FieldError::at(
@@ -494,10 +494,8 @@ pub fn StaffPollsPage() -> Html {
                                     "Write what the council did.",
                                 )]);
                             }
-                            let path = api::forum_action("/forum/admin/polls/", &id, "/outcome");
-                            api::send_done(
-                                true,
-                                &path,
+                            api::call_done(
+                                ep::events::SetOutcome::url(&id),
                                 &PollOutcome {
                                     you_said_we_did: text,
                                 },
@@ -568,7 +566,7 @@ pub fn StaffPollsPage() -> Html {
         }
     };
 
-    let body = match list.list::<StaffPollView>() {
+    let body = match list.list() {
         Remote::Ready(l) if l.is_empty() => html! { <p>{ "No polls yet." }</p> },
         Remote::Ready(l) => html! { <ul class="cards">{ for l.iter().map(item) }</ul> },
         other => waiting(&other, "the polls", &list.reload).unwrap_or_default(),

@@ -13,7 +13,7 @@ use crate::route::Route;
 use crate::state::Remote;
 use crate::words;
 use shared::access::{allowed, Action};
-use shared::accounts::PersonSummary;
+use shared::endpoints as ep;
 use shared::limits::REVIEW_MESSAGE_MAX;
 use shared::people::Role;
 use shared::reviews::{AnsweredQuestion, FeedbackAnswer, StaffFeedback};
@@ -49,8 +49,8 @@ pub fn answer_text(a: &AnsweredQuestion) -> Vec<String> {
 pub fn PersonFeedbackPage(props: &PersonFeedbackProps) -> Html {
     let me = use_me();
     let role = me.as_ref().map_or(Role::YoungPerson, |m| m.role);
-    let caseload = use_get(Some(api::CASELOAD.to_string()));
-    let people = caseload.list::<PersonSummary>();
+    let caseload = use_get(Some(ep::people::Caseload::url()));
+    let people = caseload.list();
     let row = match &people {
         Remote::Ready(list) => list.iter().find(|p| p.id == props.id).cloned(),
         _ => None,
@@ -61,7 +61,7 @@ pub fn PersonFeedbackPage(props: &PersonFeedbackProps) -> Html {
         .unwrap_or(shared::access::Relation::Unrelated);
     let listed = row.is_some();
     let may = move |action: Action| listed && allowed(role, relation, action);
-    let data = use_get(may(Action::ReadFeedback).then(|| api::person_path(&props.id, "/feedback")));
+    let data = use_get(may(Action::ReadFeedback).then(|| ep::feedback::ForReader::url(&props.id)));
     let done = use_state(|| None::<String>);
     // The card whose answer form is open (its feedback id).
     let answering = use_state(|| None::<String>);
@@ -86,7 +86,7 @@ pub fn PersonFeedbackPage(props: &PersonFeedbackProps) -> Html {
             <a href={Route::Person { id: row.id.clone() }.to_path()}>{ format!("{name}'s page") }</a>
         </p>
     };
-    let body = match data.list::<StaffFeedback>() {
+    let body = match data.list() {
         Remote::Ready(list) if list.is_empty() && !may(Action::ReadFeedback) => html! {
             <p>{ "You cannot read this young person's views." }</p>
         },

@@ -15,14 +15,14 @@ use crate::route::Route;
 use crate::state::Remote;
 use crate::words;
 use shared::access::{allowed, Action};
-use shared::accounts::PersonSummary;
+use shared::endpoints as ep;
 use shared::limits::{
     OVERRIDE_REASON_MAX_CHARS, REVIEW_OUTCOME_MAX, REVIEW_PLACE_MAX, TIME_INPUT_MAX_CHARS,
 };
 use shared::people::Role;
 use shared::reviews::{
     kind_words, NewReview, Participation, ReviewChange, ReviewListRow, ReviewOutcome, ReviewStatus,
-    StaffReview, StaffReviewsView,
+    StaffReview,
 };
 use yew::prelude::*;
 use yew_router::Routable;
@@ -44,8 +44,8 @@ fn date_words(d: chrono::NaiveDate) -> String {
 
 #[component]
 pub fn ReviewsListPage() -> Html {
-    let list = use_get(Some(api::REVIEWS.to_string()));
-    let body = match list.list::<ReviewListRow>() {
+    let list = use_get(Some(ep::reviews::ListReviews::url()));
+    let body = match list.list() {
         Remote::Ready(rows) if rows.is_empty() => html! {
             <p>{ "None of the young people you work with has a review due." }</p>
         },
@@ -164,8 +164,8 @@ fn optional(text: String) -> Option<String> {
 pub fn PersonReviewsPage(props: &PersonReviewsProps) -> Html {
     let me = use_me();
     let role = me.as_ref().map_or(Role::YoungPerson, |m| m.role);
-    let caseload = use_get(Some(api::CASELOAD.to_string()));
-    let people = caseload.list::<PersonSummary>();
+    let caseload = use_get(Some(ep::people::Caseload::url()));
+    let people = caseload.list();
     let row = match &people {
         Remote::Ready(list) => list.iter().find(|p| p.id == props.id).cloned(),
         _ => None,
@@ -176,7 +176,8 @@ pub fn PersonReviewsPage(props: &PersonReviewsProps) -> Html {
         .unwrap_or(shared::access::Relation::Unrelated);
     let listed = row.is_some();
     let may = move |action: Action| listed && allowed(role, relation, action);
-    let data = use_get(may(Action::ReadReviews).then(|| api::person_path(&props.id, "/reviews")));
+    let data =
+        use_get(may(Action::ReadReviews).then(|| ep::reviews::PersonReviews::url(&props.id)));
     let done = use_state(|| None::<String>);
 
     let Some(row) = row else {
@@ -194,7 +195,7 @@ pub fn PersonReviewsPage(props: &PersonReviewsProps) -> Html {
     let person_link = html! {
         <p><a href={Route::Person { id: row.id.clone() }.to_path()}>{ format!("Back to {name}'s page") }</a></p>
     };
-    let view = match data.get::<Option<StaffReviewsView>>() {
+    let view = match data.maybe() {
         Remote::Ready(Some(v)) => v,
         Remote::Ready(None) => {
             return html! {

@@ -12,6 +12,7 @@ use crate::i18n::{t, tf};
 use crate::pages::my_review::{support_box, when_words};
 use crate::state::{use_app, Remote};
 use crate::text::CHILDLINE_PHONE;
+use shared::endpoints::{self as ep, Endpoint};
 use shared::reviews::{FeedbackScreen, SupportMessage};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -58,10 +59,12 @@ pub fn FeedbackFormPage() -> Html {
         let (engine, screen, offline_copy) = (engine.clone(), screen.clone(), offline_copy.clone());
         use_effect_with(*round, move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let reply = api::fetch(api::MY_FEEDBACK).await;
+                let reply = api::fetch(ep::feedback::Screen::url()).await;
                 let got = match reply {
                     Ok(r) if r.status == 200 => {
-                        match api::decode::<Option<FeedbackScreen>>(200, &r.body) {
+                        match api::decode::<<ep::feedback::Screen as Endpoint>::Response>(
+                            200, &r.body,
+                        ) {
                             Ok(Some(s)) => {
                                 drafts::save_screen(&engine.person, &r.body);
                                 Ok((s, false))

@@ -19,6 +19,7 @@ use crate::hooks::{use_get, waiting};
 use crate::route::Route;
 use crate::state::Remote;
 use crate::words;
+use shared::endpoints as ep;
 use shared::people::AgeBand;
 use shared::plain_language;
 use shared::reviews::{
@@ -87,8 +88,8 @@ const OLD_ANSWERS: &str =
 
 #[component]
 pub fn FormsPage() -> Html {
-    let data = use_get(Some(api::FEEDBACK_FORMS.to_string()));
-    let body = match data.list::<FormFamily>() {
+    let data = use_get(Some(ep::feedback::Forms::url()));
+    let body = match data.list() {
         Remote::Ready(families) if families.is_empty() => html! {
             <p>{ "There are no forms yet." }</p>
         },
@@ -148,12 +149,12 @@ pub struct FormEditProps {
 
 #[component]
 pub fn FormEditPage(props: &FormEditProps) -> Html {
-    let data = use_get(Some(api::FEEDBACK_FORMS.to_string()));
+    let data = use_get(Some(ep::feedback::Forms::url()));
     let published = use_state(|| None::<String>);
     let back = html! {
         <p><Link<Route> to={Route::FeedbackForms}>{ "Back to the forms" }</Link<Route>></p>
     };
-    let families = match data.list::<FormFamily>() {
+    let families = match data.list() {
         Remote::Ready(f) => f,
         other => {
             return html! {
