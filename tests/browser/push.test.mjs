@@ -238,7 +238,7 @@ test('a push is shown with a neutral title and its id as the tag, and a tap open
   }
 });
 
-test('the in-app list works without push: each links into the app, "Mark as read" and "Mark all as read"', async () => {
+test('the in-app list works without push: each links into the app, "Mark as read", "Mark all as read" and "Delete"', async () => {
   const { notification, restore } = await moveTylersReview();
   const { context, page, problems } = await newCheckedPage(browser);
   try {
@@ -283,6 +283,17 @@ test('the in-app list works without push: each links into the app, "Mark as read
     await page.setViewportSize(PHONE_ZOOM_200.viewport);
     violations = await runAxe(page);
     assert.equal(violations.length, 0, formatAxe(violations));
+
+    // "Delete": it is gone, and stays gone after a reload.
+    await main.locator('li', { hasText: notification.body }).first()
+      .getByRole('button', { name: /^Delete/ }).click();
+    await main.getByText('Deleted. It is gone from your list.').waitFor();
+    const listed = async () => (await main.locator('li', { hasText: notification.body }).count());
+    await page.waitForFunction((body) => ![...document.querySelectorAll('main li')].some((l) => l.textContent.includes(body)), notification.body);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+    await settled(page);
+    assert.equal(await listed(), 0);
     await assertClean(page, problems);
   } finally {
     await context.close();

@@ -32,7 +32,6 @@ use std::path::{Path, PathBuf};
 type ModPath = Vec<String>;
 
 #[test]
-#[ignore = "circles still being removed"]
 fn no_import_circles_between_modules() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut report = String::new();

@@ -1,4 +1,5 @@
 use sea_orm::entity::prelude::*;
+use shared::review_schedule::ReviewKind;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "review")]
@@ -58,11 +59,27 @@ impl Model {
 
 impl Model {
     pub fn kind(&self) -> Result<shared::review_schedule::ReviewKind, crate::error::ApiError> {
-        crate::error::ApiError::stored(
-            "review",
-            "kind",
-            &self.kind,
-            crate::services::reviews::kind_of,
-        )
+        crate::error::ApiError::stored("review", "kind", &self.kind, kind_of)
     }
+}
+
+pub(crate) fn kind_str(kind: ReviewKind) -> &'static str {
+    match kind {
+        ReviewKind::First => "first",
+        ReviewKind::Second => "second",
+        ReviewKind::Subsequent => "subsequent",
+        ReviewKind::PathwayPlan => "pathway_plan",
+    }
+}
+
+/// The stored review kind; `Model::kind` reads it.
+pub(crate) fn kind_of(s: &str) -> Option<ReviewKind> {
+    [
+        ReviewKind::First,
+        ReviewKind::Second,
+        ReviewKind::Subsequent,
+        ReviewKind::PathwayPlan,
+    ]
+    .into_iter()
+    .find(|k| kind_str(*k) == s)
 }

@@ -60,3 +60,5 @@ notifications-what-settings = اختياراتك
 title-notifications = الإشعارات
 title-notification-open = إشعارك
 title-notification-settings = إعدادات الإشعارات
+notifications-delete = حذف
+notifications-deleted = تم الحذف. لم يعد في قائمتك.

@@ -63,3 +63,5 @@ notifications-what-settings = your choices
 title-notifications = Notifications
 title-notification-open = Your notification
 title-notification-settings = Notification settings
+notifications-delete = Delete
+notifications-deleted = Deleted. It is gone from your list.

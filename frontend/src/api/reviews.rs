@@ -89,6 +89,11 @@ pub async fn mark_notification_read(id: &str) -> Result<(), ApiError> {
     call(ep::push::MarkRead::url(id), &()).await
 }
 
+/// One notification of mine deleted.
+pub async fn delete_notification(id: &str) -> Result<(), ApiError> {
+    call(ep::push::DeleteNotification::url(id), &()).await
+}
+
 /// Every notification of mine read.
 pub async fn mark_all_notifications_read() -> Result<(), ApiError> {
     call(ep::push::MarkAllRead::url(), &()).await

@@ -1,6 +1,7 @@
 //! My notifications, in the app: everything that was (or would have been)
 //! pushed to my phone, newest first, whether or not push is on. Each one
-//! links to where it is about; "Mark as read" and "Mark all as read".
+//! links to where it is about; "Mark as read", "Mark all as read" and
+//! "Delete".
 //!
 //! `/notifications/{id}` is where a tapped push message lands: it marks that
 //! one read and moves on to the page it is about (a push carries no
@@ -180,6 +181,22 @@ fn item(
             });
         })
     };
+    let delete = {
+        let (id, reload, status) = (n.id.clone(), reload.clone(), status.clone());
+        Callback::from(move |_| {
+            let (id, reload, status) = (id.clone(), reload.clone(), status.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::delete_notification(&id).await {
+                    Ok(()) => {
+                        status.set(Some(t("notifications-deleted")));
+                        pwa::emit(Event::ReadChanged);
+                        reload.emit(());
+                    }
+                    Err(err) => status.set(Some(err.message())),
+                }
+            });
+        })
+    };
     let when = words::when_now(n.created_at);
     html! {
         <li key={n.id.clone()} class={classes!("card", "notification", (!n.read).then_some("notification-new"))}>
@@ -198,6 +215,10 @@ fn item(
                     <span class="visually-hidden">{ tf("notifications-mark-read-more", &[("what", n.text())]) }</span>
                 </button>
             }
+            <button type="button" class="button button-secondary button-small" onclick={delete}>
+                { t("notifications-delete") }
+                <span class="visually-hidden">{ tf("notifications-mark-read-more", &[("what", n.text())]) }</span>
+            </button>
         </li>
     }
 }

@@ -28,7 +28,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection};
 use shared::access::Ability;
 use shared::care_status::care_summary;
 use shared::people::{AgeBand, Role};
-use shared::review_schedule::{ReviewKind, ReviewPolicy};
+use shared::review_schedule::ReviewPolicy;
 use shared::reviews::{format_time, FormKey, ReviewSettings, ReviewStatus};
 
 /// How far back a review can be recorded, and how far ahead booked.
@@ -66,26 +66,7 @@ pub async fn policy(
     })
 }
 
-pub(crate) fn kind_str(kind: ReviewKind) -> &'static str {
-    match kind {
-        ReviewKind::First => "first",
-        ReviewKind::Second => "second",
-        ReviewKind::Subsequent => "subsequent",
-        ReviewKind::PathwayPlan => "pathway_plan",
-    }
-}
-
-/// The stored review kind; `review::Model::kind` reads it.
-pub(crate) fn kind_of(s: &str) -> Option<ReviewKind> {
-    [
-        ReviewKind::First,
-        ReviewKind::Second,
-        ReviewKind::Subsequent,
-        ReviewKind::PathwayPlan,
-    ]
-    .into_iter()
-    .find(|k| kind_str(*k) == s)
-}
+pub(crate) use crate::entities::review::kind_str;
 
 pub(crate) fn status_of(r: &review::Model) -> Result<ReviewStatus, ApiError> {
     r.status()
