@@ -11,6 +11,7 @@ pub mod moderation;
 pub mod offer;
 pub mod offer_requests;
 pub mod people;
+pub mod plain_override;
 pub mod plans;
 pub mod reviews;
 pub mod safeguarding;

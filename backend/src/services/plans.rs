@@ -14,9 +14,7 @@ use sea_orm::{DatabaseConnection, TransactionTrait};
 use shared::access::{Action, Relationship};
 use shared::care_status::care_summary;
 use shared::glossary::find_terms;
-use shared::limits::{
-    OVERRIDE_REASON_MAX_CHARS, PROFILE_ABOUT_MAX_CHARS, PROFILE_CONTACT_MAX_CHARS, REASON_MIN_CHARS,
-};
+use shared::limits::{PROFILE_ABOUT_MAX_CHARS, PROFILE_CONTACT_MAX_CHARS};
 use shared::people::{AgeBand, CareLeaverCategory, Role};
 use shared::plain_language::check;
 use shared::plans::{
@@ -207,37 +205,13 @@ pub async fn share(
         .filter(|c| !c.report.passes)
         .map(|c| c.section.title())
         .collect();
-    let reason = req
-        .override_reason
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty());
-    if !failing.is_empty() {
-        match reason {
-            None => {
-                return Err(ApiError::validation(
-                    "override_reason",
-                    format!(
-                        "These sections are not yet in words this young person can understand: {}. Make them plainer, or say why they must be shared as they are.",
-                        failing.join(", ")
-                    ),
-                ))
-            }
-            Some(r) if r.chars().count() < REASON_MIN_CHARS => {
-                return Err(ApiError::validation(
-                    "override_reason",
-                    format!("Say a little more about why (at least {REASON_MIN_CHARS} characters)."),
-                ))
-            }
-            Some(r) if r.chars().count() > OVERRIDE_REASON_MAX_CHARS => {
-                return Err(ApiError::validation(
-                    "override_reason",
-                    format!("Keep the reason to {OVERRIDE_REASON_MAX_CHARS} characters or fewer."),
-                ))
-            }
-            Some(_) => {}
-        }
-    }
+    super::plain_override::check(&failing, req.override_reason.as_deref(), |failing| {
+        format!(
+            "These sections are not yet in words this young person can understand: {}. Make them plainer, or say why they must be shared as they are.",
+            failing.join(", ")
+        )
+    })?;
+    let reason = super::plain_override::reason(req.override_reason.as_deref());
     let now = Utc::now();
     let next = plans::shared(db, y.id, 1)
         .await?

@@ -11,7 +11,6 @@ use crate::repo::{feedback as fb_repo, people, reviews as repo};
 use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use shared::access::{allowed, Ability, Action};
-use shared::limits::{OVERRIDE_REASON_MAX_CHARS, REASON_MIN_CHARS};
 use shared::reviews::{
     schedule, ReviewListRow, ReviewOutcome, ReviewStatus, StaffReviewsView, OUTCOME_MAX,
 };
@@ -69,37 +68,13 @@ pub async fn record_outcome(
     .filter(|(_, t)| !shared::plain_language::check(t, band).passes)
     .map(|(name, _)| name)
     .collect();
-    let reason = o
-        .override_reason
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty());
-    if !failing.is_empty() {
-        match reason {
-            None => {
-                return Err(ApiError::validation(
-                    "override_reason",
-                    format!(
-                        "The young person may not understand {}. Make the words plainer, or say why they must stay as they are.",
-                        failing.join(" and ")
-                    ),
-                ))
-            }
-            Some(r) if r.chars().count() < REASON_MIN_CHARS => {
-                return Err(ApiError::validation(
-                    "override_reason",
-                    format!("Say a little more about why (at least {REASON_MIN_CHARS} characters)."),
-                ))
-            }
-            Some(r) if r.chars().count() > OVERRIDE_REASON_MAX_CHARS => {
-                return Err(ApiError::validation(
-                    "override_reason",
-                    format!("Keep the reason to {OVERRIDE_REASON_MAX_CHARS} characters or fewer."),
-                ))
-            }
-            Some(_) => {}
-        }
-    }
+    crate::services::plain_override::check(&failing, o.override_reason.as_deref(), |failing| {
+        format!(
+            "The young person may not understand {}. Make the words plainer, or say why they must stay as they are.",
+            failing.join(" and ")
+        )
+    })?;
+    let reason = crate::services::plain_override::reason(o.override_reason.as_deref());
     let answered = fb_repo::for_review(db, r.id)
         .await?
         .is_some_and(|f| f.response.is_some());
