@@ -4,6 +4,7 @@ pub mod access;
 pub mod audit_log;
 pub mod auth;
 pub mod caller;
+pub mod clean_input;
 pub mod config;
 pub mod db;
 pub mod entities;

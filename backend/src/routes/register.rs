@@ -65,6 +65,8 @@ fn method_guard(method: Method) -> impl guard::Guard {
 /// tells nothing to those who may not use it). The caller found here is
 /// kept for the handler's own `Caller`, so the session is read once.
 /// `Record` guards are decided by the handler, which has the record.
+/// Then the edge check on what was sent (`clean_input`), after the guard so
+/// that it tells nothing to those who may not call the endpoint.
 async fn enforce(
     guard: Guard,
     mut req: ServiceRequest,
@@ -82,6 +84,7 @@ async fn enforce(
         }
         req.extensions_mut().insert(caller);
     }
+    crate::clean_input::check(&mut req).await?;
     next.call(req).await
 }
 

@@ -2,6 +2,7 @@
 
 mod access_walk;
 mod auth;
+mod bad_input;
 mod councils;
 mod errors_and_headers;
 mod faults;
