@@ -1,12 +1,12 @@
 //! The edge check every API request passes before its handler runs: no
-//! control characters (NUL above all) in the path, the query or any string
-//! of a JSON body, and path ids that are the shape of an id. Nothing that
+//! control characters (NUL above all) and no bidi overrides in the path,
+//! the query or any string of a JSON body, and path ids that are the shape of an id. Nothing that
 //! fails reaches a handler or a database: PostgreSQL refuses a NUL byte
 //! with an error that is no fault of the database, and no query should
 //! ever run on an id that cannot exist.
 //!
-//! Free text has its own, stricter rules (hidden and direction characters,
-//! text with nothing visible), applied per field by `shared::text_checks`.
+//! Free text has its own rules too (text with nothing visible), applied per
+//! field by `shared::text_checks`.
 
 use crate::error::ApiError;
 use actix_web::dev::{Payload, ServiceRequest};
@@ -22,9 +22,13 @@ const HIDDEN_CHARACTER: &str =
     "This has a hidden character in it that can't be saved. Take it out (or type it again) and try again.";
 const NOT_AN_ID: &str = "This link is not right. Go back and try again.";
 
-/// Control characters other than the line breaks and tabs people type.
+/// Control characters other than the line breaks and tabs people type, and
+/// the bidi embeddings, overrides and isolates that make text read
+/// differently from what was checked (the marks U+200E/U+200F that
+/// keyboards type for mixed Arabic and English stay allowed).
 fn is_refused(c: char) -> bool {
-    c.is_control() && !matches!(c, '\n' | '\r' | '\t')
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 fn has_refused(s: &str) -> bool {
@@ -144,6 +148,10 @@ mod tests {
         assert_eq!(refused_field(&v, String::new()).as_deref(), Some("body"));
         let v = json!({"body": "c1\u{85}"});
         assert_eq!(refused_field(&v, String::new()).as_deref(), Some("body"));
+        let v = json!({"title": "abc\u{202E}cba"});
+        assert_eq!(refused_field(&v, String::new()).as_deref(), Some("title"));
+        let v = json!({"title": "\u{200F}مرحبا hello"});
+        assert_eq!(refused_field(&v, String::new()), None);
         let v = json!("\u{0}");
         assert_eq!(refused_field(&v, String::new()).as_deref(), Some("body"));
     }

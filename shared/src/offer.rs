@@ -445,6 +445,11 @@ pub struct OfferRequestView {
     pub updated_at: DateTime<Utc>,
     /// Oldest first.
     pub history: Vec<OfferRequestEvent>,
+    /// Only in the answer to sending it, when the message suggests the young
+    /// person may be at risk: Childline and the duty desk (their worker is
+    /// alerted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support: Option<crate::reviews::SupportMessage>,
 }
 
 // ---------------------------------------------------------------------------

@@ -248,6 +248,11 @@ pub struct PlanQueryView {
     pub answer: Option<String>,
     pub answered_by: Option<String>,
     pub answered_at: Option<DateTime<Utc>>,
+    /// Only in the answer to asking, when the message suggests the young
+    /// person may be at risk: Childline and the duty desk (their worker is
+    /// alerted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support: Option<crate::reviews::SupportMessage>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

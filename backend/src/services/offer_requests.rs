@@ -9,6 +9,7 @@ use crate::entities::{offer_request as req, young_person};
 use crate::error::ApiError;
 use crate::repo::{councils, notifications, offer as offer_repo, offer_requests as repo, people};
 use crate::services::offer::{entitlement_of, facts_of};
+use crate::services::safeguarding;
 use chrono::Utc;
 use sea_orm::{DatabaseConnection, SqlErr, TransactionTrait};
 use shared::access::{allowed, Ability, Action, Relationship};
@@ -102,6 +103,7 @@ async fn views(
             created_at: r.created_at,
             updated_at: r.updated_at,
             history,
+            support: None,
         });
     }
     Ok(out)
@@ -178,10 +180,11 @@ pub async fn ask(
                 }
             },
         };
-    // Words that suggest harm make the worker's alert urgent.
-    let urgent = message
-        .as_deref()
-        .is_some_and(|m| !shared::text_checks::find_harm(m).is_empty());
+    // Words that suggest harm raise a safeguarding alert, and make the
+    // worker's notification urgent.
+    let harm =
+        safeguarding::check_for_harm(db, y, &[message.as_deref().unwrap_or_default()], now).await?;
+    let urgent = harm.is_some();
     let txn = db.begin().await?;
     let created = repo::create(
         &txn,
@@ -226,11 +229,16 @@ pub async fn ask(
         now,
     )
     .await?;
+    if let Some(h) = &harm {
+        h.raise(&txn, y, "offer_request", &r.public_id, now).await?;
+    }
     txn.commit().await?;
-    views(db, vec![r])
+    let mut answer = views(db, vec![r])
         .await?
         .pop()
-        .ok_or_else(|| ApiError::Internal("a new request could not be read back".to_owned()))
+        .ok_or_else(|| ApiError::Internal("a new request could not be read back".to_owned()))?;
+    answer.support = harm.map(|h| h.support());
+    Ok(answer)
 }
 
 fn already_asked(title: &str) -> ApiError {

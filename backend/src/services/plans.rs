@@ -9,6 +9,7 @@ use crate::error::ApiError;
 /// Kept at its old path; it lives with the allocations it counts.
 pub use crate::repo::allocations::social_workers_so_far;
 use crate::repo::{allocations, councils, notifications, people, plans};
+use crate::services::safeguarding;
 use chrono::Utc;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use shared::access::{Action, Relationship};
@@ -392,6 +393,8 @@ pub async fn ask(
     }
     let tell = worker_to_tell(db, y, current.shared_by).await?;
     let now = Utc::now();
+    let harm =
+        safeguarding::check_for_harm(db, y, &[message.as_deref().unwrap_or_default()], now).await?;
     let txn = db.begin().await?;
     let row = plans::add_query(
         &txn,
@@ -423,8 +426,14 @@ pub async fn ask(
         )
         .await?;
     }
+    if let Some(h) = &harm {
+        h.raise(&txn, y, "plan_question", &row.public_id, now)
+            .await?;
+    }
     txn.commit().await?;
-    view_query(db, row, y).await
+    let mut view = view_query(db, row, y).await?;
+    view.support = harm.map(|h| h.support());
+    Ok(view)
 }
 
 async fn view_query(
@@ -448,6 +457,7 @@ async fn view_query(
             None => None,
         },
         answered_at: q.answered_at,
+        support: None,
     })
 }
 

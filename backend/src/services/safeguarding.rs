@@ -44,6 +44,57 @@ pub fn harm_in(texts: &[&str]) -> Option<Harm> {
     Some(Harm { phrases, excerpt })
 }
 
+/// Words that suggest harm in what a young person is sending, found before
+/// it is stored: who will be alerted, and the help to show them.
+pub struct HarmFound {
+    pub harm: Harm,
+    pub routing: Routing,
+    duty_phone: String,
+}
+
+/// Checks `texts` for words that suggest harm, before the transaction that
+/// stores them; then [`HarmFound::raise`] inside it.
+pub async fn check_for_harm(
+    db: &impl ConnectionTrait,
+    y: &young_person::Model,
+    texts: &[&str],
+    now: DateTime<Utc>,
+) -> Result<Option<HarmFound>, ApiError> {
+    let Some(harm) = harm_in(texts) else {
+        return Ok(None);
+    };
+    let routing = route_alert(db, y, now).await?;
+    let duty_phone = councils::by_id(db, y.authority_id)
+        .await?
+        .map(|c| c.duty_phone)
+        .unwrap_or_default();
+    Ok(Some(HarmFound {
+        harm,
+        routing,
+        duty_phone,
+    }))
+}
+
+impl HarmFound {
+    /// Records the alert and tells whoever it is routed to, in `txn`.
+    /// `source` says where the words were written (see [`raise_alert`]).
+    pub async fn raise(
+        &self,
+        txn: &impl ConnectionTrait,
+        y: &young_person::Model,
+        source: &str,
+        source_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), ApiError> {
+        raise_alert(txn, y, &self.routing, source, source_id, &self.harm, now).await
+    }
+
+    /// Childline and the duty desk, in kind words, for the young person.
+    pub fn support(&self) -> shared::reviews::SupportMessage {
+        shared::reviews::SupportMessage::new(&self.duty_phone)
+    }
+}
+
 /// Who is alerted, now.
 pub struct Routing {
     pub route: AlertRoute,
@@ -140,6 +191,8 @@ pub async fn raise_alert(
     .await?;
     let what = match source {
         "review_request" => "in a request for an earlier review",
+        "offer_request" => "in a request about the local offer",
+        "plan_question" => "in a question about their plan",
         _ => "in their views for their review",
     };
     for (ids, urgent) in [(&routing.urgent, true), (&routing.also, false)] {

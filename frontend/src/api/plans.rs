@@ -2,12 +2,17 @@
 
 use super::{call, call_done, ApiError};
 use shared::endpoints as ep;
-use shared::offer::{AdminOfferEntry, EntitlementDraft, NewOfferRequest, OfferRequestAnswer};
-use shared::plans::{AnswerRequest, DraftPlan, NewPlanQuery, SharePlan, StaffProfile};
+use shared::offer::{
+    AdminOfferEntry, EntitlementDraft, NewOfferRequest, OfferRequestAnswer, OfferRequestView,
+};
+use shared::plans::{
+    AnswerRequest, DraftPlan, NewPlanQuery, PlanQueryView, SharePlan, StaffProfile,
+};
 
 /// "I don't understand this" or "I don't agree", with an optional message.
-pub async fn ask_about_plan(query: &NewPlanQuery) -> Result<(), ApiError> {
-    call_done(ep::plans::AskAboutPlan::url(), query).await
+/// The answer carries help to show when the message suggests harm.
+pub async fn ask_about_plan(query: &NewPlanQuery) -> Result<PlanQueryView, ApiError> {
+    call(ep::plans::AskAboutPlan::url(), query).await
 }
 
 /// Save the worker's draft of a plan.
@@ -42,9 +47,10 @@ pub async fn save_profile(profile: &StaffProfile) -> Result<(), ApiError> {
     call(ep::plans::SaveProfile::url(), profile).await
 }
 
-/// "Ask about this" in my offer.
-pub async fn ask_about_offer(request: &NewOfferRequest) -> Result<(), ApiError> {
-    call_done(ep::offer::AskAboutOffer::url(), request).await
+/// "Ask about this" in my offer. The answer carries help to show when the
+/// message suggests harm.
+pub async fn ask_about_offer(request: &NewOfferRequest) -> Result<OfferRequestView, ApiError> {
+    call(ep::offer::AskAboutOffer::url(), request).await
 }
 
 /// A new entitlement in the offer.

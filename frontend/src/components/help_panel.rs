@@ -1,6 +1,7 @@
 //! "Need help now?": the council's duty phone and Childline, on the home and
-//! help pages. Childline is always shown, even offline, because it does not
-//! depend on the server.
+//! help pages, and the kind message shown when what a young person sent
+//! suggests they may not be safe. Childline is always shown, even offline,
+//! because it does not depend on the server.
 
 use crate::i18n::{t, tf};
 use crate::state::{use_app, Action, Remote};
@@ -53,6 +54,41 @@ pub fn CouncilPhone() -> Html {
                 </div>
             }
         }
+    }
+}
+
+/// The kind message when what they wrote suggests they may not be safe:
+/// Childline and the duty desk, each a button that calls.
+pub fn support_box(support: &shared::reviews::SupportMessage) -> Html {
+    let childline = crate::text::tel_href(&support.childline_phone);
+    let duty = crate::text::tel_href(&support.duty_phone);
+    html! {
+        <section class="help-panel help-panel-urgent" role="alert" aria-labelledby="support-title">
+            <h2 id="support-title">{ t("reviews-support-title") }</h2>
+            <p>{ t("reviews-support-message") }</p>
+            if let Some(href) = childline {
+                <a class="button button-call" href={href}>
+                    { tf("reviews-support-childline", &[("phone", &support.childline_phone)]) }
+                </a>
+            }
+            if let Some(href) = duty {
+                <a class="button button-call" href={href}>
+                    { tf("reviews-support-duty", &[("phone", &support.duty_phone)]) }
+                </a>
+            }
+            <p>{ t("reviews-support-worker") }</p>
+            { danger_999() }
+        </section>
+    }
+}
+
+/// "If you are in danger right now, call 999", with a button that calls.
+pub fn danger_999() -> Html {
+    html! {
+        <>
+            <p>{ t("help-danger-999") }</p>
+            <a class="button button-call" href="tel:999">{ t("help-call-999") }</a>
+        </>
     }
 }
 

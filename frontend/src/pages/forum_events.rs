@@ -34,22 +34,25 @@ pub fn EventsPage() -> Html {
     let events = use_get(Some(ep::events::Events::url()));
     let open = use_state(|| None::<String>);
     let said = use_said();
+    let help = use_state(|| None::<HarmHelp>);
 
     let item = |e: &EventView| {
         let key = format!("signup-{}", e.id);
         let form = (open.as_deref() == Some(key.as_str())).then(|| {
             let send = {
-                let (open, said, reload, id, at) = (
+                let (open, said, help, reload, id, at) = (
                     open.clone(),
                     said.clone(),
+                    help.clone(),
                     events.reload.clone(),
                     e.id.clone(),
                     e.id.clone(),
                 );
                 act(move |v| {
-                    let (open, said, reload, id, at) = (
+                    let (open, said, help, reload, id, at) = (
                         open.clone(),
                         said.clone(),
+                        help.clone(),
                         reload.clone(),
                         id.clone(),
                         at.clone(),
@@ -64,6 +67,7 @@ pub fn EventsPage() -> Html {
                         )
                         .await
                         .map_err(|e| errors_from(&e, &[("note", NOTE)]))?;
+                        help.set(done.help);
                         open.set(None);
                         let words = match done.reminder_at {
                             Some(r) => {
@@ -166,6 +170,9 @@ pub fn EventsPage() -> Html {
         <>
             <h1>{ t("forum-events") }</h1>
             <p class="lead">{ t("forum-events-lead") }</p>
+            if let Some(h) = &*help {
+                { help_box(h) }
+            }
             { body }
         </>
     }

@@ -147,6 +147,7 @@ pub fn help_box(help: &HarmHelp) -> Html {
                 { call(CHILDLINE_PHONE, "forum-help-childline") }
                 { call(&help.duty_phone, "forum-help-duty") }
             </div>
+            { crate::components::help_panel::danger_999() }
         </div>
     }
 }

@@ -81,19 +81,31 @@ pub fn ForumThreadPage(props: &ThreadProps) -> Html {
         let panel = match open.as_deref() {
             Some(k) if k == key("report") => {
                 let send = {
-                    let (open, said, at, id) =
-                        (open.clone(), said.clone(), key("report"), p.id.clone());
+                    let (open, said, help, at, id) = (
+                        open.clone(),
+                        said.clone(),
+                        help.clone(),
+                        key("report"),
+                        p.id.clone(),
+                    );
                     act(move |v| {
-                        let (open, said, at, id) =
-                            (open.clone(), said.clone(), at.clone(), id.clone());
+                        let (open, said, help, at, id) = (
+                            open.clone(),
+                            said.clone(),
+                            help.clone(),
+                            at.clone(),
+                            id.clone(),
+                        );
                         async move {
                             let reason = v.get(REASON).trim().to_string();
                             let report = NewReport {
                                 reason: (!reason.is_empty()).then_some(reason),
                             };
-                            let _: ReportReceipt = api::call(ep::forum::Report::url(&id), &report)
-                                .await
-                                .map_err(|e| errors_from(&e, &[("reason", REASON)]))?;
+                            let receipt: ReportReceipt =
+                                api::call(ep::forum::Report::url(&id), &report)
+                                    .await
+                                    .map_err(|e| errors_from(&e, &[("reason", REASON)]))?;
+                            help.set(receipt.help);
                             open.set(None);
                             said.show(&at, t("forum-reported"), true);
                             focus_soon(at);

@@ -14,6 +14,7 @@
 use crate::api;
 use crate::clock;
 use crate::components::form::{act, errors_from, focus_soon, ActionForm, Field, Kind};
+use crate::components::help_panel::support_box;
 use crate::hooks::{use_get, waiting};
 use crate::i18n::{t, tf};
 use crate::route::Route;
@@ -25,6 +26,7 @@ use shared::endpoints as ep;
 use shared::limits::{OFFER_MESSAGE_MAX, OFFER_SEARCH_MAX};
 use shared::offer::{search_score, NewOfferRequest, OfferRequestView, RequestStatus};
 use shared::people::Role;
+use shared::reviews::SupportMessage;
 use view::{Entry, MyOfferEntry};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -289,7 +291,8 @@ pub fn MyOfferPage(props: &MyOfferProps) -> Html {
     let query = use_state(|| None::<String>);
     // The entitlement whose "Ask about this" form is open.
     let asking = use_state(|| None::<String>);
-    let sent = use_state(|| None::<String>);
+    // What was sent, and help when the message suggested harm.
+    let sent = use_state(|| None::<(String, Option<SupportMessage>)>);
 
     let offer_data = offer.lean::<view::MyOffer>();
     let Remote::Ready(mine) = &offer_data else {
@@ -363,11 +366,11 @@ pub fn MyOfferPage(props: &MyOfferProps) -> Html {
                             entitlement_id: id,
                             message: Some(message.trim().to_string()).filter(|m| !m.is_empty()),
                         };
-                        api::ask_about_offer(&body)
+                        let view = api::ask_about_offer(&body)
                             .await
                             .map_err(|err| errors_from(&err, &[("message", MESSAGE)]))?;
                         asking.set(None);
-                        sent.set(Some(tf("offer-sent", &[("title", &title)])));
+                        sent.set(Some((tf("offer-sent", &[("title", &title)]), view.support)));
                         reload_offer.emit(());
                         reload_requests.emit(());
                         focus_soon(REQUESTS_HEADING.to_string());
@@ -480,10 +483,13 @@ pub fn MyOfferPage(props: &MyOfferProps) -> Html {
             <p class="lead">{ t("offer-my-lead") }</p>
             { search_box(&query, &t("offer-search-mine"), found.as_ref().map(Vec::len)) }
             <div role="status">
-                if let Some(text) = &*sent {
+                if let Some((text, _)) = &*sent {
                     <p class="notice-success">{ text }</p>
                 }
             </div>
+            if let Some(support) = sent.as_ref().and_then(|(_, s)| s.as_ref()) {
+                { support_box(support) }
+            }
             { my_requests(&request_list, &requests.reload) }
             { body }
             { duty_desk(&mine.duty_phone) }

@@ -5,6 +5,7 @@
 
 use crate::api;
 use crate::components::form::{act, errors_from, focus_soon, ActionForm, Field, Kind};
+use crate::components::help_panel::support_box;
 use crate::hooks::{use_get, waiting};
 use crate::i18n::{t, tf};
 use crate::state::Remote;
@@ -16,6 +17,7 @@ use shared::limits::PLAN_MESSAGE_MAX_CHARS;
 use shared::plans::{
     ChildSection, NewPlanQuery, PlanKind, PlanQueryView, PlanVersionSummary, QueryKind, Section,
 };
+use shared::reviews::SupportMessage;
 use yew::prelude::*;
 
 const MESSAGE: &str = "plan-question-message";
@@ -74,7 +76,9 @@ pub fn MyPlanPage() -> Html {
     // `ask_button_id`).
     let asking = use_state(|| None::<String>);
     // "Sent", shown under the part it was about (the part's name).
-    let sent = use_state(|| None::<String>);
+    // The section a question was sent about, and help when the message
+    // suggested harm.
+    let sent = use_state(|| None::<(String, Option<SupportMessage>)>);
 
     let plan = match plan.get() {
         Remote::Ready(Some(p)) => p,
@@ -151,11 +155,11 @@ pub fn MyPlanPage() -> Html {
                             kind,
                             message: Some(message.trim().to_string()).filter(|m| !m.is_empty()),
                         };
-                        api::ask_about_plan(&query)
+                        let view = api::ask_about_plan(&query)
                             .await
                             .map_err(|err| errors_from(&err, &[("message", MESSAGE)]))?;
                         asking.set(None);
-                        sent.set(Some(section.as_str().to_string()));
+                        sent.set(Some((section.as_str().to_string(), view.support)));
                         reload.emit(());
                         focus_soon(ask_button_id(section, kind));
                         Ok(())
@@ -211,12 +215,19 @@ pub fn MyPlanPage() -> Html {
                     </div>
                     { for form }
                     <div role="status">
-                        if sent.as_deref() == Some(s.section.as_str()) {
+                        if sent.as_ref().is_some_and(|(at, _)| at == s.section.as_str()) {
                             <p class="notice-success">
                                 { tf("plan-sent", &[("reader", &reader)]) }
                             </p>
                         }
                     </div>
+                    if let Some(support) = sent
+                        .as_ref()
+                        .filter(|(at, _)| at == s.section.as_str())
+                        .and_then(|(_, help)| help.as_ref())
+                    {
+                        { support_box(support) }
+                    }
                 }
             </section>
         }

@@ -7,6 +7,7 @@
 use crate::api::{self, ApiError};
 use crate::components::form::focus_soon;
 use crate::components::guard::use_me;
+use crate::components::help_panel::support_box;
 use crate::feedback_drafts;
 use crate::hooks::{use_get, waiting};
 use crate::i18n::{t, tf};
@@ -98,30 +99,6 @@ fn choices_for(under_8: bool) -> Vec<Participation> {
             Participation::SendViews,
             Participation::NotDecided,
         ]
-    }
-}
-
-/// The kind message when what they wrote suggests they may not be safe:
-/// Childline and the duty desk, each a button that calls.
-pub fn support_box(support: &SupportMessage) -> Html {
-    let childline = crate::text::tel_href(&support.childline_phone);
-    let duty = crate::text::tel_href(&support.duty_phone);
-    html! {
-        <section class="help-panel help-panel-urgent" role="alert" aria-labelledby="support-title">
-            <h2 id="support-title">{ t("reviews-support-title") }</h2>
-            <p>{ t("reviews-support-message") }</p>
-            if let Some(href) = childline {
-                <a class="button button-call" href={href}>
-                    { tf("reviews-support-childline", &[("phone", &support.childline_phone)]) }
-                </a>
-            }
-            if let Some(href) = duty {
-                <a class="button button-call" href={href}>
-                    { tf("reviews-support-duty", &[("phone", &support.duty_phone)]) }
-                </a>
-            }
-            <p>{ t("reviews-support-worker") }</p>
-        </section>
     }
 }
 

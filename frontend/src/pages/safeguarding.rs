@@ -22,6 +22,8 @@ pub fn source_words(source: &str) -> &'static str {
     match source {
         "feedback" => "In their views before a review",
         "review_request" => "In asking for an earlier review",
+        "offer_request" => "In a request about the local offer",
+        "plan_question" => "In a question about their plan",
         _ => "In something they wrote",
     }
 }
@@ -183,6 +185,10 @@ mod tests {
         assert_eq!(
             source_words("review_request"),
             "In asking for an earlier review"
+        );
+        assert_eq!(
+            source_words("plan_question"),
+            "In a question about their plan"
         );
         assert_eq!(source_words("other"), "In something they wrote");
     }

@@ -1,5 +1,6 @@
 //! Events (meetings, trips, training) and signing up to them.
 
+use super::posts::HarmHelp;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -98,6 +99,10 @@ pub struct SignUpOutcome {
     /// When I will be reminded (none when it is too soon for a reminder).
     pub reminder_at: Option<DateTime<Utc>>,
     pub message: String,
+    /// When my note suggests I may be at risk: Childline and the duty desk
+    /// (my worker is told).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<HarmHelp>,
 }
 
 /// A new event, or a change to one (everything is sent each time).

@@ -275,6 +275,10 @@ pub struct NewReport {
 pub struct ReportReceipt {
     pub id: String,
     pub message: String,
+    /// When the reason I gave suggests I may be at risk: Childline and the
+    /// duty desk (my worker is told).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<HarmHelp>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -163,7 +163,8 @@ pub(crate) const HOLD_MESSAGE: &str = "A grown-up will check this post before ot
 pub fn kind_message_for_harm() -> &'static str {
     "It sounds like things might be really hard for you right now. You don't have to deal with this on your own. \
      You can talk to Childline about anything: it's free, and you can call any time, day or night, on 0800 1111. \
-     We will also let your worker know (or the duty team, if it's out of hours), so someone can help you."
+     We will also let your worker know (or the duty team, if it's out of hours), so someone can help you. \
+     If you are in danger right now, call 999."
 }
 
 #[cfg(test)]
@@ -180,5 +181,6 @@ mod tests {
         assert!(m.contains("any time"));
         assert!(m.contains("worker"));
         assert!(m.contains("duty team"));
+        assert!(m.contains("999"));
     }
 }

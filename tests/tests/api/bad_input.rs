@@ -1,5 +1,5 @@
 //! Bad input at the edge, on every declared endpoint: a NUL (or another
-//! control character) in a path id, a query or any string of a JSON body is
+//! control character, or a bidi override) in a path id, a query or any string of a JSON body is
 //! a 422 naming the field, before any handler or database sees it; an id
 //! that is not the shape of an id is refused the same way. Never a 500 and
 //! never a 503 (PostgreSQL refuses a NUL byte with an error that used to be
@@ -102,6 +102,7 @@ async fn a_control_character_anywhere_is_refused_on_every_endpoint() {
                 for body in [
                     j!({"x": "a\u{0}b"}),
                     j!({"title": "fine", "body": "a\u{1b}[31m"}),
+                    j!({"title": "fine", "body": "my file \u{202E}gnp.exe"}),
                     j!({"answers": [{"text": "ok"}, {"text": "\u{7f}"}]}),
                 ] {
                     let field = match body.get("x") {
@@ -171,6 +172,7 @@ async fn a_nul_in_a_post_stores_nothing_and_names_the_field() {
         ("Hello\u{0}", "An ordinary post", "title"),
         ("Hello", "An ordinary\u{0} post", "body"),
         ("Hello", "Bell \u{7} here", "body"),
+        ("Hello \u{2066}there", "An ordinary post", "title"),
     ] {
         let res = app
             .send_as(

@@ -9,6 +9,7 @@ mod faults;
 mod form_translations;
 mod forum;
 mod generate;
+mod harm_everywhere;
 mod health;
 mod home;
 mod language;

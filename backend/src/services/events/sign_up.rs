@@ -10,7 +10,8 @@ use crate::push::quiet::zone;
 use crate::repo::events as repo;
 use crate::repo::forum as forum_repo;
 use crate::services::forum::{
-    is_unique_violation, names_or_role, optional_field, participant, Participant,
+    alert_harm, harm_help, harm_phrases, is_unique_violation, names_or_role, optional_field,
+    participant, Participant,
 };
 use chrono::Utc;
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
@@ -121,6 +122,11 @@ pub async fn sign_up(
         },
     };
     let reminder_at = plan_reminder(&txn, tz, &e, &s, now).await?;
+    let harm = harm_phrases(note.as_deref());
+    if !harm.is_empty() {
+        let what = format!("a note when signing up for \"{}\"", e.title);
+        alert_harm(&txn, &p, &what, &harm, None, None, now).await?;
+    }
     txn.commit().await?;
     let officers = names_or_role(
         &forum_repo::staff_with_role(db, p.council.id, Role::ParticipationOfficer)
@@ -145,6 +151,7 @@ pub async fn sign_up(
                 None => "It's very soon, so there will be no reminder.".to_owned(),
             }
         ),
+        help: (!harm.is_empty()).then(|| harm_help(&p.council)),
     })
 }
 

@@ -98,6 +98,16 @@ pub async fn alert_harm(
     Ok(())
 }
 
+/// The words that suggest harm in an optional text a young person wrote
+/// (a report's reason, a note when signing up), as they wrote them.
+pub fn harm_phrases(text: Option<&str>) -> Vec<String> {
+    text.map(shared::text_checks::find_harm)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|m| m.phrase)
+        .collect()
+}
+
 pub fn harm_help(council: &local_authority::Model) -> HarmHelp {
     HarmHelp {
         message: format!(

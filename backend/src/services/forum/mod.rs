@@ -18,7 +18,7 @@ mod reading;
 mod reports;
 
 pub use blocks::{block, blocks, unblock};
-pub use harm::{alert_harm, harm_help};
+pub use harm::{alert_harm, harm_help, harm_phrases};
 pub use members::{my_forum, names_or_role, participant, set_display_name, spaces, Participant};
 pub use posting::{delete_own, reply, start_thread};
 pub use reading::{my_posts, thread, thread_summary, threads};

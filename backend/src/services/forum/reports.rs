@@ -1,5 +1,6 @@
 //! Young people reporting a post to the moderators.
 
+use super::harm::{alert_harm, harm_help, harm_phrases};
 use super::members::{names_or_role, officer_names, participant};
 use super::posting::visible_post;
 use super::{is_unique_violation, MODERATION_LINK};
@@ -49,6 +50,7 @@ pub async fn report(
         .next()
         .map(|m| m.display_name)
         .unwrap_or_default();
+    let harm = harm_phrases(reason.as_deref());
     let now = Utc::now();
     let txn = db.begin().await?;
     let made = match repo::insert_report(
@@ -100,6 +102,18 @@ pub async fn report(
         )
         .await?;
     }
+    if !harm.is_empty() {
+        alert_harm(
+            &txn,
+            &p,
+            "a report of a post",
+            &harm,
+            Some(row.id),
+            Some(t.id),
+            now,
+        )
+        .await?;
+    }
     txn.commit().await?;
     let officers = names_or_role(&officer_names(db, p.council.id).await?);
     Ok(ReportReceipt {
@@ -107,5 +121,6 @@ pub async fn report(
         message: format!(
             "Thank you for telling us. {officers} will look at it. Nobody else is told who reported it."
         ),
+        help: (!harm.is_empty()).then(|| harm_help(&p.council)),
     })
 }

@@ -7,7 +7,7 @@ use crate::access::Grant;
 use crate::caller::Caller;
 use crate::entities::{account, review, young_person};
 use crate::error::ApiError;
-use crate::repo::{allocations, councils, notifications, reviews as repo};
+use crate::repo::{allocations, notifications, reviews as repo};
 use crate::services::safeguarding;
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
@@ -55,15 +55,8 @@ pub async fn ask_earlier(
     } else {
         vec![]
     };
-    let harm = safeguarding::harm_in(&[message.as_deref().unwrap_or_default()]);
-    let routing = match &harm {
-        Some(_) => Some(safeguarding::route_alert(db, y, now).await?),
-        None => None,
-    };
-    let duty_phone = councils::by_id(db, y.authority_id)
-        .await?
-        .map(|c| c.duty_phone)
-        .unwrap_or_default();
+    let harm =
+        safeguarding::check_for_harm(db, y, &[message.as_deref().unwrap_or_default()], now).await?;
     let txn = db.begin().await?;
     let row = repo::add_request(&txn, y.id, message, now).await?;
     grant.record(&txn, caller, None).await?;
@@ -87,8 +80,8 @@ pub async fn ask_earlier(
         )
         .await?;
     }
-    if let (Some(h), Some(routing)) = (&harm, &routing) {
-        safeguarding::raise_alert(&txn, y, routing, "review_request", &row.public_id, h, now)
+    if let Some(h) = &harm {
+        h.raise(&txn, y, "review_request", &row.public_id, now)
             .await?;
     }
     txn.commit().await?;
@@ -107,7 +100,7 @@ pub async fn ask_earlier(
     Ok(ReviewRequestSent {
         id: row.public_id,
         told: told_words,
-        support: harm.map(|_| shared::reviews::SupportMessage::new(&duty_phone)),
+        support: harm.map(|h| h.support()),
     })
 }
 
