@@ -4,13 +4,15 @@
 use std::sync::OnceLock;
 
 use super::findings::HarmMatch;
+use super::normalise::Normalised;
 use super::patterns::{ptok_of, spans, PTok, PatternSet, Slot};
 use super::tokens::{tokenize, Tokens};
 
 /// Only the words that suggest harm.
 pub fn find_harm(text: &str) -> Vec<HarmMatch> {
-    let (plain, joined) = tokenize(text);
-    harm_in(&plain, joined.as_ref())
+    let norm = Normalised::new(text);
+    let (plain, joined) = tokenize(norm.text());
+    harm_in(&norm, &plain, joined.as_ref())
 }
 
 /// Named word classes for the built-in lists.
@@ -169,7 +171,11 @@ fn harm_sets() -> &'static HarmSets {
     })
 }
 
-pub(crate) fn harm_in(plain: &Tokens, joined: Option<&Tokens>) -> Vec<HarmMatch> {
+pub(crate) fn harm_in(
+    norm: &Normalised,
+    plain: &Tokens,
+    joined: Option<&Tokens>,
+) -> Vec<HarmMatch> {
     let sets = harm_sets();
     let mut found: Vec<(usize, usize)> = spans(&sets.harm, plain, joined)
         .into_iter()
@@ -188,12 +194,13 @@ pub(crate) fn harm_in(plain: &Tokens, joined: Option<&Tokens>) -> Vec<HarmMatch>
             .iter()
             .any(|&(c, d)| a < d && c < b && (c < a || d > b))
     });
+    let mut found: Vec<(usize, usize)> = found.into_iter().map(|(a, b)| norm.span(a, b)).collect();
     found.sort_unstable();
     found.dedup();
     found
         .into_iter()
         .map(|(start, end)| HarmMatch {
-            phrase: plain.text.get(start..end).unwrap_or("").to_string(),
+            phrase: norm.original().get(start..end).unwrap_or("").to_string(),
             start,
             end,
         })

@@ -29,6 +29,7 @@
 
 mod findings;
 mod harm;
+mod normalise;
 mod patterns;
 mod personal_details;
 mod tokens;
@@ -42,10 +43,12 @@ pub use findings::{
     WatchedWord,
 };
 pub use harm::find_harm;
+pub use normalise::{normalise, text_problem};
 pub use personal_details::find_personal_details;
 pub use watched::{default_watched_words, find_watched_words, DEFAULT_WATCHED_WORDS};
 
 use harm::harm_in;
+use normalise::Normalised;
 use personal_details::details_in;
 use tokens::tokenize;
 use watched::watched_in;
@@ -64,10 +67,11 @@ use watched::watched_in;
 /// decide that personal details do not matter (the reader is the child's
 /// IRO), but it must still act on `suggests_harm`.
 pub fn scan(text: &str, watched: &[WatchedWord]) -> ScanResult {
-    let (plain, joined) = tokenize(text);
-    let personal_details = details_in(text, &plain);
-    let watched_matches = watched_in(&plain, joined.as_ref(), watched);
-    let harm_matches = harm_in(&plain, joined.as_ref());
+    let norm = Normalised::new(text);
+    let (plain, joined) = tokenize(norm.text());
+    let personal_details = details_in(&norm, &plain);
+    let watched_matches = watched_in(&norm, &plain, joined.as_ref(), watched);
+    let harm_matches = harm_in(&norm, &plain, joined.as_ref());
 
     let suggests_harm = !harm_matches.is_empty();
     let blocked = watched_matches.iter().any(|m| m.tier == Tier::Block);
