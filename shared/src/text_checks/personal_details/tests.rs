@@ -154,6 +154,42 @@ fn emails_found() {
 }
 
 #[test]
+fn disguised_emails_found() {
+    for (t, want) in [
+        ("mail jay @ gmail . com ok", "jay @ gmail . com"),
+        ("mail jay@gmail . com", "jay@gmail . com"),
+        ("mail jay at gmail dot com", "jay at gmail dot com"),
+        ("mail jay(at)gmail(dot)com", "jay(at)gmail(dot)com"),
+        ("mail jay [at] gmail [dot] com", "jay [at] gmail [dot] com"),
+        (
+            "mail jay {at} site {dot} co {dot} uk",
+            "jay {at} site {dot} co {dot} uk",
+        ),
+        (
+            "mail jay (at) mysite (dot) org",
+            "jay (at) mysite (dot) org",
+        ),
+        ("mail jay at mysite dot org", "jay at mysite dot org"),
+        ("mail jay.smith at mysite.org", "jay.smith at mysite.org"),
+        (
+            "mail ｊａｙ＠ｇｍａｉｌ．ｃｏｍ",
+            "ｊａｙ＠ｇｍａｉｌ．ｃｏｍ",
+        ),
+        ("mail jay＠gmail.com", "jay＠gmail.com"),
+        (
+            "mail jay\u{200b}@\u{200b}gmail.com",
+            "jay\u{200b}@\u{200b}gmail.com",
+        ),
+        ("mail jay (@) gmail", "jay (@) gmail"),
+        ("mail jay@gmail", "jay@gmail"),
+        ("mail jay @ mysite . co . uk", "jay @ mysite . co . uk"),
+    ] {
+        assert_eq!(kinds(t), vec![DetailKind::Email], "{t}: {:?}", found(t));
+        assert_eq!(found(t), vec![want.to_string()], "{t}");
+    }
+}
+
+#[test]
 fn not_emails() {
     for t in [
         "meet me @ 5",
@@ -161,6 +197,11 @@ fn not_emails() {
         "me@home",
         "look at that dot",
         "I was at home",
+        "I was at school. Me and my friend went out",
+        "we met at town. Com on then",
+        "meet me @ school. Me and you",
+        "good at maths. It is fun",
+        "see you @ 7. Bring food",
     ] {
         assert!(
             !kinds(t).contains(&DetailKind::Email),
