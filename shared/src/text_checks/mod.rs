@@ -29,7 +29,7 @@
 
 mod findings;
 mod harm;
-mod normalise;
+pub(crate) mod normalise;
 mod patterns;
 mod personal_details;
 mod tokens;
@@ -44,6 +44,22 @@ pub use findings::{
 };
 pub use harm::find_harm;
 pub use normalise::{normalise, text_problem};
+
+/// The UTS #39 confusable skeleton of a text, for telling whether two names
+/// look alike ("Ѕаrаh" in Cyrillic letters and "Sarah"): normalised, case
+/// folded, letters and digits only. Server-side only (feature
+/// `confusables`), because the table is large.
+#[cfg(feature = "confusables")]
+pub fn skeleton(text: &str) -> String {
+    let folded: String = normalise(text)
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    unicode_security::confusable_detection::skeleton(&folded)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
 pub use personal_details::find_personal_details;
 pub use watched::{default_watched_words, find_watched_words, DEFAULT_WATCHED_WORDS};
 

@@ -7,10 +7,6 @@ pub(crate) fn is_local_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-')
 }
 
-fn is_domain_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-')
-}
-
 const MAIL_PROVIDERS: &[&str] = &[
     "gmail",
     "googlemail",

@@ -67,8 +67,7 @@ fn word_repeat(w: &[u8]) -> Option<usize> {
 /// One group of a number: digits as written, or one spelled digit
 /// (repeated by "double"/"triple" before it).
 struct Group {
-    /// Where the group (with its "double") starts and ends in the text.
-    start: usize,
+    /// Where the group ends in the text.
     end: usize,
     /// Its digits, in `Scanner::digits`.
     digits: (usize, usize),
@@ -175,7 +174,6 @@ pub(crate) fn find_phones(text: &str, out: &mut Vec<(DetailKind, usize, usize)>)
                     }
                     let lead = if start < j { start } else { lead };
                     groups.push(Group {
-                        start,
                         end,
                         digits: (d0, digits.len()),
                         plus,
