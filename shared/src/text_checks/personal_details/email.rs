@@ -79,9 +79,29 @@ fn domain_at(b: &[u8], r: usize) -> Option<(usize, usize, &[u8], &[u8], bool)> {
         while g < b.len() && g - end < 7 && (b[g] == b'.' || is_wrap_byte(b[g])) {
             g += 1;
         }
-        let ls = g;
+        let mut ls = g;
+        let mut dot_ok = is_dot_gap(&b[end..ls]);
+        // The word "dot", wrapped in spaces or brackets: "@site dot com".
+        let mut w = end;
+        while w < b.len() && w - end < 4 && is_wrap_byte(b[w]) {
+            w += 1;
+        }
+        if !dot_ok
+            && w > end
+            && b.get(w..w + 3)
+                .is_some_and(|d| d.eq_ignore_ascii_case(b"dot"))
+        {
+            let mut h = w + 3;
+            while h < b.len() && h - (w + 3) < 4 && is_wrap_byte(b[h]) {
+                h += 1;
+            }
+            if h > w + 3 {
+                ls = h;
+                dot_ok = true;
+            }
+        }
         let le = label(ls);
-        if le == ls || !is_dot_gap(&b[end..ls]) {
+        if le == ls || !dot_ok {
             break;
         }
         spaced |= ls - end > 1;
