@@ -15,6 +15,26 @@
 //! 3. **Words that suggest harm** to the child or from someone else. These are
 //!    built in (not editable) and always hold the text and alert a person.
 //!
+//! **Normalisation first.** Every check runs on a normalised view of the
+//! text (`normalise`), so a disguise is undone once rather than in each
+//! scanner: Unicode NFKC (full-width letters and "＠", ligatures,
+//! mathematical digits), invisible and format characters dropped (zero-width
+//! space and joiners, word joiner, BOM, soft hyphen, bidi marks, overrides
+//! and isolates, variation selectors, tags, Hangul fillers...), every kind
+//! of space read as " ", every decimal digit of any script read as 0-9,
+//! decorating combining marks dropped ("k̶i̶l̶l̶"), and Arabic harakat and
+//! tatweel dropped with its alef, yeh and teh marbuta forms unified. Case is
+//! folded by the tokenizer (capitals are a cue for school and street names).
+//! A map takes every span found back to the text as written, so spans stay
+//! spans of the original on `char` boundaries and a worker sees the child's
+//! own words. [`text_problem`] says which texts must be refused outright
+//! (control characters, bidi overrides, nothing visible); with the
+//! `confusables` feature, `skeleton` gives the UTS #39 look-alike skeleton.
+//!
+//! The harm phrases and the idioms that cancel them live in
+//! `shared/data/harm_phrases.txt`, plain text a safeguarding lead can read;
+//! `shared/tests/harm_corpus.txt` measures them.
+//!
 //! No regex crate: it would bloat the WASM bundle. Each check is a small
 //! hand-written scanner, linear in the length of the text, so a long post costs
 //! microseconds. Spans are byte offsets into the text as given and always fall

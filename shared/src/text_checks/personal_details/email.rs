@@ -53,10 +53,18 @@ fn is_dot_gap(g: &[u8]) -> bool {
         && !(g.first() == Some(&b'.') && g.len() > 1 && g[1..].iter().all(|&c| c == b' '))
 }
 
-/// The domain after an "@" starting at `r`: labels joined by dots. Returns
-/// where it ends, how many labels it has, the first and the last label, and
-/// whether any dot was spaced or bracketed.
-fn domain_at(b: &[u8], r: usize) -> Option<(usize, usize, &[u8], &[u8], bool)> {
+/// A domain as found after an "@".
+struct Domain<'a> {
+    end: usize,
+    labels: usize,
+    first: &'a [u8],
+    last: &'a [u8],
+    /// Any dot was spaced, bracketed or written "dot".
+    spaced: bool,
+}
+
+/// The domain after an "@" starting at `r`: labels joined by dots.
+fn domain_at(b: &[u8], r: usize) -> Option<Domain<'_>> {
     let label = |s: usize| {
         let mut e = s;
         while e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] == b'-') && e - s < 64 {
@@ -109,7 +117,13 @@ fn domain_at(b: &[u8], r: usize) -> Option<(usize, usize, &[u8], &[u8], bool)> {
         end = le;
         count += 1;
     }
-    Some((end, count, first, last, spaced))
+    Some(Domain {
+        end,
+        labels: count,
+        first,
+        last,
+        spaced,
+    })
 }
 
 fn is_provider(w: &[u8]) -> bool {
@@ -147,7 +161,14 @@ pub(crate) fn find_emails(text: &str, toks: &Tokens, out: &mut Vec<(DetailKind, 
         if l == l_end {
             continue;
         }
-        let Some((end, labels, first, tld, spaced_dots)) = domain_at(b, r) else {
+        let Some(Domain {
+            end,
+            labels,
+            first,
+            last: tld,
+            spaced: spaced_dots,
+        }) = domain_at(b, r)
+        else {
             continue;
         };
         let spaced = spaced_dots || l_end < p || r > p + 1;

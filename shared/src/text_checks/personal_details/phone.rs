@@ -151,10 +151,7 @@ pub(crate) fn find_phones(text: &str, out: &mut Vec<(DetailKind, usize, usize)>)
         let mut j = i;
         let mut repeat: Option<(usize, usize)> = None;
         let mut run_end = i;
-        loop {
-            let Some((end, unit)) = unit_at(b, j) else {
-                break;
-            };
+        while let Some((end, unit)) = unit_at(b, j) {
             let sep = &b[sep_start..j];
             let plus = sep.contains(&b'+');
             let lead = (sep_start..j)
