@@ -1,6 +1,10 @@
 //! The size limits of forum texts, ages, pages and figures, and the checks
 //! of a text against a limit.
 
+use unicode_normalization::UnicodeNormalization;
+
+use crate::text_checks::text_problem;
+
 /// A thread's title.
 pub const TITLE_MAX_CHARS: usize = 120;
 /// A post's text.
@@ -31,10 +35,19 @@ pub const PAGE_MAX: u64 = 50;
 pub const SUPPRESS_BELOW: u32 = 5;
 pub const CHILDLINE_PHONE: &str = "0800 1111";
 
-/// Trims, and checks a required text is there and not too long. The error
-/// is a message for a person.
+/// Trims, checks a required text is there, safe to show ([`text_problem`])
+/// and not too long, and gives it back in NFC (so the same words are stored
+/// the same way however the keyboard composed them). The error is a message
+/// for a person.
 pub fn required_text(text: &str, max: usize, what: &str) -> Result<String, String> {
-    let t = text.trim();
+    // Only ordinary spaces: the plain "Write ..." is the clearest answer.
+    if text.trim().is_empty() && text.chars().all(|c| c.is_ascii_whitespace()) {
+        return Err(format!("Write {what}."));
+    }
+    if let Some(problem) = text_problem(text) {
+        return Err(problem.to_owned());
+    }
+    let t: String = text.trim().nfc().collect();
     if t.is_empty() {
         return Err(format!("Write {what}."));
     }
@@ -44,19 +57,81 @@ pub fn required_text(text: &str, max: usize, what: &str) -> Result<String, Strin
             "This is {n} characters long. Keep {what} to {max} characters or fewer."
         ));
     }
-    Ok(t.to_owned())
+    Ok(t)
 }
 
-/// Trims an optional text (blank is none) and checks its length.
+/// Trims an optional text (blank is none), checks it is safe to show
+/// ([`text_problem`]) and not too long, and gives it back in NFC.
 pub fn optional_text(text: Option<&str>, max: usize) -> Result<Option<String>, String> {
-    let Some(t) = text.map(str::trim).filter(|t| !t.is_empty()) else {
+    let Some(text) = text.filter(|t| !t.trim().is_empty() || !t.is_ascii()) else {
         return Ok(None);
     };
+    if let Some(problem) = text_problem(text) {
+        return Err(problem.to_owned());
+    }
+    let t: String = text.trim().nfc().collect();
+    if t.is_empty() {
+        return Ok(None);
+    }
     let n = t.chars().count();
     if n > max {
         return Err(format!(
             "This is {n} characters long. Keep it to {max} characters or fewer."
         ));
     }
-    Ok(Some(t.to_owned()))
+    Ok(Some(t))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    #[test]
+    fn required_text_refuses_hidden_and_invisible_text() {
+        assert_eq!(
+            required_text("   ", 10, "a title"),
+            Err("Write a title.".to_owned())
+        );
+        assert_eq!(
+            required_text("", 10, "a title"),
+            Err("Write a title.".to_owned())
+        );
+        let invisible = required_text("\u{200b}\u{200b}", 10, "a title").unwrap_err();
+        assert!(invisible.contains("words we can see"), "{invisible}");
+        let nbsp = required_text("\u{a0}\u{3000}", 10, "a title").unwrap_err();
+        assert!(nbsp.contains("words we can see"), "{nbsp}");
+        for t in ["hi\u{0}there", "abc\u{202e}def", "\u{2066}x\u{2069}"] {
+            let e = required_text(t, 50, "a title").unwrap_err();
+            assert!(e.contains("hidden characters"), "{t}: {e}");
+        }
+        assert_eq!(
+            required_text("  line one\r\n\tline two ", 50, "a post"),
+            Ok("line one\r\n\tline two".to_owned())
+        );
+    }
+
+    #[test]
+    fn texts_are_stored_nfc() {
+        assert_eq!(
+            required_text(" cafe\u{301} ", 10, "a title"),
+            Ok("caf\u{e9}".to_owned())
+        );
+        assert_eq!(
+            optional_text(Some("cafe\u{301}"), 10),
+            Ok(Some("caf\u{e9}".to_owned()))
+        );
+        // The limit counts what is stored.
+        assert!(required_text(&"e\u{301}".repeat(10), 10, "a title").is_ok());
+    }
+
+    #[test]
+    fn optional_text_blank_and_problems() {
+        assert_eq!(optional_text(None, 10), Ok(None));
+        assert_eq!(optional_text(Some("  "), 10), Ok(None));
+        assert!(optional_text(Some("\u{200b}"), 10).is_err());
+        assert!(optional_text(Some("a\u{202e}b"), 10).is_err());
+        assert!(optional_text(Some("a\u{1}b"), 10).is_err());
+        assert_eq!(optional_text(Some(" ok "), 10), Ok(Some("ok".to_owned())));
+    }
 }

@@ -34,6 +34,8 @@ mod spaces;
 mod tests;
 
 pub use decide::{decide, Decision};
+#[cfg(feature = "confusables")]
+pub use display_names::display_name_skeleton;
 pub use display_names::{check_display_name, display_name_key};
 pub use events::{
     EventDraft, EventKind, EventView, NewSignUp, SignUpOutcome, SignUpRow, SignupStatus,

@@ -4,121 +4,88 @@
 use std::sync::OnceLock;
 
 use super::findings::HarmMatch;
+use super::normalise::Normalised;
 use super::patterns::{ptok_of, spans, PTok, PatternSet, Slot};
 use super::tokens::{tokenize, Tokens};
 
 /// Only the words that suggest harm.
 pub fn find_harm(text: &str) -> Vec<HarmMatch> {
-    let (plain, joined) = tokenize(text);
-    harm_in(&plain, joined.as_ref())
+    let norm = Normalised::new(text);
+    let (plain, joined) = tokenize(norm.text());
+    harm_in(&norm, &plain, joined.as_ref())
 }
 
-/// Named word classes for the built-in lists.
-const SUBJECT: &str = "he/she/they/hes/shes/theyre/theyve/hed/shed/hell/shell/theyll/dad/dads/daddy/mum/mums/mummy/mom/moms/mam/stepdad/stepdads/stepmum/stepmums/stepmom/carer/carers/foster/brother/brothers/sister/sisters/uncle/aunt/auntie/aunty/grandad/granddad/grandpa/nan/nanny/nana/grandma/boyfriend/girlfriend/bf/gf/partner/cousin/teacher/father/mother/parents/someone/somebody/man/men/people/boys/girls";
-const ADVERB: &str = "always/keeps/keep/kept/still/sometimes/often/is/was/has/have/are/were/used/been/will/does/did/started/starts/s/just/even/also/then/tried/tries/wants/wanted/would";
-const VERB_AGAINST_ME: &str = "hit/hits/hitting/beat/beats/beating/beaten/hurt/hurts/hurting/kick/kicks/kicked/kicking/punch/punches/punched/punching/slap/slaps/slapped/slapping/smack/smacks/smacked/smacking/choke/chokes/choked/choking/strangle/strangles/strangled/stab/stabbed/burn/burns/burnt/burned/touch/touches/touched/touching/abuse/abuses/abused/abusing/rape/rapes/raped/raping/threaten/threatens/threatened/threatening";
+/// The built-in phrases and the benign idioms that cancel them, as plain
+/// text a participation officer and safeguarding lead can read and check
+/// (the file explains its own mini-language).
+const HARM_DATA: &str = include_str!("../../data/harm_phrases.txt");
 
-/// Words that suggest harm to the child or from someone else.
-///
-/// Mini-language: words separated by spaces; `a/b` are alternatives for one
-/// word; a trailing `?` makes the word optional; `#` is any number; `<subj>`,
-/// `<adv>` and `<verb>` are the classes above. Words are normalised like the
-/// text ("I'm" is "im", "don't" is "dont"). A match can start anywhere, so a
-/// phrase needs only its telling core.
-const HARM_PATTERNS: &[&str] = &[
-    // To themselves.
-    "want/wanna/wanted/wanting/wish/ready/deserve/deserves to/too/2? die",
-    "want/wanna/wanted/wish to/too/2? be dead",
-    "wish/wishing i was/were/am dead",
-    "wish/wishing im dead",
-    "wish/wishing i had/could die/died",
-    "wish/wishing i was/were/had never/not been? born",
-    "wish/wishing i wasnt/werent/hadnt been? born",
-    "better off dead",
-    "better off without me",
-    "kill/killing/killed/kil/kiling/kils/kills myself/meself/mysef/myslef",
-    "killmyself/killingmyself",
-    "kms",
-    "end/ending/ended/take/taking/took my own? life",
-    "end/ending/ended it all",
-    "suicide/suicidal/sucide/suicidle/suicde",
-    "overdose/overdosed/overdosing/overdosin",
-    "take/taking/took/swallow/swallowed/swallowing all the/my? pills/tablets",
-    "swallow/swallowed/swallowing pills/tablets",
-    "hurt/hurting/hurts/hurted/harm/harming/harmed myself/meself",
-    "self harm/harming/harmed/harmer",
-    "selfharm/selfharming/selfharmed/selfharmer",
-    "cut/cutting/cuts/slit/slitting/burn/burning/burnt/burned/starve/starving/starved/punish/punishing myself/meself",
-    "cut/cutting/cuts/slit/slitting my wrist/wrists/arm/arms/leg/legs/thigh/thighs/skin",
-    "started/start/been/keep/stop cutting",
-    "cutting again",
-    "no reason/point to/in? live/living/exist/existing",
-    "nothing/nothin to live for",
-    "not/isnt worth living",
-    "dont/not want/wanna to? live/exist",
-    "dont/not want/wanna to? be alive",
-    "dont/not want/wanna to? live/be/exist in/on this world/earth/planet",
-    "want/wanna to? be here anymore/no/any",
-    "want/wanna/wanted to? disappear/vanish",
-    "wish i could disappear/vanish",
-    "want/wanna/wish/wished it all to? end/stop/over",
-    "want/wanna/wish/wished everything to? end/stop/over",
-    "cant/cannot go on anymore/like/living/any/no",
-    "cant/cannot take/do it/this anymore/any/no",
-    "nobody/noone/no one? would/will/wouldnt even? miss/notice me",
-    "jump/jumping/jumped/step/stepping off a/the bridge/building/roof/cliff",
-    "jump/jumping/jumped/step/stepping in front of a/the train/bus/car/lorry",
-    // From someone else.
-    "<subj> <adv>? <adv>? to? <verb> me/us",
-    "threaten/threatens/threatened/threatening to kill/hurt/hit/beat/stab me",
-    "scared/afraid/frightened/terrified/scarred/scare to/of go/going/goin back? home",
-    "not/dont/never/isnt/cant/dnt feel? safe at/in my/the/this? home/house/placement/room",
-    "dont/not/never/cant/dnt feel safe",
-    "being/been/getting/get/got/was abused/groomed/beaten/raped/molested/bullied/assaulted",
-    "someone/somebody is/s? hurting/abusing/touching me",
-    "told/tells/telling me not to tell/say/speak",
-    "our little secret",
-    "forces/forced/forcing/makes/made me to? touch/send",
-    "send/sends/sent/sending/asked/asks/asking/wants/wanted me? for? nudes",
-    "lock/locks/locked/locking me in/out",
-    "run/running/ran away from home/placement",
-    "want/wanna/going/gonna to? run away",
-];
+const HARM_SECTION: &str = "[words that suggest harm]";
+const BENIGN_SECTION: &str = "[ordinary sayings that cancel a match]";
 
-/// Benign idioms. A harm match is dropped when one of these overlaps it and
-/// reaches outside it ("killed myself" in "killed myself laughing"); an idiom
-/// wholly inside a longer harm phrase does not cancel it ("live in" inside
-/// "don't want to live in this world"). Kept short and specific on purpose:
-/// cancelling a real cry for help is far worse than a worker reading a
-/// harmless post.
-const BENIGN_IDIOMS: &[&str] = &[
-    "# kms",
-    "kms away/an/a/per/from",
-    "suicide squad",
-    "kill/killed/killing/kills it",
-    "dying to see/go/get/know/meet/try/hear/watch/play/have/eat/tell/find",
-    "die/died/dying of laughter/laughing/embarrassment/boredom/shame/cringe",
-    "die/died/dying laughing",
-    "homework/school/exams/exam/maths/this/that/it/its/thats/waiting/suspense/heat is/s? killing me",
-    "kill/killed/killing/kil myself/meself laughing",
-    "cut/cutting myself some slack",
-    "hurt/hurting/hurted myself/meself playing/training/skating/skateboarding/falling",
-    "sugar/caffeine/chocolate/cuteness/cute/cake/sweets/candy overdose/overdosed",
-    "overdose/overdosed/overdosing on/of sugar/chocolate/caffeine/sweets/cuteness/cake/candy/memes",
-    "hit/hits/hitting me up",
-    "beat/beats/beating/beaten me/us to it",
-    "beat/beats/beating/beaten me/us #",
-    "beat/beats/beating/beaten me/us at/in a/the? game/games/race/match/fifa/chess/fortnite/football/cards/pool/tennis/badminton/snooker/darts/mario/minecraft/roblox/uno/monopoly/everything/sport/sports",
-    "live/exist in/near/abroad/there/somewhere",
-    "die/dying/died my/her/his/your/our hair",
-];
+/// The data file, read once: its word classes and the two lists.
+struct HarmData {
+    classes: Vec<(&'static str, &'static str)>,
+    harm: Vec<&'static str>,
+    benign: Vec<&'static str>,
+}
+
+fn parse_data(data: &'static str) -> HarmData {
+    let mut d = HarmData {
+        classes: Vec::new(),
+        harm: Vec::new(),
+        benign: Vec::new(),
+    };
+    let mut section: Option<bool> = None;
+    for line in data.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line == HARM_SECTION {
+            section = Some(true);
+        } else if line == BENIGN_SECTION {
+            section = Some(false);
+        } else if let Some((name, words)) = line
+            .split_once('=')
+            .filter(|(n, _)| n.trim().starts_with('<') && n.trim().ends_with('>'))
+        {
+            let name = name.trim().trim_start_matches('<').trim_end_matches('>');
+            d.classes.push((name, words.trim()));
+        } else {
+            match section {
+                Some(true) => d.harm.push(line),
+                Some(false) => d.benign.push(line),
+                None => {}
+            }
+        }
+    }
+    d
+}
+
+fn harm_data() -> &'static HarmData {
+    static DATA: OnceLock<HarmData> = OnceLock::new();
+    DATA.get_or_init(|| parse_data(HARM_DATA))
+}
 
 fn class(name: &str) -> Option<&'static str> {
-    match name {
-        "subj" => Some(SUBJECT),
-        "adv" => Some(ADVERB),
-        "verb" => Some(VERB_AGAINST_ME),
-        _ => None,
+    harm_data()
+        .classes
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|&(_, w)| w)
+}
+
+/// One alternative of a slot: a word, `#` or `<number>` for any number, or
+/// `<name>` for every word of a class.
+fn push_alts(alt: &str, out: &mut Vec<PTok>) {
+    if alt == "#" || alt == "<number>" {
+        out.push(PTok::AnyNumber);
+    } else if let Some(name) = alt.strip_prefix('<').and_then(|s| s.strip_suffix('>')) {
+        for w in class(name).unwrap_or("").split('/') {
+            push_alts(w, out);
+        }
+    } else if let Some(p) = ptok_of(alt) {
+        out.push(p);
     }
 }
 
@@ -129,20 +96,10 @@ fn compile_phrase(spec: &str) -> Vec<Slot> {
                 Some(s) => (s, true),
                 None => (w, false),
             };
-            let words = match w.strip_prefix('<').and_then(|s| s.strip_suffix('>')) {
-                Some(name) => class(name).unwrap_or(""),
-                None => w,
-            };
-            let alts = words
-                .split('/')
-                .filter_map(|a| {
-                    if a == "#" {
-                        Some(PTok::AnyNumber)
-                    } else {
-                        ptok_of(a)
-                    }
-                })
-                .collect();
+            let mut alts = Vec::new();
+            for a in w.split('/') {
+                push_alts(a, &mut alts);
+            }
             Slot { alts, optional }
         })
         .collect()
@@ -157,19 +114,24 @@ struct HarmSets {
 fn harm_sets() -> &'static HarmSets {
     static SETS: OnceLock<HarmSets> = OnceLock::new();
     SETS.get_or_init(|| {
+        let data = harm_data();
         let mut harm = PatternSet::new(false);
-        for (i, p) in HARM_PATTERNS.iter().enumerate() {
+        for (i, p) in data.harm.iter().enumerate() {
             harm.add(compile_phrase(p), i);
         }
         let mut benign = PatternSet::new(false);
-        for (i, p) in BENIGN_IDIOMS.iter().enumerate() {
+        for (i, p) in data.benign.iter().enumerate() {
             benign.add(compile_phrase(p), i);
         }
         HarmSets { harm, benign }
     })
 }
 
-pub(crate) fn harm_in(plain: &Tokens, joined: Option<&Tokens>) -> Vec<HarmMatch> {
+pub(crate) fn harm_in(
+    norm: &Normalised,
+    plain: &Tokens,
+    joined: Option<&Tokens>,
+) -> Vec<HarmMatch> {
     let sets = harm_sets();
     let mut found: Vec<(usize, usize)> = spans(&sets.harm, plain, joined)
         .into_iter()
@@ -188,12 +150,13 @@ pub(crate) fn harm_in(plain: &Tokens, joined: Option<&Tokens>) -> Vec<HarmMatch>
             .iter()
             .any(|&(c, d)| a < d && c < b && (c < a || d > b))
     });
+    let mut found: Vec<(usize, usize)> = found.into_iter().map(|(a, b)| norm.span(a, b)).collect();
     found.sort_unstable();
     found.dedup();
     found
         .into_iter()
         .map(|(start, end)| HarmMatch {
-            phrase: plain.text.get(start..end).unwrap_or("").to_string(),
+            phrase: norm.original().get(start..end).unwrap_or("").to_string(),
             start,
             end,
         })
@@ -288,7 +251,9 @@ mod tests {
 
     #[test]
     fn harm_list_is_long_enough() {
-        assert!(HARM_PATTERNS.len() >= 30);
+        assert!(harm_data().harm.len() >= 100);
+        assert!(harm_data().benign.len() >= 20);
+        assert!(harm_data().classes.len() >= 4);
     }
 
     #[test]
@@ -353,21 +318,32 @@ mod tests {
 
     #[test]
     fn built_in_lists_compile_cleanly() {
-        // Each alternative must normalise to exactly one word, or it would be
-        // silently dropped.
-        for spec in HARM_PATTERNS.iter().chain(BENIGN_IDIOMS) {
+        // Each alternative must normalise to exactly one word, and each class
+        // must exist, or it would be silently dropped.
+        fn check(spec: &str, a: &str) {
+            if a == "#" || a == "<number>" {
+                return;
+            }
+            match a.strip_prefix('<').and_then(|s| s.strip_suffix('>')) {
+                Some(name) => {
+                    let words = class(name).unwrap_or_else(|| panic!("{spec}: no class {name}"));
+                    for w in words.split('/') {
+                        check(spec, w);
+                    }
+                }
+                None => assert!(ptok_of(a).is_some(), "{spec}: {a}"),
+            }
+        }
+        let data = harm_data();
+        for spec in data.harm.iter().chain(&data.benign) {
             for w in spec.split_whitespace() {
                 let w = w.strip_suffix('?').unwrap_or(w);
-                let words = match w.strip_prefix('<').and_then(|s| s.strip_suffix('>')) {
-                    Some(name) => class(name).expect(name),
-                    None => w,
-                };
-                for a in words.split('/') {
-                    assert!(a == "#" || ptok_of(a).is_some(), "{spec}: {a}");
+                for a in w.split('/') {
+                    check(spec, a);
                 }
             }
         }
-        assert_eq!(harm_sets().harm.len(), HARM_PATTERNS.len());
-        assert_eq!(harm_sets().benign.len(), BENIGN_IDIOMS.len());
+        assert_eq!(harm_sets().harm.len(), data.harm.len());
+        assert_eq!(harm_sets().benign.len(), data.benign.len());
     }
 }

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::normalise::normalise;
 use super::tokens::{tokenize, Tokens};
 
 #[derive(Debug, Clone)]
@@ -179,7 +180,8 @@ fn match_slots(toks: &Tokens, i: usize, slots: &[Slot], strict: bool) -> Option<
 
 /// A pattern word, normalised exactly as text is.
 pub(crate) fn ptok_of(word: &str) -> Option<PTok> {
-    let (t, _) = tokenize(word);
+    let word = normalise(word);
+    let (t, _) = tokenize(&word);
     if t.len() != 1 {
         return None;
     }
@@ -189,6 +191,7 @@ pub(crate) fn ptok_of(word: &str) -> Option<PTok> {
     })
 }
 
+/// Every match as (source, start, end), in bytes of the normalised text.
 pub(crate) fn spans(
     set: &PatternSet,
     plain: &Tokens,

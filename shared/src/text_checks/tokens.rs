@@ -16,7 +16,8 @@ fn is_edge_trim(c: char) -> bool {
 }
 
 /// Common leetspeak, applied only to words that contain a letter (so "14"
-/// stays a number).
+/// stays a number) and only Latin letters (so digits in an Arabic or
+/// Cyrillic word are never read as letters).
 fn leet(c: char) -> char {
     match c {
         '0' => 'o',
@@ -133,9 +134,9 @@ impl<'a> Tokens<'a> {
         !r.is_empty() && r.chars().all(char::is_alphabetic)
     }
 
-    fn push_char(&mut self, lc: char, has_alpha: bool, prev: &mut Option<char>) {
+    fn push_char(&mut self, lc: char, leet_ok: bool, prev: &mut Option<char>) {
         self.raw.push(lc);
-        let m = if has_alpha { leet(lc) } else { lc };
+        let m = if leet_ok { leet(lc) } else { lc };
         if *prev == Some(m) {
             if let Some(n) = self.counts.last_mut() {
                 *n = n.saturating_add(1);
@@ -162,6 +163,11 @@ impl<'a> Tokens<'a> {
             s.bytes().any(|c| c.is_ascii_alphabetic())
                 || (!s.is_ascii() && s.chars().any(char::is_alphabetic))
         });
+        // Leetspeak is a Latin-alphabet habit.
+        let leet_ok = has_alpha
+            && chars().all(|c| {
+                !c.is_alphabetic() || c <= '\u{024F}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+            });
         let cap = chars().next().is_some_and(char::is_uppercase);
         let raw_start = self.raw.len();
         let key_start = self.key.len();
@@ -172,10 +178,10 @@ impl<'a> Tokens<'a> {
                 continue;
             }
             if c.is_ascii() {
-                self.push_char(c.to_ascii_lowercase(), has_alpha, &mut prev);
+                self.push_char(c.to_ascii_lowercase(), leet_ok, &mut prev);
             } else {
                 for lc in c.to_lowercase() {
-                    self.push_char(lc, has_alpha, &mut prev);
+                    self.push_char(lc, leet_ok, &mut prev);
                 }
             }
         }

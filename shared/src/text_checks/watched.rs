@@ -2,6 +2,7 @@
 //! for a new council, and matching them in a text.
 
 use super::findings::{Tier, WatchedMatch, WatchedWord};
+use super::normalise::{normalise, Normalised};
 use super::patterns::{ptok_of, spans, PTok, PatternSet, Slot};
 use super::tokens::{tokenize, Tokens};
 
@@ -61,14 +62,16 @@ pub fn default_watched_words() -> Vec<WatchedWord> {
 
 /// Only the watched words.
 pub fn find_watched_words(text: &str, watched: &[WatchedWord]) -> Vec<WatchedMatch> {
-    let (plain, joined) = tokenize(text);
-    watched_in(&plain, joined.as_ref(), watched)
+    let norm = Normalised::new(text);
+    let (plain, joined) = tokenize(norm.text());
+    watched_in(&norm, &plain, joined.as_ref(), watched)
 }
 
 /// A watched word or phrase: one required slot per word. A phrase of several
 /// words also matches written as one word ("shut up", "shutup").
 fn add_watched(set: &mut PatternSet, pattern: &str, source: usize) {
-    let (t, _) = tokenize(pattern);
+    let pattern = normalise(pattern);
+    let (t, _) = tokenize(&pattern);
     if t.len() == 0 {
         return;
     }
@@ -97,6 +100,7 @@ fn add_watched(set: &mut PatternSet, pattern: &str, source: usize) {
 }
 
 pub(crate) fn watched_in(
+    norm: &Normalised,
     plain: &Tokens,
     joined: Option<&Tokens>,
     watched: &[WatchedWord],
@@ -108,7 +112,13 @@ pub(crate) fn watched_in(
     for (i, w) in watched.iter().enumerate() {
         add_watched(&mut set, &w.pattern, i);
     }
-    let mut found = spans(&set, plain, joined);
+    let mut found: Vec<(usize, usize, usize)> = spans(&set, plain, joined)
+        .into_iter()
+        .map(|(src, a, b)| {
+            let (a, b) = norm.span(a, b);
+            (src, a, b)
+        })
+        .collect();
     found.sort_by_key(|&(src, a, b)| (a, b, src));
     found.dedup();
     found

@@ -14,6 +14,7 @@ mod social;
 mod tests;
 
 use super::findings::{DetailKind, Finding};
+use super::normalise::Normalised;
 use super::tokens::{tokenize, Tokens};
 use address::find_addresses;
 use email::find_emails;
@@ -24,11 +25,15 @@ use social::find_social;
 
 /// Only the personal details (for a UI that highlights as the child types).
 pub fn find_personal_details(text: &str) -> Vec<Finding> {
-    let (plain, _) = tokenize(text);
-    details_in(text, &plain)
+    let norm = Normalised::new(text);
+    let (plain, _) = tokenize(norm.text());
+    details_in(&norm, &plain)
 }
 
-pub(crate) fn details_in(text: &str, toks: &Tokens) -> Vec<Finding> {
+/// The scanners work on the normalised text; what they find is mapped back
+/// to the text as written.
+pub(crate) fn details_in(norm: &Normalised, toks: &Tokens) -> Vec<Finding> {
+    let text = norm.text();
     let mut raw: Vec<(DetailKind, usize, usize)> = Vec::new();
     find_phones(text, &mut raw);
     find_emails(text, toks, &mut raw);
@@ -37,6 +42,9 @@ pub(crate) fn details_in(text: &str, toks: &Tokens) -> Vec<Finding> {
     find_schools(toks, &mut raw);
     find_social(text, toks, &mut raw);
 
+    for r in &mut raw {
+        (r.1, r.2) = norm.span(r.1, r.2);
+    }
     // Drop a finding inside another (a phone number inside an email address,
     // a handle inside a link): the child sees one highlight per detail.
     raw.sort_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)));

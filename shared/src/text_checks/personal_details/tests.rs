@@ -69,6 +69,48 @@ fn phone_number_touching_words_and_years() {
 }
 
 #[test]
+fn disguised_phone_numbers_found() {
+    for (t, want) in [
+        (
+            "ring 07700\u{a0}900\u{2009}123 ok",
+            "07700\u{a0}900\u{2009}123",
+        ),
+        (
+            "ring 0\u{200b}7\u{200c}7\u{200d}0\u{2060}0 900123",
+            "0\u{200b}7\u{200c}7\u{200d}0\u{2060}0 900123",
+        ),
+        ("رقمي ٠٧٧٠٠ ٩٠٠١٢٣ شكرا", "٠٧٧٠٠ ٩٠٠١٢٣"),
+        ("number ۰۷۷۰۰۹۰۰۱۲۳", "۰۷۷۰۰۹۰۰۱۲۳"),
+        ("number ０７７００ ９００１２３", "０７７００ ９００１２３"),
+        ("call ०७७०० ९००१२३", "०७७०० ९००१२३"),
+        ("call 𝟎𝟕𝟕𝟎𝟎𝟗𝟎𝟎𝟏𝟐𝟑 x", "𝟎𝟕𝟕𝟎𝟎𝟗𝟎𝟎𝟏𝟐𝟑"),
+        ("ring 07700_900_123", "07700_900_123"),
+        ("ring [07700] {900} 123", "[07700] {900} 123"),
+        (
+            "ring 0 7 7 0 0 - 9 0 0 . 1 2 3",
+            "0 7 7 0 0 - 9 0 0 . 1 2 3",
+        ),
+        (
+            "it's oh seven seven double oh nine oh oh one two three",
+            "oh seven seven double oh nine oh oh one two three",
+        ),
+        (
+            "zero seven seven zero zero nine zero zero one two three",
+            "zero seven seven zero zero nine zero zero one two three",
+        ),
+        (
+            "0 seven 7 double 0 900 one 2 three",
+            "0 seven 7 double 0 900 one 2 three",
+        ),
+        ("triple seven? 07 triple 7 0 90012", "07 triple 7 0 90012"),
+        ("oh two oh 7946 oh oh 18", "oh two oh 7946 oh oh 18"),
+    ] {
+        assert_eq!(kinds(t), vec![DetailKind::Phone], "{t}");
+        assert_eq!(found(t), vec![want.to_string()], "{t}");
+    }
+}
+
+#[test]
 fn not_phone_numbers() {
     for t in [
         "I am 14",
@@ -83,6 +125,14 @@ fn not_phone_numbers() {
         "I scored 1234567",
         "year 7 and year 8",
         "123 456 789 000",
+        "on 01/02/2026 101 of us came",
+        "room 101 on 12/05/2026 at 10:30",
+        "one two three four five six seven eight nine ten",
+        "I have two brothers and one sister",
+        "we met at 7 o'clock and 8 o'clock",
+        "double trouble, oh no",
+        "aged 16-25, event 3 of 12, bus 229, year 2026",
+        "it cost £1,200 and £12.50",
     ] {
         assert!(kinds(t).is_empty(), "{t}: {:?}", found(t));
     }
@@ -104,6 +154,42 @@ fn emails_found() {
 }
 
 #[test]
+fn disguised_emails_found() {
+    for (t, want) in [
+        ("mail jay @ gmail . com ok", "jay @ gmail . com"),
+        ("mail jay@gmail . com", "jay@gmail . com"),
+        ("mail jay at gmail dot com", "jay at gmail dot com"),
+        ("mail jay(at)gmail(dot)com", "jay(at)gmail(dot)com"),
+        ("mail jay [at] gmail [dot] com", "jay [at] gmail [dot] com"),
+        (
+            "mail jay {at} site {dot} co {dot} uk",
+            "jay {at} site {dot} co {dot} uk",
+        ),
+        (
+            "mail jay (at) mysite (dot) org",
+            "jay (at) mysite (dot) org",
+        ),
+        ("mail jay at mysite dot org", "jay at mysite dot org"),
+        ("mail jay.smith at mysite.org", "jay.smith at mysite.org"),
+        (
+            "mail ｊａｙ＠ｇｍａｉｌ．ｃｏｍ",
+            "ｊａｙ＠ｇｍａｉｌ．ｃｏｍ",
+        ),
+        ("mail jay＠gmail.com", "jay＠gmail.com"),
+        (
+            "mail jay\u{200b}@\u{200b}gmail.com",
+            "jay\u{200b}@\u{200b}gmail.com",
+        ),
+        ("mail jay (@) gmail", "jay (@) gmail"),
+        ("mail jay@gmail", "jay@gmail"),
+        ("mail jay @ mysite . co . uk", "jay @ mysite . co . uk"),
+    ] {
+        assert_eq!(kinds(t), vec![DetailKind::Email], "{t}: {:?}", found(t));
+        assert_eq!(found(t), vec![want.to_string()], "{t}");
+    }
+}
+
+#[test]
 fn not_emails() {
     for t in [
         "meet me @ 5",
@@ -111,6 +197,11 @@ fn not_emails() {
         "me@home",
         "look at that dot",
         "I was at home",
+        "I was at school. Me and my friend went out",
+        "we met at town. Com on then",
+        "meet me @ school. Me and you",
+        "good at maths. It is fun",
+        "see you @ 7. Bring food",
     ] {
         assert!(
             !kinds(t).contains(&DetailKind::Email),
