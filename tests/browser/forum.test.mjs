@@ -314,6 +314,14 @@ test('a young person chooses a forum name, blocks someone, and deletes her own p
     await field.fill('Priya');
     await main.getByRole('button', { name: 'Save my forum name' }).click();
     await main.getByText('This looks like your real name', { exact: false }).first().waitFor();
+    // A member of staff's name, in look-alike letters from another alphabet
+    // (Cyrillic), and another member's name the same way: told why.
+    await field.fill('\u0405\u0430m \u0420\u0430t\u0435l');
+    await main.getByRole('button', { name: 'Save my forum name' }).click();
+    await main.getByText('looks like the name of someone who works for the council', { exact: false }).first().waitFor();
+    await field.fill('B\u043eld B\u0430dger');
+    await main.getByRole('button', { name: 'Save my forum name' }).click();
+    await main.getByText("looks too much like another member's forum name", { exact: false }).first().waitFor();
     await field.fill(name);
     await main.getByRole('button', { name: 'Save my forum name' }).click();
     await main.getByText('Saved. Others see your new forum name now.').waitFor();

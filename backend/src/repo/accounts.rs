@@ -3,7 +3,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set,
+    QuerySelect, Set,
 };
 use shared::people::Role;
 
@@ -115,6 +115,22 @@ pub async fn staff(
         .filter(account::Column::Role.ne(Role::YoungPerson.as_str()))
         .order_by_asc(account::Column::DisplayName)
         .find_also_related(team::Entity)
+        .all(db)
+        .await
+}
+
+/// The names of a council's staff (not young people), enabled or not: a
+/// forum name may not copy any of them.
+pub async fn staff_names(
+    db: &impl ConnectionTrait,
+    authority_id: i32,
+) -> Result<Vec<String>, DbErr> {
+    account::Entity::find()
+        .select_only()
+        .column(account::Column::DisplayName)
+        .filter(account::Column::AuthorityId.eq(authority_id))
+        .filter(account::Column::Role.ne(Role::YoungPerson.as_str()))
+        .into_tuple::<String>()
         .all(db)
         .await
 }

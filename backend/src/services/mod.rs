@@ -5,6 +5,7 @@ pub mod auth;
 pub mod events;
 pub mod feedback;
 pub mod forum;
+pub mod free_text;
 pub mod home;
 pub mod language;
 pub mod moderation;

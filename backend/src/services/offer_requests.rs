@@ -9,7 +9,7 @@ use crate::entities::{offer_request as req, young_person};
 use crate::error::ApiError;
 use crate::repo::{councils, notifications, offer as offer_repo, offer_requests as repo, people};
 use crate::services::offer::{entitlement_of, facts_of};
-use crate::services::safeguarding;
+use crate::services::{free_text, safeguarding};
 use chrono::Utc;
 use sea_orm::{DatabaseConnection, SqlErr, TransactionTrait};
 use shared::access::{allowed, Ability, Action, Relationship};
@@ -20,19 +20,6 @@ use shared::offer::{
 };
 use shared::people::{AgeBand, Role};
 use std::collections::{HashMap, HashSet};
-
-fn optional_message(name: &str, m: &Option<String>) -> Result<Option<String>, ApiError> {
-    let Some(m) = m.as_deref().map(str::trim).filter(|m| !m.is_empty()) else {
-        return Ok(None);
-    };
-    if m.chars().count() > MESSAGE_MAX {
-        return Err(ApiError::validation(
-            name,
-            format!("Keep this to {MESSAGE_MAX} characters or fewer."),
-        ));
-    }
-    Ok(Some(m.to_owned()))
-}
 
 /// The views of these requests, with their entitlements, young people and
 /// stories. Rows are kept in the order given.
@@ -125,7 +112,7 @@ pub async fn ask(
             "Say which part of the local offer you are asking about.",
         ));
     }
-    let message = optional_message("message", &n.message)?;
+    let message = free_text::optional("message", n.message.as_deref(), MESSAGE_MAX)?;
     let y = &grant.young_person;
     let council = councils::by_id(db, y.authority_id)
         .await?
@@ -347,7 +334,7 @@ pub async fn answer(
             "Choose in_progress, agreed, paid or turned_down.",
         ));
     }
-    let message = optional_message("message", &a.message)?;
+    let message = free_text::optional("message", a.message.as_deref(), MESSAGE_MAX)?;
     if a.status == RequestStatus::TurnedDown && message.is_none() {
         return Err(ApiError::validation(
             "message",

@@ -9,7 +9,7 @@ use crate::error::ApiError;
 /// Kept at its old path; it lives with the allocations it counts.
 pub use crate::repo::allocations::social_workers_so_far;
 use crate::repo::{allocations, councils, notifications, people, plans};
-use crate::services::safeguarding;
+use crate::services::{free_text, safeguarding};
 use chrono::Utc;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use shared::access::{Action, Relationship};
@@ -376,21 +376,7 @@ pub async fn ask(
             "That part is not in your plan.",
         ));
     }
-    let message = q
-        .message
-        .as_deref()
-        .map(str::trim)
-        .filter(|m| !m.is_empty())
-        .map(str::to_owned);
-    if message
-        .as_ref()
-        .is_some_and(|m| m.chars().count() > MESSAGE_MAX_CHARS)
-    {
-        return Err(ApiError::validation(
-            "message",
-            format!("Your message is too long. Keep it under {MESSAGE_MAX_CHARS} letters."),
-        ));
-    }
+    let message = free_text::optional("message", q.message.as_deref(), MESSAGE_MAX_CHARS)?;
     let tell = worker_to_tell(db, y, current.shared_by).await?;
     let now = Utc::now();
     let harm =

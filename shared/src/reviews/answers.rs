@@ -107,6 +107,9 @@ pub fn validate_answers(
                 "This question does not take words.",
             ));
         }
+        if let Some(problem) = text.as_deref().and_then(crate::text_checks::text_problem) {
+            return Err(FieldError::new(field(".text"), problem));
+        }
         if let Some(t) = &text {
             let max = q.text_limit();
             if chars(t) > max {

@@ -76,8 +76,11 @@ pub fn skeleton(text: &str) -> String {
         .flat_map(char::to_lowercase)
         .filter(|c| c.is_alphanumeric())
         .collect();
+    // Folded again after: the table maps some characters to capitals
+    // ("0" to "O"), which must meet the "o" a name was folded to.
     unicode_security::confusable_detection::skeleton(&folded)
         .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
         .collect()
 }
 pub use personal_details::find_personal_details;

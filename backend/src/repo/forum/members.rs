@@ -112,3 +112,21 @@ pub async fn young_people_by_ids(
 ) -> Result<Vec<young_person::Model>, DbErr> {
     chunked::by_column_in::<young_person::Entity, _>(db, young_person::Column::Id, ids).await
 }
+
+/// Every forum name in a council but one member's own, to compare a new
+/// name's look-alike skeleton against.
+pub async fn other_display_names(
+    db: &impl ConnectionTrait,
+    authority_id: i32,
+    except_member: i32,
+) -> Result<Vec<String>, DbErr> {
+    use sea_orm::QuerySelect;
+    member::Entity::find()
+        .select_only()
+        .column(member::Column::DisplayName)
+        .filter(member::Column::AuthorityId.eq(authority_id))
+        .filter(member::Column::Id.ne(except_member))
+        .into_tuple::<String>()
+        .all(db)
+        .await
+}

@@ -12,8 +12,8 @@ mod watched_words;
 
 pub use figures::{posters_between, staff_with_role};
 pub use members::{
-    insert_member, member_by_public_id, member_of, members_by_ids, set_display_name,
-    set_suspension, young_people_by_ids,
+    insert_member, member_by_public_id, member_of, members_by_ids, other_display_names,
+    set_display_name, set_suspension, young_people_by_ids,
 };
 pub use posts::{
     close_flag, decide, delete_by_author, flagged_posts, insert_post, opening_post, pending_posts,

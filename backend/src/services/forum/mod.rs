@@ -12,6 +12,7 @@
 
 mod blocks;
 mod harm;
+mod look_alike;
 mod members;
 mod posting;
 mod reading;
@@ -29,9 +30,8 @@ use crate::error::ApiError;
 use crate::repo::forum as repo;
 use crate::repo::people;
 use chrono::Utc;
-use posting::text_field;
 use sea_orm::{ConnectionTrait, DbErr, SqlErr};
-use shared::forum::{optional_text, SpaceRule, WatchedWord, PAGE_DEFAULT, PAGE_MAX};
+use shared::forum::{SpaceRule, WatchedWord, PAGE_DEFAULT, PAGE_MAX};
 use shared::text_checks::default_watched_words;
 
 /// Where young people's notifications about the forum open in the app.
@@ -86,19 +86,9 @@ fn bad_cursor(field: &str) -> ApiError {
     )
 }
 
-/// The optional-text check with a field name, for other forum services.
-pub fn optional_field(
-    field: &str,
-    text: Option<&str>,
-    max: usize,
-) -> Result<Option<String>, ApiError> {
-    optional_text(text, max).map_err(|m| ApiError::validation(field, m))
-}
-
-/// The required-text check with a field name, for other forum services.
-pub fn required_field(field: &str, text: &str, max: usize, what: &str) -> Result<String, ApiError> {
-    text_field(field, text, max, what)
-}
+/// The free-text checks every field uses, under the names the forum
+/// services know them by.
+pub use crate::services::free_text::{optional as optional_field, required as required_field};
 
 /// The young person's account, to tell them something.
 pub async fn account_of_member(

@@ -13,21 +13,12 @@ use crate::repo::moderation::{self as modlog, Entry};
 use chrono::Utc;
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use shared::forum::{
-    decide, required_text, Decision, HoldReason, ModAction, NewReply, NewThread, PostOutcome,
-    PostStatus, BODY_MAX_CHARS, TITLE_MAX_CHARS,
+    decide, Decision, HoldReason, ModAction, NewReply, NewThread, PostOutcome, PostStatus,
+    BODY_MAX_CHARS, TITLE_MAX_CHARS,
 };
 use shared::text_checks::scan;
 
 // ----------------------------------------------------------------- posting
-
-pub(super) fn text_field(
-    field: &str,
-    text: &str,
-    max: usize,
-    what: &str,
-) -> Result<String, ApiError> {
-    required_text(text, max, what).map_err(|m| ApiError::validation(field, m))
-}
 
 fn reasons_in_words(reasons: &[HoldReason], details: &[&str], words: &[String]) -> String {
     reasons
@@ -201,8 +192,8 @@ pub async fn start_thread(
 ) -> Result<PostOutcome, ApiError> {
     let p = participant(db, caller).await?;
     let s = p.space(slug)?;
-    let title = text_field("title", &n.title, TITLE_MAX_CHARS, "a title")?;
-    let body = text_field("body", &n.body, BODY_MAX_CHARS, "your post")?;
+    let title = super::required_field("title", &n.title, TITLE_MAX_CHARS, "a title")?;
+    let body = super::required_field("body", &n.body, BODY_MAX_CHARS, "your post")?;
     if let Some(why) = p.suspended_because(Utc::now()) {
         return Err(ApiError::Conflict(why));
     }
@@ -219,7 +210,7 @@ pub async fn reply(
 ) -> Result<PostOutcome, ApiError> {
     let p = participant(db, caller).await?;
     let (t, s) = visible_thread(db, &p, thread_public_id).await?;
-    let body = text_field("body", &n.body, BODY_MAX_CHARS, "your reply")?;
+    let body = super::required_field("body", &n.body, BODY_MAX_CHARS, "your reply")?;
     if let Some(why) = why_not_reply(&t, &p, Utc::now())? {
         return Err(ApiError::Conflict(why));
     }

@@ -11,7 +11,7 @@ use crate::repo::moderation::{self as modlog, Entry};
 use crate::repo::notifications;
 use chrono::Utc;
 use sea_orm::{DatabaseConnection, TransactionTrait};
-use shared::forum::{optional_text, ModAction, NewReport, ReportReceipt, REASON_MAX_CHARS};
+use shared::forum::{ModAction, NewReport, ReportReceipt, REASON_MAX_CHARS};
 use shared::people::Role;
 
 /// "Report this post": two taps, a reason if they want. A second report of
@@ -24,8 +24,7 @@ pub async fn report(
 ) -> Result<ReportReceipt, ApiError> {
     let p = participant(db, caller).await?;
     let (row, t, s) = visible_post(db, &p, post_public_id).await?;
-    let reason = optional_text(r.reason.as_deref(), REASON_MAX_CHARS)
-        .map_err(|m| ApiError::validation("reason", m))?;
+    let reason = super::optional_field("reason", r.reason.as_deref(), REASON_MAX_CHARS)?;
     if row.author_member_id == p.member.id {
         return Err(ApiError::validation(
             "post",

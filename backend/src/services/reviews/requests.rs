@@ -8,7 +8,7 @@ use crate::caller::Caller;
 use crate::entities::{account, review, young_person};
 use crate::error::ApiError;
 use crate::repo::{allocations, notifications, reviews as repo};
-use crate::services::safeguarding;
+use crate::services::{free_text, safeguarding};
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use shared::access::Relationship;
@@ -25,21 +25,7 @@ pub async fn ask_earlier(
     n: &NewReviewRequest,
 ) -> Result<ReviewRequestSent, ApiError> {
     let y = &grant.young_person;
-    let message = n
-        .message
-        .as_deref()
-        .map(str::trim)
-        .filter(|m| !m.is_empty())
-        .map(str::to_owned);
-    if message
-        .as_ref()
-        .is_some_and(|m| m.chars().count() > MESSAGE_MAX)
-    {
-        return Err(ApiError::validation(
-            "message",
-            format!("That is too long. Keep it under {MESSAGE_MAX} letters."),
-        ));
-    }
+    let message = free_text::optional("message", n.message.as_deref(), MESSAGE_MAX)?;
     let now = Utc::now();
     let workers = allocations::current_workers(db, y.id, now).await?;
     let pick = |r: Relationship| workers.iter().filter(move |(rel, _)| *rel == r);
