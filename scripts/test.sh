@@ -13,6 +13,12 @@ export PATH="$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never
 
 step() { printf '\n==> %s\n' "$*"; }
+# The harm check's recall and false alarms on its two corpora, in the log.
+harm_figures() {
+  step "harm corpus figures"
+  cargo test -q -p shared --test harm_corpus -- --nocapture --test-threads 1 2>&1 \
+    | grep -oE 'harm corpus.*|^recall.*|^  (MISSED|FALSE ALARM):.*' || true
+}
 quick=0
 case "${1:-}" in
   --quick) quick=1 ;;
@@ -29,6 +35,7 @@ if [ "$quick" = 1 ]; then
   OPENAPI_VALIDATOR=$(scripts/openapi-validator.sh)
   export OPENAPI_VALIDATOR
   env -u TEST_DATABASE_URL cargo test --workspace
+  harm_figures
   step "quick tests passed (the full set: scripts/test.sh)"
   exit 0
 fi
@@ -51,6 +58,7 @@ cargo clippy -p frontend --features staff --target wasm32-unknown-unknown -- -D 
 
 step "unit tests and HTTP tests on SQLite"
 cargo test --workspace
+harm_figures
 
 step "HTTP tests on PostgreSQL"
 pg_url=$(scripts/postgres.sh start)
