@@ -9,6 +9,8 @@ use crate::entities::{offer_request as req, young_person};
 use crate::error::ApiError;
 use crate::repo::{councils, notifications, offer as offer_repo, offer_requests as repo, people};
 use crate::services::offer::{entitlement_of, facts_of};
+use crate::services::flood;
+use shared::forum::{FloodKind, REQUEST_WINDOW};
 use chrono::Utc;
 use sea_orm::{DatabaseConnection, SqlErr, TransactionTrait};
 use shared::access::{allowed, Ability, Action, Relationship};
@@ -182,7 +184,23 @@ pub async fn ask(
     let urgent = message
         .as_deref()
         .is_some_and(|m| !shared::text_checks::find_harm(m).is_empty());
-    let txn = db.begin().await?;
+    // Same entitlement and words again is "the same text twice".
+    let dedupe = message.as_deref().map(|m| format!("{slug}\n{m}"));
+    let txn = flood::begin(
+        db,
+        &flood::Attempt {
+            authority_id: y.authority_id,
+            account_id: caller.account_id,
+            member_id: None,
+            kind: FloodKind::OfferRequest,
+            space_id: None,
+            window: REQUEST_WINDOW,
+            gap_secs: 0,
+            text: dedupe.as_deref().map(|d| ("message", d)),
+        },
+        now,
+    )
+    .await?;
     let created = repo::create(
         &txn,
         repo::NewRequest {

@@ -9,6 +9,8 @@ use crate::error::ApiError;
 /// Kept at its old path; it lives with the allocations it counts.
 pub use crate::repo::allocations::social_workers_so_far;
 use crate::repo::{allocations, councils, notifications, people, plans};
+use crate::services::flood;
+use shared::forum::{FloodKind, REQUEST_WINDOW};
 use chrono::Utc;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use shared::access::{Action, Relationship};
@@ -392,7 +394,25 @@ pub async fn ask(
     }
     let tell = worker_to_tell(db, y, current.shared_by).await?;
     let now = Utc::now();
-    let txn = db.begin().await?;
+    // The same words about the same part again is "the same text twice".
+    let dedupe = message
+        .as_deref()
+        .map(|m| format!("{}\n{m}", q.section.as_str()));
+    let txn = flood::begin(
+        db,
+        &flood::Attempt {
+            authority_id: y.authority_id,
+            account_id: caller.account_id,
+            member_id: None,
+            kind: FloodKind::PlanQuestion,
+            space_id: None,
+            window: REQUEST_WINDOW,
+            gap_secs: 0,
+            text: dedupe.as_deref().map(|d| ("message", d)),
+        },
+        now,
+    )
+    .await?;
     let row = plans::add_query(
         &txn,
         y.id,

@@ -23,6 +23,7 @@ mod decide;
 mod display_names;
 mod events;
 mod figures;
+mod flood;
 mod limits;
 mod links;
 mod moderation;
@@ -38,6 +39,11 @@ pub use display_names::{check_display_name, display_name_key};
 pub use events::{
     EventDraft, EventKind, EventView, NewSignUp, SignUpOutcome, SignUpRow, SignupStatus,
     StaffEventView,
+};
+pub use flood::{
+    flood_message, flood_text_key, flood_wait, gap_wait, hit_summary, wait_words, FloodHitView,
+    FloodKind, FloodLimits, LimitKind, Window, FLOOD_GAP_MAX_SECS, FLOOD_PER_DAY_MAX,
+    FLOOD_PER_HOUR_MAX, REPORT_WINDOW, REQUEST_WINDOW,
 };
 pub use figures::{band_label, suppress, suppress_one, BandCount, ParticipationFigures};
 pub use limits::{

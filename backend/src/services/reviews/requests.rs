@@ -9,6 +9,8 @@ use crate::entities::{account, review, young_person};
 use crate::error::ApiError;
 use crate::repo::{allocations, councils, notifications, reviews as repo};
 use crate::services::safeguarding;
+use crate::services::flood;
+use shared::forum::{FloodKind, REQUEST_WINDOW};
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use shared::access::Relationship;
@@ -64,7 +66,21 @@ pub async fn ask_earlier(
         .await?
         .map(|c| c.duty_phone)
         .unwrap_or_default();
-    let txn = db.begin().await?;
+    let txn = flood::begin(
+        db,
+        &flood::Attempt {
+            authority_id: y.authority_id,
+            account_id: caller.account_id,
+            member_id: None,
+            kind: FloodKind::ReviewRequest,
+            space_id: None,
+            window: REQUEST_WINDOW,
+            gap_secs: 0,
+            text: message.as_deref().map(|m| ("message", m)),
+        },
+        now,
+    )
+    .await?;
     let row = repo::add_request(&txn, y.id, message, now).await?;
     grant.record(&txn, caller, None).await?;
     let to: Vec<i32> = told
