@@ -5,6 +5,7 @@ mod auth;
 mod councils;
 mod errors_and_headers;
 mod faults;
+mod flood;
 mod form_translations;
 mod forum;
 mod generate;
