@@ -106,7 +106,10 @@ impl ApiError {
             ApiError::UnknownEndpoint => "unknown_endpoint",
             ApiError::Conflict(_) => "conflict",
             ApiError::PayloadTooLarge => "payload_too_large",
-            ApiError::TooManyRequests { .. } | ApiError::Slow { .. } => "too_many_requests",
+            ApiError::TooManyRequests { .. } => "too_many_requests",
+            // Its own code: the app shows these words, not its generic
+            // "too many tries".
+            ApiError::Slow { .. } => "posting_limit",
             ApiError::Unavailable => "unavailable",
             ApiError::StorageFull => "storage_full",
             ApiError::Internal(_) | ApiError::UnknownStoredValue { .. } => "internal",

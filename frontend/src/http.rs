@@ -33,6 +33,9 @@ pub enum ApiError {
     BadRequestBody,
 }
 
+/// The error code of a flood limit (the server's `ApiError::Slow`).
+pub const POSTING_LIMIT: &str = "posting_limit";
+
 pub const OFFLINE_MESSAGE: &str =
     "You seem to be offline. Check your internet connection and try again.";
 pub const OUR_FAULT_MESSAGE: &str =
@@ -185,7 +188,12 @@ fn success_body(reply: &Reply) -> Result<&str, ApiError> {
     if (200..300).contains(&status) {
         Ok(if body.trim().is_empty() { "null" } else { body })
     } else if let (429, Some(wait_secs)) = (status, reply.retry_after) {
-        Err(ApiError::TooManyTries { wait_secs })
+        // A posting limit's words say what happened and when they can
+        // post again: shown as they are, not as "too many tries".
+        Err(match from_json::<ErrorBody>(body) {
+            Some(body) if body.error == POSTING_LIMIT => ApiError::Server { status, body },
+            _ => ApiError::TooManyTries { wait_secs },
+        })
     } else {
         Err(match from_json::<ErrorBody>(body) {
             Some(body) => ApiError::Server { status, body },
@@ -414,6 +422,19 @@ mod tests {
         })
         .unwrap_err();
         assert!(err.message().contains("300 seconds"));
+    }
+
+    #[test]
+    fn a_posting_limit_shows_the_server_s_words_with_when() {
+        let message = "You've started a lot of conversations in the last hour. You can start another one in 12 minutes.";
+        let reply = Reply {
+            status: 429,
+            body: format!(r#"{{"error":"posting_limit","message":"{message}"}}"#),
+            retry_after: Some(720),
+        };
+        let err = decode_reply::<Health>(&reply).unwrap_err();
+        assert_eq!(err.status(), Some(429));
+        assert_eq!(err.message(), message);
     }
 
     #[test]

@@ -93,7 +93,7 @@ async fn too_many(res: reqwest::Response) -> (u64, String) {
         .parse()
         .unwrap();
     let body: ErrorBody = json(res).await;
-    assert_eq!(body.error, "too_many_requests");
+    assert_eq!(body.error, "posting_limit");
     (secs, body.message)
 }
 

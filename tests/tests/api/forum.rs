@@ -1084,7 +1084,7 @@ async fn threads_page_by_keyset_without_repeats() {
     let app = demo().await;
     let marcus = token(&app, "demo-leaver-23").await;
     for i in 0..5 {
-        start(&app, &marcus, SENIORS, &format!("Thread {i}"), "Hello").await;
+        start(&app, &marcus, SENIORS, &format!("Thread {i}"), &format!("Hello {i}")).await;
     }
     let mut seen = vec![];
     let mut next: Option<String> = None;
