@@ -172,10 +172,22 @@ pub async fn set_space_limits(
 ) -> Result<(), DbErr> {
     let n = |v: u32| i32::try_from(v).unwrap_or(i32::MAX);
     space::Entity::update_many()
-        .col_expr(space::Column::ThreadsPerHour, Expr::value(n(l.threads_per_hour)))
-        .col_expr(space::Column::ThreadsPerDay, Expr::value(n(l.threads_per_day)))
-        .col_expr(space::Column::RepliesPerHour, Expr::value(n(l.replies_per_hour)))
-        .col_expr(space::Column::RepliesPerDay, Expr::value(n(l.replies_per_day)))
+        .col_expr(
+            space::Column::ThreadsPerHour,
+            Expr::value(n(l.threads_per_hour)),
+        )
+        .col_expr(
+            space::Column::ThreadsPerDay,
+            Expr::value(n(l.threads_per_day)),
+        )
+        .col_expr(
+            space::Column::RepliesPerHour,
+            Expr::value(n(l.replies_per_hour)),
+        )
+        .col_expr(
+            space::Column::RepliesPerDay,
+            Expr::value(n(l.replies_per_day)),
+        )
         .col_expr(space::Column::MinGapSecs, Expr::value(n(l.min_gap_secs)))
         .filter(space::Column::Id.eq(space_id))
         .exec(db)

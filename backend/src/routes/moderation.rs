@@ -12,9 +12,9 @@ use actix_web::{web, HttpResponse};
 use shared::api::ErrorBody;
 use shared::endpoints::moderation as ep;
 use shared::forum::{
-    AdminSpaceView, Approve, FloodHitView, Keep, LockThread, ModLogPage, ModPostView, ModReason, ModThreadView,
-    ModerationQueue, ParticipationFigures, SpaceDraft, Suspend, SuspensionView, ThreadPage,
-    WatchedWords,
+    AdminSpaceView, Approve, FloodHitView, Keep, LockThread, ModLogPage, ModPostView, ModReason,
+    ModThreadView, ModerationQueue, ParticipationFigures, SpaceDraft, Suspend, SuspensionView,
+    ThreadPage, WatchedWords,
 };
 
 #[utoipa::path(

@@ -8,13 +8,13 @@ use crate::caller::Caller;
 use crate::entities::{offer_request as req, young_person};
 use crate::error::ApiError;
 use crate::repo::{councils, notifications, offer as offer_repo, offer_requests as repo, people};
-use crate::services::offer::{entitlement_of, facts_of};
 use crate::services::flood;
-use shared::forum::{FloodKind, REQUEST_WINDOW};
+use crate::services::offer::{entitlement_of, facts_of};
 use chrono::Utc;
 use sea_orm::{DatabaseConnection, SqlErr, TransactionTrait};
 use shared::access::{allowed, Ability, Action, Relationship};
 use shared::eligibility::{my_offer_item, Payment};
+use shared::forum::{FloodKind, REQUEST_WINDOW};
 use shared::offer::{
     NewOfferRequest, OfferRequestAnswer, OfferRequestEvent, OfferRequestView, RequestStatus,
     MESSAGE_MAX,

@@ -155,7 +155,10 @@ impl FloodKind {
     /// Whether the participation officer sees hits of this kind (forum
     /// only: the other kinds are about case records they never see).
     pub fn is_forum(self) -> bool {
-        matches!(self, FloodKind::Thread | FloodKind::Reply | FloodKind::Report)
+        matches!(
+            self,
+            FloodKind::Thread | FloodKind::Reply | FloodKind::Report
+        )
     }
 }
 
@@ -350,7 +353,12 @@ pub struct FloodHitView {
 }
 
 /// A hit in plain words for the officer.
-pub fn hit_summary(kind: FloodKind, limit: LimitKind, space: Option<&str>, attempts: u32) -> String {
+pub fn hit_summary(
+    kind: FloodKind,
+    limit: LimitKind,
+    space: Option<&str>,
+    attempts: u32,
+) -> String {
     let what = match kind {
         FloodKind::Thread => "start too many conversations",
         FloodKind::Reply => "write too many replies",
@@ -394,7 +402,10 @@ mod tests {
         assert_eq!(flood_wait(&four, w, now), None);
         let mut five = four.clone();
         five.push(at(now, 1));
-        assert_eq!(flood_wait(&five, w, now), Some((LimitKind::PerHour, 12 * 60)));
+        assert_eq!(
+            flood_wait(&five, w, now),
+            Some((LimitKind::PerHour, 12 * 60))
+        );
         // Older than an hour: not counted for the hour.
         let old: Vec<_> = (0..5).map(|i| at(now, 61 + i)).collect();
         assert_eq!(flood_wait(&old, w, now), None);
@@ -415,7 +426,10 @@ mod tests {
     #[test]
     fn gaps_and_words() {
         let now = Utc::now();
-        assert_eq!(gap_wait(Some(now - Duration::seconds(5)), 15, now), Some(10));
+        assert_eq!(
+            gap_wait(Some(now - Duration::seconds(5)), 15, now),
+            Some(10)
+        );
         assert_eq!(gap_wait(Some(now - Duration::seconds(20)), 15, now), None);
         assert_eq!(gap_wait(None, 15, now), None);
         assert_eq!(gap_wait(Some(now), 0, now), None);
@@ -437,7 +451,10 @@ mod tests {
 
     #[test]
     fn the_same_text_ignores_case_spacing_and_punctuation() {
-        assert_eq!(flood_text_key("Hello,  WORLD!!"), flood_text_key("hello world"));
+        assert_eq!(
+            flood_text_key("Hello,  WORLD!!"),
+            flood_text_key("hello world")
+        );
         assert_ne!(flood_text_key("hello world"), flood_text_key("hello there"));
     }
 

@@ -40,12 +40,12 @@ pub use events::{
     EventDraft, EventKind, EventView, NewSignUp, SignUpOutcome, SignUpRow, SignupStatus,
     StaffEventView,
 };
+pub use figures::{band_label, suppress, suppress_one, BandCount, ParticipationFigures};
 pub use flood::{
     flood_message, flood_text_key, flood_wait, gap_wait, hit_summary, wait_words, FloodHitView,
     FloodKind, FloodLimits, LimitKind, Window, FLOOD_GAP_MAX_SECS, FLOOD_PER_DAY_MAX,
     FLOOD_PER_HOUR_MAX, REPORT_WINDOW, REQUEST_WINDOW,
 };
-pub use figures::{band_label, suppress, suppress_one, BandCount, ParticipationFigures};
 pub use limits::{
     optional_text, required_text, BODY_MAX_CHARS, CHILDLINE_PHONE, DESCRIPTION_MAX_CHARS,
     DISPLAY_NAME_MAX_CHARS, DISPLAY_NAME_MIN_CHARS, LOCATION_MAX_CHARS, NAME_MAX_CHARS, OLDEST,

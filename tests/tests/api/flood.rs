@@ -61,7 +61,13 @@ pub async fn no_wait_between_posts(app: &TestApp, slugs: &[&str]) {
     }
 }
 
-async fn start(app: &TestApp, token: &str, space: &str, title: &str, body: &str) -> reqwest::Response {
+async fn start(
+    app: &TestApp,
+    token: &str,
+    space: &str,
+    title: &str,
+    body: &str,
+) -> reqwest::Response {
     app.send_as(
         Method::POST,
         &format!("/api/forum/spaces/{space}/threads"),
@@ -108,7 +114,10 @@ async fn hits(app: &TestApp) -> Vec<FloodHitView> {
 
 async fn forum_name(app: &TestApp, token: &str) -> String {
     let me: Value = json(app.get_as("/api/forum/me", token).await).await;
-    me["display_name"].as_str().expect("a forum name").to_owned()
+    me["display_name"]
+        .as_str()
+        .expect("a forum name")
+        .to_owned()
 }
 
 #[tokio::test]
@@ -118,17 +127,29 @@ async fn the_sixth_conversation_in_an_hour_waits_and_the_officer_sees_it() {
     no_wait_between_posts(&app, &[SENIORS]).await;
     let marcus = token(&app, "demo-leaver-23").await;
     for i in 0..5 {
-        let res = start(&app, &marcus, SENIORS, &format!("Flat tip {i}"), &format!("Tip number {i} for a first flat")).await;
+        let res = start(
+            &app,
+            &marcus,
+            SENIORS,
+            &format!("Flat tip {i}"),
+            &format!("Tip number {i} for a first flat"),
+        )
+        .await;
         assert_eq!(res.status(), StatusCode::CREATED, "conversation {i}");
     }
-    let (secs, message) = too_many(start(&app, &marcus, SENIORS, "One more", "And one more thing").await).await;
+    let (secs, message) =
+        too_many(start(&app, &marcus, SENIORS, "One more", "And one more thing").await).await;
     assert!((3500..=3600).contains(&secs), "{secs}");
     assert_eq!(
         message,
         "You've started a lot of conversations in the last hour. You can start another one in 1 hour."
     );
     // Nothing was stored for the refused one.
-    let page: Value = json(app.get_as(&format!("/api/forum/spaces/{SENIORS}/threads"), &marcus).await).await;
+    let page: Value = json(
+        app.get_as(&format!("/api/forum/spaces/{SENIORS}/threads"), &marcus)
+            .await,
+    )
+    .await;
     assert!(!page.to_string().contains("One more"));
 
     // Another member is not affected.
@@ -153,7 +174,9 @@ async fn the_sixth_conversation_in_an_hour_waits_and_the_officer_sees_it() {
         "Tried to start too many conversations in an hour in Positive Journeys Seniors (2 tries refused)"
     );
     // Only those who moderate see the list.
-    let res = app.get_as("/api/forum/moderation/flood-hits", &marcus).await;
+    let res = app
+        .get_as("/api/forum/moderation/flood-hits", &marcus)
+        .await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }
 
@@ -162,7 +185,8 @@ async fn the_thirty_first_reply_in_an_hour_waits() {
     let app = spawn_demo_app().await;
     no_wait_between_posts(&app, &[SENIORS]).await;
     let marcus = token(&app, "demo-leaver-23").await;
-    let t: PostOutcome = json(start(&app, &marcus, SENIORS, "Budgeting", "How do you budget?").await).await;
+    let t: PostOutcome =
+        json(start(&app, &marcus, SENIORS, "Budgeting", "How do you budget?").await).await;
     let thread = t.post.thread_id.clone();
     for i in 0..30 {
         let res = reply(&app, &marcus, &thread, &format!("Idea number {i}")).await;
@@ -171,7 +195,9 @@ async fn the_thirty_first_reply_in_an_hour_waits() {
     let (secs, message) = too_many(reply(&app, &marcus, &thread, "Idea thirty one").await).await;
     assert!(secs > 3500, "{secs}");
     assert!(
-        message.starts_with("You've written a lot of replies in the last hour. You can reply again in"),
+        message.starts_with(
+            "You've written a lot of replies in the last hour. You can reply again in"
+        ),
         "{message}"
     );
 }
@@ -181,10 +207,24 @@ async fn posting_again_straight_away_waits_and_the_same_text_is_refused() {
     let app = spawn_demo_app().await;
     // The defaults: 15 seconds between posts.
     let marcus = token(&app, "demo-leaver-23").await;
-    let t: PostOutcome = json(start(&app, &marcus, SENIORS, "Jobs", "Where do you look for jobs?").await).await;
-    let (secs, message) = too_many(reply(&app, &marcus, &t.post.thread_id, "Also apprenticeships").await).await;
+    let t: PostOutcome = json(
+        start(
+            &app,
+            &marcus,
+            SENIORS,
+            "Jobs",
+            "Where do you look for jobs?",
+        )
+        .await,
+    )
+    .await;
+    let (secs, message) =
+        too_many(reply(&app, &marcus, &t.post.thread_id, "Also apprenticeships").await).await;
     assert!((1..=15).contains(&secs), "{secs}");
-    assert_eq!(message, format!("Please wait {secs} seconds before posting again."));
+    assert_eq!(
+        message,
+        format!("Please wait {secs} seconds before posting again.")
+    );
     let list = hits(&app).await;
     assert_eq!(list[0].limit, LimitKind::Gap);
     assert_eq!(list[0].kind, FloodKind::Reply);
@@ -193,17 +233,39 @@ async fn posting_again_straight_away_waits_and_the_same_text_is_refused() {
     // new conversation: 422 on the body.
     no_wait_between_posts(&app, &[SENIORS]).await;
     for res in [
-        reply(&app, &marcus, &t.post.thread_id, "where do you look for JOBS").await,
-        start(&app, &marcus, SENIORS, "Jobs again", "Where do you look for jobs??").await,
+        reply(
+            &app,
+            &marcus,
+            &t.post.thread_id,
+            "where do you look for JOBS",
+        )
+        .await,
+        start(
+            &app,
+            &marcus,
+            SENIORS,
+            "Jobs again",
+            "Where do you look for jobs??",
+        )
+        .await,
     ] {
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let body: ErrorBody = json(res).await;
         assert_eq!(body.field.as_deref(), Some("body"));
-        assert_eq!(body.message, "You've already posted this. Try writing something new.");
+        assert_eq!(
+            body.message,
+            "You've already posted this. Try writing something new."
+        );
     }
     // Someone else may say the same.
     let priya = token(&app, "demo-leaver-19").await;
-    let res = reply(&app, &priya, &t.post.thread_id, "Where do you look for jobs?").await;
+    let res = reply(
+        &app,
+        &priya,
+        &t.post.thread_id,
+        "Where do you look for jobs?",
+    )
+    .await;
     assert_eq!(res.status(), StatusCode::CREATED);
 }
 
@@ -216,10 +278,34 @@ async fn a_space_s_own_limits_are_shown_checked_and_used() {
     assert!(spaces.iter().all(|s| s.limits == FloodLimits::default()));
 
     for (limits, field) in [
-        (FloodLimits { threads_per_hour: 0, ..FloodLimits::default() }, "limits.threads_per_hour"),
-        (FloodLimits { replies_per_hour: 100_000, ..FloodLimits::default() }, "limits.replies_per_hour"),
-        (FloodLimits { threads_per_day: 2, ..FloodLimits::default() }, "limits.threads_per_day"),
-        (FloodLimits { min_gap_secs: 100_000, ..FloodLimits::default() }, "limits.min_gap_secs"),
+        (
+            FloodLimits {
+                threads_per_hour: 0,
+                ..FloodLimits::default()
+            },
+            "limits.threads_per_hour",
+        ),
+        (
+            FloodLimits {
+                replies_per_hour: 100_000,
+                ..FloodLimits::default()
+            },
+            "limits.replies_per_hour",
+        ),
+        (
+            FloodLimits {
+                threads_per_day: 2,
+                ..FloodLimits::default()
+            },
+            "limits.threads_per_day",
+        ),
+        (
+            FloodLimits {
+                min_gap_secs: 100_000,
+                ..FloodLimits::default()
+            },
+            "limits.min_gap_secs",
+        ),
     ] {
         let res = set_limits(&app, SENIORS, limits).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -238,7 +324,14 @@ async fn a_space_s_own_limits_are_shown_checked_and_used() {
 
     let marcus = token(&app, "demo-leaver-23").await;
     for i in 0..2 {
-        let res = start(&app, &marcus, SENIORS, &format!("Q{i}"), &format!("Question {i}")).await;
+        let res = start(
+            &app,
+            &marcus,
+            SENIORS,
+            &format!("Q{i}"),
+            &format!("Question {i}"),
+        )
+        .await;
         assert_eq!(res.status(), StatusCode::CREATED);
     }
     too_many(start(&app, &marcus, SENIORS, "Q2", "Question 2").await).await;
@@ -272,7 +365,10 @@ async fn limits_hold_when_requests_arrive_at_once() {
     )
     .await;
     let statuses: Vec<StatusCode> = answers.iter().map(reqwest::Response::status).collect();
-    let made = statuses.iter().filter(|s| **s == StatusCode::CREATED).count();
+    let made = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::CREATED)
+        .count();
     let refused = statuses
         .iter()
         .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
@@ -288,12 +384,16 @@ async fn reports_and_requests_have_limits_too() {
         min_gap_secs: 0,
         ..FloodLimits::default()
     };
-    assert_eq!(set_limits(&app, SENIORS, wide).await.status(), StatusCode::OK);
+    assert_eq!(
+        set_limits(&app, SENIORS, wide).await.status(),
+        StatusCode::OK
+    );
     let priya = token(&app, "demo-leaver-19").await;
     let t: PostOutcome = json(start(&app, &priya, SENIORS, "Rent", "Rent is going up").await).await;
     let mut posts = vec![];
     for i in 0..11 {
-        let p: PostOutcome = json(reply(&app, &priya, &t.post.thread_id, &format!("Rent point {i}")).await).await;
+        let p: PostOutcome =
+            json(reply(&app, &priya, &t.post.thread_id, &format!("Rent point {i}")).await).await;
         posts.push(p.post.id);
     }
     let marcus = token(&app, "demo-leaver-23").await;
@@ -310,7 +410,10 @@ async fn reports_and_requests_have_limits_too() {
             assert_eq!(res.status(), StatusCode::CREATED, "report {i}");
         } else {
             let (_, message) = too_many(res).await;
-            assert!(message.starts_with("You've sent a lot of reports in the last hour."), "{message}");
+            assert!(
+                message.starts_with("You've sent a lot of reports in the last hour."),
+                "{message}"
+            );
         }
     }
     assert!(hits(&app)
@@ -341,7 +444,10 @@ async fn reports_and_requests_have_limits_too() {
         } else {
             let (secs, message) = too_many(res).await;
             assert!(secs > 3500);
-            assert!(message.starts_with("You've sent a lot of requests in the last hour."), "{message}");
+            assert!(
+                message.starts_with("You've sent a lot of requests in the last hour."),
+                "{message}"
+            );
         }
     }
     // Hits on requests about case records are not the officer's to see.
@@ -353,14 +459,25 @@ async fn reports_and_requests_have_limits_too() {
         let app = &app;
         let tyler = tyler.clone();
         async move {
-            app.send_as(Method::POST, "/api/me/reviews/requests", &tyler, &j!({"message": m}))
-                .await
+            app.send_as(
+                Method::POST,
+                "/api/me/reviews/requests",
+                &tyler,
+                &j!({"message": m}),
+            )
+            .await
         }
     };
-    assert_eq!(ask("Can it be before my exams?").await.status(), StatusCode::CREATED);
+    assert_eq!(
+        ask("Can it be before my exams?").await.status(),
+        StatusCode::CREATED
+    );
     let res = ask("can it be before my exams").await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: ErrorBody = json(res).await;
     assert_eq!(body.field.as_deref(), Some("message"));
-    assert_eq!(body.message, "You've already sent this. Try writing something new.");
+    assert_eq!(
+        body.message,
+        "You've already sent this. Try writing something new."
+    );
 }

@@ -5,9 +5,9 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use backend::entities::{forum_post, forum_report, forum_space, notification, scheduled_job};
-use sea_orm::sea_query::Expr;
 use chrono::{Duration, Months, Utc};
 use reqwest::Method;
+use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json as j, Value};
 use shared::access::Relationship;
@@ -1084,7 +1084,14 @@ async fn threads_page_by_keyset_without_repeats() {
     let app = demo().await;
     let marcus = token(&app, "demo-leaver-23").await;
     for i in 0..5 {
-        start(&app, &marcus, SENIORS, &format!("Thread {i}"), &format!("Hello {i}")).await;
+        start(
+            &app,
+            &marcus,
+            SENIORS,
+            &format!("Thread {i}"),
+            &format!("Hello {i}"),
+        )
+        .await;
     }
     let mut seen = vec![];
     let mut next: Option<String> = None;

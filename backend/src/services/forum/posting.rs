@@ -14,8 +14,8 @@ use crate::services::flood;
 use chrono::Utc;
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use shared::forum::{
-    decide, required_text, Decision, FloodKind, HoldReason, ModAction, NewReply, NewThread, PostOutcome,
-    PostStatus, Window, BODY_MAX_CHARS, TITLE_MAX_CHARS,
+    decide, required_text, Decision, FloodKind, HoldReason, ModAction, NewReply, NewThread,
+    PostOutcome, PostStatus, Window, BODY_MAX_CHARS, TITLE_MAX_CHARS,
 };
 use shared::text_checks::scan;
 

@@ -13,7 +13,8 @@ use chrono::Utc;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use shared::access::Ability;
 use shared::forum::{
-    is_slug, slug_of, AdminSpaceView, FloodLimits, ModAction, SpaceDraft, DESCRIPTION_MAX_CHARS, NAME_MAX_CHARS,
+    is_slug, slug_of, AdminSpaceView, FloodLimits, ModAction, SpaceDraft, DESCRIPTION_MAX_CHARS,
+    NAME_MAX_CHARS,
 };
 
 // ------------------------------------------------------------------ spaces

@@ -8,12 +8,12 @@ use crate::caller::Caller;
 use crate::entities::{account, review, young_person};
 use crate::error::ApiError;
 use crate::repo::{allocations, councils, notifications, reviews as repo};
-use crate::services::safeguarding;
 use crate::services::flood;
-use shared::forum::{FloodKind, REQUEST_WINDOW};
+use crate::services::safeguarding;
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use shared::access::Relationship;
+use shared::forum::{FloodKind, REQUEST_WINDOW};
 use shared::reviews::{
     MyParticipation, MyReviews, NewReviewRequest, ReviewRequestSent, ReviewStatus, MESSAGE_MAX,
 };
