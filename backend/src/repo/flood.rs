@@ -28,7 +28,7 @@ pub async fn lock_account(db: &impl ConnectionTrait, account_id: i32) -> Result<
             .await
             .map(|_| ()),
         _ => account::Entity::update_many()
-            .col_expr(account::Column::Id, Expr::col(account::Column::Id).into())
+            .col_expr(account::Column::Id, Expr::col(account::Column::Id))
             .filter(account::Column::Id.eq(account_id))
             .exec(db)
             .await
