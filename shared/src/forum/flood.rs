@@ -387,13 +387,19 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
 
+    /// A fixed moment (the crate has no clock).
+    fn noon() -> DateTime<Utc> {
+        use chrono::TimeZone;
+        Utc.with_ymd_and_hms(2026, 12, 6, 12, 0, 0).unwrap()
+    }
+
     fn at(now: DateTime<Utc>, mins_ago: i64) -> DateTime<Utc> {
         now - Duration::minutes(mins_ago)
     }
 
     #[test]
     fn the_sixth_in_an_hour_waits_for_the_oldest_to_leave_the_hour() {
-        let now = Utc::now();
+        let now = noon();
         let w = Window {
             per_hour: 5,
             per_day: 20,
@@ -413,7 +419,7 @@ mod tests {
 
     #[test]
     fn the_day_limit_gives_the_longer_wait() {
-        let now = Utc::now();
+        let now = noon();
         let w = Window {
             per_hour: 5,
             per_day: 6,
@@ -425,7 +431,7 @@ mod tests {
 
     #[test]
     fn gaps_and_words() {
-        let now = Utc::now();
+        let now = noon();
         assert_eq!(
             gap_wait(Some(now - Duration::seconds(5)), 15, now),
             Some(10)
