@@ -6,8 +6,8 @@
 //! A caller runs [`admit`] inside the transaction that stores the thing
 //! sent, before storing it: it locks the account's row, counts, and
 //! records the event, so two requests at once cannot both take the last
-//! place. A refusal goes to [`refused`], which ends that transaction,
-//! records the hit for the participation officer and makes the answer
+//! place. A refusal goes to [`refused`], which records the hit for the
+//! participation officer in that transaction instead and makes the answer
 //! (429 with Retry-After, or 422 for the same text twice).
 //!
 //! Only requests come here: seeding and the generator write through the
@@ -127,21 +127,15 @@ pub async fn admit(
     Ok(Ok(()))
 }
 
-/// Ends the transaction (nothing of the attempt is kept), records the hit
-/// and answers the young person.
-pub async fn refused(
-    db: &DatabaseConnection,
-    txn: DatabaseTransaction,
-    r: Refusal,
-    now: DateTime<Utc>,
-) -> ApiError {
-    if let Err(e) = txn.rollback().await {
-        return e.into();
-    }
-    // The young person's answer matters more than the record: a failure
-    // here is logged, and they still hear when they can go on.
-    if let Err(e) = repo::record_hit(
-        db,
+/// Records the hit in the attempt's transaction, still under the account's
+/// lock (so refusals at once add to one row instead of racing to make
+/// several), commits that alone (the attempt itself was never stored) and
+/// answers the young person.
+pub async fn refused(txn: DatabaseTransaction, r: Refusal) -> ApiError {
+    // The clock is read under the lock, so a row's times only move on.
+    let now = Utc::now();
+    let recorded = repo::record_hit(
+        &txn,
         repo::NewHit {
             authority_id: r.authority_id,
             account_id: r.account_id,
@@ -153,8 +147,14 @@ pub async fn refused(
         now - Duration::hours(1),
         now,
     )
-    .await
-    {
+    .await;
+    // The young person's answer matters more than the record: a failure
+    // is logged, and they still hear when they can go on.
+    let committed = match recorded {
+        Ok(()) => txn.commit().await,
+        Err(e) => Err(e),
+    };
+    if let Err(e) = committed {
         tracing::warn!(error = %e, "could not record a flood limit hit");
     }
     tracing::info!(
@@ -183,7 +183,7 @@ pub async fn begin(
     let txn = db.begin().await?;
     match admit(&txn, a, now).await? {
         Ok(()) => Ok(txn),
-        Err(r) => Err(refused(db, txn, r, now).await),
+        Err(r) => Err(refused(txn, r).await),
     }
 }
 

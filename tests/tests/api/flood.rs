@@ -481,3 +481,48 @@ async fn reports_and_requests_have_limits_too() {
         "You've already sent this. Try writing something new."
     );
 }
+
+/// The issue's flood (one account, many conversations at once): one goes
+/// up (the wait between posts), the rest wait, and the officer's list gets
+/// one row, not hundreds.
+#[tokio::test]
+async fn a_burst_like_the_issue_s_leaves_one_post_and_one_hit() {
+    use futures::stream::{self, StreamExt};
+    let app = spawn_demo_app().await;
+    let marcus = token(&app, "demo-leaver-23").await;
+    let started = std::time::Instant::now();
+    let statuses: Vec<StatusCode> = stream::iter(0..300)
+        .map(|i| {
+            let (app, marcus) = (&app, &marcus);
+            async move {
+                start(
+                    app,
+                    marcus,
+                    SENIORS,
+                    &format!("Spam {i}"),
+                    &format!("Spam body {i}"),
+                )
+                .await
+                .status()
+            }
+        })
+        .buffer_unordered(32)
+        .collect()
+        .await;
+    let took = started.elapsed();
+    let made = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::CREATED)
+        .count();
+    let waited = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    eprintln!("300 conversations, 32 at a time: {made} made, {waited} refused, {took:?}");
+    // The default wait between posts lets only the first through at once.
+    assert_eq!((made, waited), (1, 299), "{statuses:?}");
+    let list = hits(&app).await;
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!((list[0].limit, list[0].attempts), (LimitKind::Gap, 299));
+    assert!(list[0].first_at <= list[0].last_at);
+}
