@@ -72,7 +72,8 @@ test('posting again straight away says how long to wait; the officer sees it and
     const wait = card.getByLabel('Seconds one member waits between two posts');
     await wait.fill('5000');
     await card.getByRole('button', { name: 'Save the space' }).click();
-    await card.getByText('The wait between posts can be at most 3600 seconds.').waitFor();
+    // Checked as typed, under the field.
+    await card.locator('#space-min-gap-error', { hasText: 'The wait between posts can be at most 3600 seconds.' }).waitFor();
     await wait.fill('30');
     await card.getByRole('button', { name: 'Save the space' }).click();
     await main.getByText(`Saved “${SENIORS}”.`).waitFor();
