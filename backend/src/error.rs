@@ -33,6 +33,13 @@ pub enum ApiError {
     PayloadTooLarge,
     #[error("Too many tries. Wait {retry_after_secs} seconds and try again.")]
     TooManyRequests { retry_after_secs: u64 },
+    /// A flood limit: 429 with Retry-After and words that say when they
+    /// can go on.
+    #[error("{message}")]
+    Slow {
+        retry_after_secs: u64,
+        message: String,
+    },
     #[error("The service is busy. Try again in a moment.")]
     Unavailable,
     /// The disk the database writes to is full: nothing was saved.
@@ -100,6 +107,9 @@ impl ApiError {
             ApiError::Conflict(_) => "conflict",
             ApiError::PayloadTooLarge => "payload_too_large",
             ApiError::TooManyRequests { .. } => "too_many_requests",
+            // Its own code: the app shows these words, not its generic
+            // "too many tries".
+            ApiError::Slow { .. } => "posting_limit",
             ApiError::Unavailable => "unavailable",
             ApiError::StorageFull => "storage_full",
             ApiError::Internal(_) | ApiError::UnknownStoredValue { .. } => "internal",
@@ -124,7 +134,9 @@ impl ResponseError for ApiError {
             ApiError::NotFound | ApiError::UnknownEndpoint => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::TooManyRequests { .. } | ApiError::Slow { .. } => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
             ApiError::Unavailable | ApiError::StorageFull => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) | ApiError::UnknownStoredValue { .. } => {
                 StatusCode::INTERNAL_SERVER_ERROR
@@ -138,7 +150,10 @@ impl ResponseError for ApiError {
         }
         let mut res = HttpResponse::build(self.status_code());
         match self {
-            ApiError::TooManyRequests { retry_after_secs } => {
+            ApiError::TooManyRequests { retry_after_secs }
+            | ApiError::Slow {
+                retry_after_secs, ..
+            } => {
                 res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
             }
             ApiError::Unauthorized => {

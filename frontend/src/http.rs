@@ -24,6 +24,9 @@ pub enum ApiError {
     Server { status: u16, body: ErrorBody },
     /// 429: too many tries; the server said how long to wait.
     TooManyTries { wait_secs: u64 },
+    /// 429: a posting limit (posting or sending too often); the server's
+    /// words say what happened and when they can go on.
+    PostingLimit { wait_secs: u64, body: ErrorBody },
     /// The server answered with an error status but no `ErrorBody` (a proxy
     /// page, for example).
     Status { status: u16 },
@@ -32,6 +35,9 @@ pub enum ApiError {
     /// The app could not write the request (a bug, not the person's fault).
     BadRequestBody,
 }
+
+/// The error code of a flood limit (the server's `ApiError::Slow`).
+pub const POSTING_LIMIT: &str = "posting_limit";
 
 pub const OFFLINE_MESSAGE: &str =
     "You seem to be offline. Check your internet connection and try again.";
@@ -55,6 +61,15 @@ impl ApiError {
             ApiError::TooManyTries { wait_secs } => {
                 tf("errors-too-many-wait", &[("wait", &wait_words(*wait_secs))])
             }
+            // The server's words carry numbers, so no catalogue entry
+            // matches them: other languages get the same news from the wait.
+            ApiError::PostingLimit { wait_secs, body } => match crate::i18n::language() {
+                crate::i18n::Lang::En => body.message.clone(),
+                _ => tf(
+                    "errors-posting-limit-wait",
+                    &[("wait", &wait_words(*wait_secs))],
+                ),
+            },
             ApiError::Status { status } => status_message(*status),
             ApiError::UnexpectedReply | ApiError::BadRequestBody => t("errors-our-fault"),
         }
@@ -64,7 +79,7 @@ impl ApiError {
     pub fn status(&self) -> Option<u16> {
         match self {
             ApiError::Server { status, .. } | ApiError::Status { status } => Some(*status),
-            ApiError::TooManyTries { .. } => Some(429),
+            ApiError::TooManyTries { .. } | ApiError::PostingLimit { .. } => Some(429),
             _ => None,
         }
     }
@@ -72,7 +87,9 @@ impl ApiError {
     /// The server's machine-readable code (`validation`, `not_found`, ...).
     pub fn code(&self) -> Option<&str> {
         match self {
-            ApiError::Server { body, .. } => Some(body.error.as_str()),
+            ApiError::Server { body, .. } | ApiError::PostingLimit { body, .. } => {
+                Some(body.error.as_str())
+            }
             _ => None,
         }
     }
@@ -185,7 +202,12 @@ fn success_body(reply: &Reply) -> Result<&str, ApiError> {
     if (200..300).contains(&status) {
         Ok(if body.trim().is_empty() { "null" } else { body })
     } else if let (429, Some(wait_secs)) = (status, reply.retry_after) {
-        Err(ApiError::TooManyTries { wait_secs })
+        // A posting limit's words say what happened and when they can
+        // post again: shown as they are, not as "too many tries".
+        Err(match from_json::<ErrorBody>(body) {
+            Some(body) if body.error == POSTING_LIMIT => ApiError::PostingLimit { wait_secs, body },
+            _ => ApiError::TooManyTries { wait_secs },
+        })
     } else {
         Err(match from_json::<ErrorBody>(body) {
             Some(body) => ApiError::Server { status, body },
@@ -414,6 +436,23 @@ mod tests {
         })
         .unwrap_err();
         assert!(err.message().contains("300 seconds"));
+    }
+
+    #[test]
+    fn a_posting_limit_shows_the_server_s_words_with_when() {
+        let message = "You've started a lot of conversations in the last hour. You can start another one in 12 minutes.";
+        let reply = Reply {
+            status: 429,
+            body: format!(r#"{{"error":"posting_limit","message":"{message}"}}"#),
+            retry_after: Some(720),
+        };
+        let err = decode_reply::<Health>(&reply).unwrap_err();
+        assert_eq!(err.status(), Some(429));
+        assert_eq!(err.message(), message);
+        assert_eq!(err.code(), Some(POSTING_LIMIT));
+        // In Arabic, the same news from the wait.
+        let ar = crate::i18n::in_language(crate::i18n::Lang::Ar, || err.message());
+        assert!(ar.contains("12 دقيقة"), "{ar}");
     }
 
     #[test]

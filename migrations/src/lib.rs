@@ -15,6 +15,7 @@ mod m20261122_000007_forum;
 mod m20261122_000008_scale_indexes;
 mod m20261122_000009_account_language;
 mod m20261122_000010_form_translations;
+mod m20261206_000011_flood;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000008_scale_indexes::Migration),
             Box::new(m20261122_000009_account_language::Migration),
             Box::new(m20261122_000010_form_translations::Migration),
+            Box::new(m20261206_000011_flood::Migration),
         ]
     }
 }

@@ -75,7 +75,10 @@ fn harm_corpus_recall_and_false_alarms() {
 fn unseen_sentences_recall_and_false_alarms() {
     let (_, _, recall, false_rate) = measure("harm corpus (unseen)", UNSEEN);
     assert!(recall >= UNSEEN_RECALL_FLOOR, "recall {recall:.3}");
-    assert!(false_rate <= UNSEEN_FALSE_ALARM_CEILING, "false alarms {false_rate:.3}");
+    assert!(
+        false_rate <= UNSEEN_FALSE_ALARM_CEILING,
+        "false alarms {false_rate:.3}"
+    );
 }
 const UNSEEN_RECALL_FLOOR: f64 = 0.95;
 const UNSEEN_FALSE_ALARM_CEILING: f64 = 0.05;

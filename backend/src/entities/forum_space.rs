@@ -17,6 +17,12 @@ pub struct Model {
     pub hold_under_18: bool,
     pub archived: bool,
     pub position: i32,
+    /// Flood limits (`shared::forum::FloodLimits`); defaults in the migration.
+    pub threads_per_hour: i32,
+    pub threads_per_day: i32,
+    pub replies_per_hour: i32,
+    pub replies_per_day: i32,
+    pub min_gap_secs: i32,
     pub created_by: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
@@ -30,6 +36,19 @@ impl ActiveModelBehavior for ActiveModel {}
 /// The stored text read as its enum: an unknown value is an error
 /// (`ApiError::UnknownStoredValue`), never a default.
 impl Model {
+    /// The space's flood limits; a stored negative reads as 0 (the checks
+    /// on writing allow none).
+    pub fn flood_limits(&self) -> shared::forum::FloodLimits {
+        let n = |v: i32| u32::try_from(v).unwrap_or(0);
+        shared::forum::FloodLimits {
+            threads_per_hour: n(self.threads_per_hour),
+            threads_per_day: n(self.threads_per_day),
+            replies_per_hour: n(self.replies_per_hour),
+            replies_per_day: n(self.replies_per_day),
+            min_gap_secs: n(self.min_gap_secs),
+        }
+    }
+
     pub fn audience(&self) -> Result<shared::forum::Audience, crate::error::ApiError> {
         crate::error::ApiError::stored(
             "forum_space",

@@ -14,6 +14,8 @@ pub mod feedback_answer;
 pub mod feedback_draft;
 pub mod feedback_form;
 pub mod feedback_reader;
+pub mod flood_event;
+pub mod flood_hit;
 pub mod forum_block;
 pub mod forum_event;
 pub mod forum_event_signup;

@@ -9,6 +9,7 @@ pub mod circumstances;
 pub mod councils;
 pub mod events;
 pub mod feedback;
+pub mod flood;
 pub mod forum;
 pub mod home;
 pub mod keyset;

@@ -116,7 +116,8 @@ pub async fn threads(
         (status = 201, description = "Posted: up now, or waiting for a grown-up (and why); with help when my words suggest I may be at risk", body = PostOutcome),
         (status = 404, description = "No such space, or not one my age and status allow", body = ErrorBody),
         (status = 409, description = "I am stopped from posting for now (the message says until when and why)", body = ErrorBody),
-        (status = 422, description = "Empty or too long, or words that must change first; `field` is `title` or `body`. Nothing is stored", body = ErrorBody),
+        (status = 422, description = "Empty or too long, or words that must change first; `field` is `title` or `body`; or the same body as one of my posts of the last 24 hours (`field` is `body`). Nothing is stored", body = ErrorBody),
+        (status = 429, description = "Too many conversations in this space in the last hour or day, or too soon after my last post; `Retry-After` gives the seconds to wait and the message says when I can post again. Nothing is stored", body = ErrorBody),
     )
 )]
 pub async fn start_thread(
@@ -161,7 +162,8 @@ pub async fn show_thread(
         (status = 201, description = "Posted: up now, or waiting for a grown-up", body = PostOutcome),
         (status = 404, description = "No such thread, or not one I may see", body = ErrorBody),
         (status = 409, description = "The thread is locked (its state stops replies, not what I wrote), its first post is still waiting, or I am stopped from posting for now", body = ErrorBody),
-        (status = 422, description = "Empty or too long, or words that must change first (`field` is `body`). Nothing is stored", body = ErrorBody),
+        (status = 422, description = "Empty or too long, or words that must change first (`field` is `body`), or the same body as one of my posts of the last 24 hours. Nothing is stored", body = ErrorBody),
+        (status = 429, description = "Too many replies in this space in the last hour or day, or too soon after my last post; `Retry-After` gives the seconds to wait and the message says when I can post again. Nothing is stored", body = ErrorBody),
     )
 )]
 pub async fn reply(
@@ -206,6 +208,7 @@ pub async fn delete_post(
         (status = 404, description = "No such post, or not one I may see", body = ErrorBody),
         (status = 409, description = "I have reported this post already", body = ErrorBody),
         (status = 422, description = "The reason is too long, or it is my own post", body = ErrorBody),
+        (status = 429, description = "Too many reports in the last hour or day; `Retry-After` gives the seconds to wait", body = ErrorBody),
     )
 )]
 pub async fn report(

@@ -182,6 +182,7 @@ pub fn api<R: Register>(r: &mut R) {
         moderation::set_watched_words,
     );
     r.add::<ep::moderation::Log, moderation::__path_log, _, _>(moderation::log);
+    r.add::<ep::moderation::FloodHits, moderation::__path_flood_hits, _, _>(moderation::flood_hits);
     r.add::<ep::moderation::AdminSpaces, moderation::__path_admin_spaces, _, _>(
         moderation::admin_spaces,
     );

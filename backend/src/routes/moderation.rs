@@ -12,9 +12,9 @@ use actix_web::{web, HttpResponse};
 use shared::api::ErrorBody;
 use shared::endpoints::moderation as ep;
 use shared::forum::{
-    AdminSpaceView, Approve, Keep, LockThread, ModLogPage, ModPostView, ModReason, ModThreadView,
-    ModerationQueue, ParticipationFigures, SpaceDraft, Suspend, SuspensionView, ThreadPage,
-    WatchedWords,
+    AdminSpaceView, Approve, FloodHitView, Keep, LockThread, ModLogPage, ModPostView, ModReason,
+    ModThreadView, ModerationQueue, ParticipationFigures, SpaceDraft, Suspend, SuspensionView,
+    ThreadPage, WatchedWords,
 };
 
 #[utoipa::path(
@@ -285,6 +285,23 @@ pub async fn log(
         )
         .await?,
     ))
+}
+
+#[utoipa::path(
+    get,
+    path = ep::FloodHits::PATH,
+    tag = "moderation",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Who hit a posting limit lately (forum names only), newest first", body = [FloodHitView]),
+        (status = 404, description = "Only participation officers moderate", body = ErrorBody),
+    )
+)]
+pub async fn flood_hits(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(svc::flood_hits(&state.db, &caller).await?))
 }
 
 #[utoipa::path(

@@ -107,7 +107,8 @@ pub async fn my_requests(
         (status = 201, description = "Sent to my personal adviser (or social worker if I have none)", body = OfferRequestView),
         (status = 404, description = "Only young people can ask", body = ErrorBody),
         (status = 409, description = "I already have an open request about this, or nobody to send it to", body = ErrorBody),
-        (status = 422, description = "Not for me at the moment (nothing is stored), or no such entitlement", body = ErrorBody),
+        (status = 422, description = "Not for me at the moment (nothing is stored), or no such entitlement, or the same message about it as in the last 24 hours (`field` is `message`)", body = ErrorBody),
+        (status = 429, description = "Too many requests in the last hour or day; `Retry-After` gives the seconds to wait", body = ErrorBody),
     )
 )]
 pub async fn ask(

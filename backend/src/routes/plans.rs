@@ -197,7 +197,8 @@ pub async fn my_history(
     request_body = NewPlanQuery,
     responses(
         (status = 201, description = "Sent to my worker", body = PlanQueryView),
-        (status = 422, description = "Not a part of my plan, or the message is too long", body = ErrorBody),
+        (status = 422, description = "Not a part of my plan, or the message is too long, or the same message about it as in the last 24 hours (`field` is `message`)", body = ErrorBody),
+        (status = 429, description = "Too many questions in the last hour or day; `Retry-After` gives the seconds to wait", body = ErrorBody),
     )
 )]
 pub async fn ask(

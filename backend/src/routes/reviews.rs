@@ -69,7 +69,8 @@ pub async fn my_calendar(
     request_body = NewReviewRequest,
     responses(
         (status = 201, description = "Sent to my IRO and social worker; who was told, in words", body = ReviewRequestSent),
-        (status = 422, description = "The message is too long", body = ErrorBody),
+        (status = 422, description = "The message is too long, or the same message as in the last 24 hours (`field` is `message`)", body = ErrorBody),
+        (status = 429, description = "Asked too often in the last hour or day; `Retry-After` gives the seconds to wait", body = ErrorBody),
     )
 )]
 pub async fn ask_earlier(

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod events;
 pub mod feedback;
+pub mod flood;
 pub mod forum;
 pub mod free_text;
 pub mod home;

@@ -8,12 +8,14 @@ use crate::caller::Caller;
 use crate::entities::{offer_request as req, young_person};
 use crate::error::ApiError;
 use crate::repo::{councils, notifications, offer as offer_repo, offer_requests as repo, people};
+use crate::services::flood;
 use crate::services::offer::{entitlement_of, facts_of};
 use crate::services::{free_text, safeguarding};
 use chrono::Utc;
 use sea_orm::{DatabaseConnection, SqlErr, TransactionTrait};
 use shared::access::{allowed, Ability, Action, Relationship};
 use shared::eligibility::{my_offer_item, Payment};
+use shared::forum::{FloodKind, REQUEST_WINDOW};
 use shared::offer::{
     NewOfferRequest, OfferRequestAnswer, OfferRequestEvent, OfferRequestView, RequestStatus,
     MESSAGE_MAX,
@@ -172,7 +174,23 @@ pub async fn ask(
     let harm =
         safeguarding::check_for_harm(db, y, &[message.as_deref().unwrap_or_default()], now).await?;
     let urgent = harm.is_some();
-    let txn = db.begin().await?;
+    // Same entitlement and words again is "the same text twice".
+    let dedupe = message.as_deref().map(|m| format!("{slug}\n{m}"));
+    let txn = flood::begin(
+        db,
+        &flood::Attempt {
+            authority_id: y.authority_id,
+            account_id: caller.account_id,
+            member_id: None,
+            kind: FloodKind::OfferRequest,
+            space_id: None,
+            window: REQUEST_WINDOW,
+            gap_secs: 0,
+            text: dedupe.as_deref().map(|d| ("message", d)),
+        },
+        now,
+    )
+    .await?;
     let created = repo::create(
         &txn,
         repo::NewRequest {

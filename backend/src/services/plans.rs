@@ -9,11 +9,12 @@ use crate::error::ApiError;
 /// Kept at its old path; it lives with the allocations it counts.
 pub use crate::repo::allocations::social_workers_so_far;
 use crate::repo::{allocations, councils, notifications, people, plans};
-use crate::services::{free_text, safeguarding};
+use crate::services::{flood, free_text, safeguarding};
 use chrono::Utc;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use shared::access::{Action, Relationship};
 use shared::care_status::care_summary;
+use shared::forum::{FloodKind, REQUEST_WINDOW};
 use shared::glossary::find_terms;
 use shared::limits::{PROFILE_ABOUT_MAX_CHARS, PROFILE_CONTACT_MAX_CHARS};
 use shared::people::{AgeBand, CareLeaverCategory, Role};
@@ -381,7 +382,25 @@ pub async fn ask(
     let now = Utc::now();
     let harm =
         safeguarding::check_for_harm(db, y, &[message.as_deref().unwrap_or_default()], now).await?;
-    let txn = db.begin().await?;
+    // The same words about the same part again is "the same text twice".
+    let dedupe = message
+        .as_deref()
+        .map(|m| format!("{}\n{m}", q.section.as_str()));
+    let txn = flood::begin(
+        db,
+        &flood::Attempt {
+            authority_id: y.authority_id,
+            account_id: caller.account_id,
+            member_id: None,
+            kind: FloodKind::PlanQuestion,
+            space_id: None,
+            window: REQUEST_WINDOW,
+            gap_secs: 0,
+            text: dedupe.as_deref().map(|d| ("message", d)),
+        },
+        now,
+    )
+    .await?;
     let row = plans::add_query(
         &txn,
         y.id,

@@ -2,6 +2,7 @@
 errors-offline = يبدو أنك غير متصل بالإنترنت. تحقّق من الاتصال ثم حاول مرة أخرى.
 errors-our-fault = حدث خطأ من جهتنا. حاول مرة أخرى بعد بضع دقائق.
 errors-too-many-wait = محاولات كثيرة جدًا. انتظر { $wait }، ثم حاول مرة أخرى.
+errors-posting-limit-wait = لقد نشرت أو أرسلت كثيرًا في وقت قصير. يمكنك المحاولة مرة أخرى بعد { $wait }.
 errors-wait-a-second = ثانية واحدة
 errors-wait-seconds = { $n } ثانية
 errors-wait-a-minute = دقيقة واحدة
@@ -44,3 +45,5 @@ server-password-long = كلمة المرور طويلة جدًا. استخدم 1
 server-password-common = كلمة المرور هذه من أكثر الكلمات شيوعًا، لذلك من السهل تخمينها. اختر كلمة أخرى.
 server-password-username = لا يمكن أن تكون كلمة المرور مثل اسم المستخدم.
 server-language = اختر الإنجليزية أو العربية (en أو ar).
+server-flood-same-post = لقد نشرت هذا من قبل. جرّب كتابة شيء جديد.
+server-flood-same-sent = لقد أرسلت هذا من قبل. جرّب كتابة شيء جديد.

@@ -5,6 +5,7 @@
 errors-offline = You seem to be offline. Check your internet connection and try again.
 errors-our-fault = Something went wrong on our side. Please try again in a few minutes.
 errors-too-many-wait = Too many tries. Please wait { $wait }, then try again.
+errors-posting-limit-wait = You've posted or sent a lot in a short time. You can try again in { $wait }.
 errors-wait-a-second = a second
 errors-wait-seconds = { $n } seconds
 errors-wait-a-minute = 1 minute
@@ -47,3 +48,5 @@ server-password-long = Your password is too long. Use 128 characters or fewer.
 server-password-common = That password is one of the most common ones, so it is easy to guess. Choose another.
 server-password-username = Your password cannot be the same as your username.
 server-language = Choose English or Arabic (en or ar).
+server-flood-same-post = You've already posted this. Try writing something new.
+server-flood-same-sent = You've already sent this. Try writing something new.

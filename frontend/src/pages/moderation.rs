@@ -540,7 +540,50 @@ pub fn ModerationPage() -> Html {
             </p>
             <div id="queue-said" tabindex="-1">{ said.slot("queue") }</div>
             { body }
+            <FloodHitsSection />
         </>
+    }
+}
+
+/// Who reached a posting limit lately (a flood of posts or reports, or the
+/// same words again): forum names only, newest first. The limits of each
+/// space are on the Spaces page.
+#[component]
+fn FloodHitsSection() -> Html {
+    let hits = use_get(Some(ep::moderation::FloodHits::url())).list();
+    let body = match &hits {
+        Remote::Ready(list) if list.is_empty() => html! {
+            <p class="muted">{ "Nobody has reached a posting limit in the last 30 days." }</p>
+        },
+        Remote::Ready(list) => html! {
+            <ul class="cards">
+                { for list.iter().map(|h| html! {
+                    <li class="card">
+                        <p><strong>{ &h.member }</strong>{ format!(": {}.", h.summary) }</p>
+                        <p class="muted small">
+                            if h.attempts > 1 {
+                                { format!("First {}, last {}.", when(h.first_at), when(h.last_at)) }
+                            } else {
+                                { format!("{}.", when(h.last_at)) }
+                            }
+                        </p>
+                    </li>
+                }) }
+            </ul>
+        },
+        other => {
+            waiting(other, "who reached a posting limit", &Callback::noop()).unwrap_or_default()
+        }
+    };
+    html! {
+        <section aria-labelledby="flood-hits">
+            <h2 id="flood-hits">{ "Posting limits reached" }</h2>
+            <p>
+                { "Young people who posted, reported or repeated themselves faster than a space allows. Nothing more was put up until they could post again. " }
+                <a href={Route::ForumSpaces.to_path()}>{ "Change a space's limits" }</a>
+            </p>
+            { body }
+        </section>
     }
 }
 

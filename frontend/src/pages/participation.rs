@@ -13,7 +13,8 @@ use crate::words;
 use shared::endpoints as ep;
 use shared::endpoints::moderation::FiguresQuery;
 use shared::forum::{
-    AdminSpaceView, Audience, SpaceDraft, SpaceRule, OLDEST, SUPPRESS_BELOW, YOUNGEST,
+    AdminSpaceView, Audience, FloodLimits, SpaceDraft, SpaceRule, FLOOD_GAP_MAX_SECS,
+    FLOOD_PER_DAY_MAX, FLOOD_PER_HOUR_MAX, OLDEST, SUPPRESS_BELOW, YOUNGEST,
 };
 use shared::limits::{FORUM_DESCRIPTION_MAX_CHARS, FORUM_NAME_MAX_CHARS};
 use yew::prelude::*;
@@ -105,6 +106,63 @@ const S_MAX: &str = "space-max-age";
 const S_WHO: &str = "space-audience";
 const S_HOLD: &str = "space-hold";
 const S_ARCHIVED: &str = "space-archived";
+const L_THREADS_HOUR: &str = "space-threads-per-hour";
+const L_THREADS_DAY: &str = "space-threads-per-day";
+const L_REPLIES_HOUR: &str = "space-replies-per-hour";
+const L_REPLIES_DAY: &str = "space-replies-per-day";
+const L_GAP: &str = "space-min-gap";
+
+/// The flood limit fields: (id, field name in `FloodLimits`, label, hint).
+const LIMIT_FIELDS: [(&str, &str, &str, &str); 5] = [
+    (
+        L_THREADS_HOUR,
+        "threads_per_hour",
+        "New conversations one member may start in an hour",
+        "per_hour",
+    ),
+    (
+        L_THREADS_DAY,
+        "threads_per_day",
+        "... and in 24 hours",
+        "per_day",
+    ),
+    (
+        L_REPLIES_HOUR,
+        "replies_per_hour",
+        "Replies one member may write in an hour",
+        "per_hour",
+    ),
+    (
+        L_REPLIES_DAY,
+        "replies_per_day",
+        "... and in 24 hours",
+        "per_day",
+    ),
+    (
+        L_GAP,
+        "min_gap_secs",
+        "Seconds one member waits between two posts",
+        "gap",
+    ),
+];
+
+fn limit_values(l: &FloodLimits) -> [u32; 5] {
+    [
+        l.threads_per_hour,
+        l.threads_per_day,
+        l.replies_per_hour,
+        l.replies_per_day,
+        l.min_gap_secs,
+    ]
+}
+
+/// A space's limits in a line, for its card.
+fn limits_words(l: &FloodLimits) -> String {
+    format!(
+        "Each member may start {} conversations an hour ({} a day) and write {} replies an hour ({} a day), {} seconds apart.",
+        l.threads_per_hour, l.threads_per_day, l.replies_per_hour, l.replies_per_day, l.min_gap_secs
+    )
+}
 
 fn audience_words(a: Audience) -> &'static str {
     match a {
@@ -161,6 +219,7 @@ fn space_fields(s: Option<&AdminSpaceView>) -> Vec<Field> {
             .zip(values)
             .map(|(f, v)| f.value(v))
             .collect();
+        fields.extend(limit_fields(&s.limits));
         fields.push(
             Field::select(
                 S_ARCHIVED,
@@ -170,8 +229,27 @@ fn space_fields(s: Option<&AdminSpaceView>) -> Vec<Field> {
             )
             .value(yes(s.archived)),
         );
+    } else {
+        fields.extend(limit_fields(&FloodLimits::default()));
     }
     fields
+}
+
+fn limit_fields(l: &FloodLimits) -> Vec<Field> {
+    LIMIT_FIELDS
+        .iter()
+        .zip(limit_values(l))
+        .map(|((id, _, label, hint), v)| {
+            let hint = match *hint {
+                "per_hour" => format!("1 to {FLOOD_PER_HOUR_MAX}."),
+                "per_day" => format!("1 to {FLOOD_PER_DAY_MAX}, and at least the hour's number."),
+                _ => format!("0 (no wait) to {FLOOD_GAP_MAX_SECS}."),
+            };
+            Field::new(id, *label, Kind::Number)
+                .hint(hint)
+                .value(v.to_string())
+        })
+        .collect()
 }
 
 /// The space as typed, or what to fix.
@@ -188,7 +266,30 @@ fn space_draft(v: &crate::components::form::Values) -> Result<SpaceDraft, Vec<Fi
             )]
         })
     };
+    let mut n = [0u32; 5];
+    for (slot, (id, _, _, _)) in n.iter_mut().zip(LIMIT_FIELDS) {
+        *slot = v
+            .get(id)
+            .trim()
+            .parse::<u32>()
+            .map_err(|_| vec![FieldError::at(id, "Write a whole number.")])?;
+    }
+    let limits = FloodLimits {
+        threads_per_hour: n[0],
+        threads_per_day: n[1],
+        replies_per_hour: n[2],
+        replies_per_day: n[3],
+        min_gap_secs: n[4],
+    };
+    if let Err((field, message)) = limits.check() {
+        let id = LIMIT_FIELDS
+            .iter()
+            .find(|f| f.1 == field)
+            .map_or(L_THREADS_HOUR, |f| f.0);
+        return Err(vec![FieldError::at(id, message)]);
+    }
     Ok(SpaceDraft {
+        limits: Some(limits),
         id: None,
         name,
         description: v.get(S_DESCRIPTION).trim().to_string(),
@@ -208,6 +309,11 @@ const SPACE_FIELDS: &[(&str, &str)] = &[
     ("min_age", S_MIN),
     ("max_age", S_MAX),
     ("audience", S_WHO),
+    ("limits.threads_per_hour", L_THREADS_HOUR),
+    ("limits.threads_per_day", L_THREADS_DAY),
+    ("limits.replies_per_hour", L_REPLIES_HOUR),
+    ("limits.replies_per_day", L_REPLIES_DAY),
+    ("limits.min_gap_secs", L_GAP),
 ];
 
 #[component]
@@ -266,6 +372,7 @@ pub fn ForumSpacesPage() -> Html {
                                 if s.archived { { " " }<span class="tag tag-quiet">{ "Closed" }</span> }
                             </p>
                             <p class="post-text">{ &s.description }</p>
+                            <p class="muted small">{ limits_words(&s.limits) }</p>
                             if open.as_deref() == Some(key.as_str()) {
                                 { form(Some(s)) }
                             } else {

@@ -27,6 +27,8 @@ endpoints! {
     WatchedWords: GET "/api/forum/moderation/watched-words" () -> crate::forum::WatchedWords, Ability(Ability::ModerateForum);
     /// The whole list, replaced; the log says what was added and taken out
     SetWatchedWords: PUT "/api/forum/moderation/watched-words" () body crate::forum::WatchedWords, -> crate::forum::WatchedWords, Ability(Ability::ModerateForum);
+    /// Who hit a posting limit lately (forum names only), newest first
+    FloodHits: GET "/api/forum/moderation/flood-hits" () -> Vec<crate::forum::FloodHitView>, Ability(Ability::ModerateForum);
     /// Every moderation action, newest first: who, what, when, why (it cannot be changed)
     Log: GET "/api/forum/moderation/log" () query LogQuery, -> crate::forum::ModLogPage, Ability(Ability::ReadModerationLog);
     /// Every space with its rule, archived ones too

@@ -23,6 +23,7 @@ mod decide;
 mod display_names;
 mod events;
 mod figures;
+mod flood;
 mod limits;
 mod links;
 mod moderation;
@@ -42,6 +43,11 @@ pub use events::{
     StaffEventView,
 };
 pub use figures::{band_label, suppress, suppress_one, BandCount, ParticipationFigures};
+pub use flood::{
+    flood_message, flood_text_key, flood_wait, gap_wait, hit_summary, wait_words, FloodHitView,
+    FloodKind, FloodLimits, LimitKind, Window, FLOOD_GAP_MAX_SECS, FLOOD_PER_DAY_MAX,
+    FLOOD_PER_HOUR_MAX, REPORT_WINDOW, REQUEST_WINDOW,
+};
 pub use limits::{
     optional_text, required_text, BODY_MAX_CHARS, CHILDLINE_PHONE, DESCRIPTION_MAX_CHARS,
     DISPLAY_NAME_MAX_CHARS, DISPLAY_NAME_MIN_CHARS, LOCATION_MAX_CHARS, NAME_MAX_CHARS, OLDEST,

@@ -130,6 +130,8 @@ pub struct AdminSpaceView {
     /// Posts by under-18s wait for approval (on by default).
     pub hold_under_18: bool,
     pub archived: bool,
+    /// How often one member may post here.
+    pub limits: super::FloodLimits,
     pub position: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -151,6 +153,10 @@ pub struct SpaceDraft {
     pub hold_under_18: bool,
     #[serde(default)]
     pub archived: bool,
+    /// How often one member may post here. Left out: the defaults for a
+    /// new space, unchanged for an existing one.
+    #[serde(default)]
+    pub limits: Option<super::FloodLimits>,
 }
 
 fn yes() -> bool {

@@ -4,9 +4,10 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use backend::entities::{forum_post, forum_report, notification, scheduled_job};
+use backend::entities::{forum_post, forum_report, forum_space, notification, scheduled_job};
 use chrono::{Duration, Months, Utc};
 use reqwest::Method;
+use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json as j, Value};
 use shared::access::Relationship;
@@ -21,6 +22,19 @@ use tests::{json, spawn_demo_app, StatusCode, TestApp, DEMO_PASSWORD};
 
 const PJ: &str = "positive-journeys";
 const SENIORS: &str = "positive-journeys-seniors";
+
+/// The demo app with no wait between posts in any space: these tests post
+/// several times in a row about other things (flood.rs tests the wait, and
+/// the other limits stay on).
+async fn demo() -> TestApp {
+    let app = spawn_demo_app().await;
+    forum_space::Entity::update_many()
+        .col_expr(forum_space::Column::MinGapSecs, Expr::value(0))
+        .exec(&app.db)
+        .await
+        .expect("no wait between posts");
+    app
+}
 
 async fn token(app: &TestApp, username: &str) -> String {
     app.login(username).await.access_token
@@ -168,7 +182,7 @@ async fn young_person(
 
 #[tokio::test]
 async fn a_13_year_olds_phone_number_waits_then_goes_up_edited_and_she_is_told() {
-    let app = spawn_demo_app().await;
+    let app = demo().await;
     young_person(&app, "zara-13", "Zara", 13, 2, None).await;
     let zara = token(&app, "zara-13").await;
     let leo = token(&app, "demo-child-10").await;
@@ -302,7 +316,7 @@ async fn a_13_year_olds_phone_number_waits_then_goes_up_edited_and_she_is_told()
 
 #[tokio::test]
 async fn spaces_follow_age_and_status() {
-    let app = spawn_demo_app().await;
+    let app = demo().await;
     // A 20-year-old care leaver (in care from 14 to 18).
     young_person(&app, "sam-20", "Sam", 20, 6, Some(2)).await;
     let sam = token(&app, "sam-20").await;
@@ -366,7 +380,7 @@ async fn spaces_follow_age_and_status() {
 
 #[tokio::test]
 async fn a_reported_post_is_removed_the_report_resolved_and_the_log_shows_it() {
-    let app = spawn_demo_app().await;
+    let app = demo().await;
     let marcus = token(&app, "demo-leaver-23").await;
     let tyler = token(&app, "demo-teen-17").await;
     let priya = token(&app, "demo-leaver-19").await;
@@ -545,7 +559,7 @@ async fn my_forum(app: &TestApp, token: &str) -> MyForum {
 
 #[tokio::test]
 async fn a_block_word_is_refused_with_what_to_change_and_nothing_is_stored() {
-    let app = spawn_demo_app().await;
+    let app = demo().await;
     let marcus = token(&app, "demo-leaver-23").await;
     let before = post_count(&app).await;
     let res = post_json(
@@ -614,7 +628,7 @@ async fn a_block_word_is_refused_with_what_to_change_and_nothing_is_stored() {
 
 #[tokio::test]
 async fn words_that_suggest_harm_hold_the_post_alert_the_worker_and_offer_help() {
-    let app = spawn_demo_app().await;
+    let app = demo().await;
     let aisha = token(&app, "demo-teen-14").await;
     let out = start(
         &app,
@@ -670,7 +684,7 @@ async fn words_that_suggest_harm_hold_the_post_alert_the_worker_and_offer_help()
 
 #[tokio::test]
 async fn reject_lock_suspend_and_delete() {
-    let app = spawn_demo_app().await;
+    let app = demo().await;
     let aisha = token(&app, "demo-teen-14").await;
     let leo = token(&app, "demo-child-10").await;
     let officer = token(&app, "demo-participation").await;
@@ -852,7 +866,7 @@ async fn queue_author(app: &TestApp, officer: &str, aisha: &str) -> String {
 
 #[tokio::test]
 async fn display_names_blocks_and_watched_words() {
-    let app = spawn_demo_app().await;
+    let app = demo().await;
     let aisha = token(&app, "demo-teen-14").await;
     let tyler = token(&app, "demo-teen-17").await;
     let leo = token(&app, "demo-child-10").await;
@@ -1067,10 +1081,17 @@ async fn display_names_blocks_and_watched_words() {
 
 #[tokio::test]
 async fn threads_page_by_keyset_without_repeats() {
-    let app = spawn_demo_app().await;
+    let app = demo().await;
     let marcus = token(&app, "demo-leaver-23").await;
     for i in 0..5 {
-        start(&app, &marcus, SENIORS, &format!("Thread {i}"), "Hello").await;
+        start(
+            &app,
+            &marcus,
+            SENIORS,
+            &format!("Thread {i}"),
+            &format!("Hello {i}"),
+        )
+        .await;
     }
     let mut seen = vec![];
     let mut next: Option<String> = None;
@@ -1135,7 +1156,7 @@ async fn new_event(app: &TestApp, officer: &str, places: u32, starts_in_days: i6
 
 #[tokio::test]
 async fn the_last_place_goes_to_exactly_one_person_and_reminders_are_planned() {
-    let app = spawn_demo_app().await;
+    let app = demo().await;
     let officer = token(&app, "demo-participation").await;
     for (u, n) in [("kid-a", "Ava"), ("kid-b", "Ben"), ("kid-c", "Cal")] {
         young_person(&app, u, n, 12, 2, None).await;
@@ -1265,7 +1286,7 @@ async fn futures_join(app: &TestApp, tokens: &[String], path: &str) -> Vec<Statu
 
 #[tokio::test]
 async fn events_are_for_the_right_people_and_cancelling_tells_them() {
-    let app = spawn_demo_app().await;
+    let app = demo().await;
     let officer = token(&app, "demo-participation").await;
     let marcus = token(&app, "demo-leaver-23").await;
     let leo = token(&app, "demo-child-10").await;
@@ -1346,7 +1367,7 @@ async fn events_are_for_the_right_people_and_cancelling_tells_them() {
 
 #[tokio::test]
 async fn polls_take_one_answer_from_the_options_and_say_what_was_done() {
-    let app = spawn_demo_app().await;
+    let app = demo().await;
     let officer = token(&app, "demo-participation").await;
     let leo = token(&app, "demo-child-10").await;
     let aisha = token(&app, "demo-teen-14").await;
@@ -1446,7 +1467,7 @@ async fn polls_take_one_answer_from_the_options_and_say_what_was_done() {
 
 #[tokio::test]
 async fn participation_figures_have_no_names_and_hide_small_groups() {
-    let app = spawn_demo_app().await;
+    let app = demo().await;
     let manager = token(&app, "demo-manager").await;
     let res = app.get_as("/api/forum/participation", &manager).await;
     assert_eq!(res.status(), StatusCode::OK);
@@ -1525,7 +1546,7 @@ async fn participation_figures_have_no_names_and_hide_small_groups() {
 
 #[tokio::test]
 async fn spaces_are_managed_by_admins_and_the_participation_officer() {
-    let app = spawn_demo_app().await;
+    let app = demo().await;
     let admin = token(&app, "demo-admin").await;
     let officer = token(&app, "demo-participation").await;
     let leo = token(&app, "demo-child-10").await;
@@ -1593,7 +1614,7 @@ async fn spaces_are_managed_by_admins_and_the_participation_officer() {
 
 #[tokio::test]
 async fn seeding_twice_adds_nothing_twice() {
-    let app = spawn_demo_app().await;
+    let app = demo().await;
     backend::seed::forum::seed(&app.db).await.unwrap();
     let spaces = backend::entities::forum_space::Entity::find()
         .count(&app.db)
@@ -1705,7 +1726,7 @@ impl WalkIds {
 #[tokio::test]
 async fn an_unknown_post_status_in_the_database_is_an_error_not_pending() {
     use sea_orm::sea_query::Expr;
-    let app = spawn_demo_app().await;
+    let app = demo().await;
     young_person(&app, "zara-13", "Zara", 13, 2, None).await;
     let zara = token(&app, "zara-13").await;
     let out = start(
@@ -1747,7 +1768,7 @@ async fn an_unknown_post_status_in_the_database_is_an_error_not_pending() {
 async fn an_unknown_account_role_in_the_database_is_an_error() {
     use backend::entities::account;
     use sea_orm::sea_query::Expr;
-    let app = spawn_demo_app().await;
+    let app = demo().await;
     let sw = token(&app, "demo-sw").await;
     assert_eq!(app.get_as("/api/me", &sw).await.status(), StatusCode::OK);
     account::Entity::update_many()

@@ -175,6 +175,16 @@ async fn the_servers_words_for_young_people_have_translations() {
     };
     translated(backend::services::auth::WRONG_LOGIN);
     translated(UNKNOWN_LANGUAGE);
+    for kind in [
+        shared::forum::FloodKind::Reply,
+        shared::forum::FloodKind::PlanQuestion,
+    ] {
+        translated(&shared::forum::flood_message(
+            kind,
+            shared::forum::LimitKind::Duplicate,
+            0,
+        ));
+    }
     for (password, username) in [
         ("short", ""),
         (&"x".repeat(200)[..], ""),

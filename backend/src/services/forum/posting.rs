@@ -10,11 +10,12 @@ use crate::entities::{forum_post as post, forum_space as space, forum_thread as 
 use crate::error::ApiError;
 use crate::repo::forum as repo;
 use crate::repo::moderation::{self as modlog, Entry};
+use crate::services::flood;
 use chrono::Utc;
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use shared::forum::{
-    decide, Decision, HoldReason, ModAction, NewReply, NewThread, PostOutcome, PostStatus,
-    BODY_MAX_CHARS, TITLE_MAX_CHARS,
+    decide, Decision, FloodKind, HoldReason, ModAction, NewReply, NewThread, PostOutcome,
+    PostStatus, Window, BODY_MAX_CHARS, TITLE_MAX_CHARS,
 };
 use shared::text_checks::scan;
 
@@ -48,6 +49,7 @@ fn detail_name(k: shared::text_checks::DetailKind) -> &'static str {
 /// Checks, decides and stores a new thread (with `title`) or a reply.
 async fn submit(
     db: &DatabaseConnection,
+    account_id: i32,
     p: &Participant,
     s: &space::Model,
     existing: Option<&thread::Model>,
@@ -104,7 +106,38 @@ async fn submit(
         .collect();
 
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let limits = s.flood_limits();
+    let (kind, window) = match existing {
+        Some(_) => (
+            FloodKind::Reply,
+            Window {
+                per_hour: limits.replies_per_hour,
+                per_day: limits.replies_per_day,
+            },
+        ),
+        None => (
+            FloodKind::Thread,
+            Window {
+                per_hour: limits.threads_per_hour,
+                per_day: limits.threads_per_day,
+            },
+        ),
+    };
+    let txn = flood::begin(
+        db,
+        &flood::Attempt {
+            authority_id: p.council.id,
+            account_id,
+            member_id: Some(p.member.id),
+            kind,
+            space_id: Some(s.id),
+            window,
+            gap_secs: limits.min_gap_secs,
+            text: Some(("body", &body)),
+        },
+        now,
+    )
+    .await?;
     let t = match existing {
         Some(t) => t.clone(),
         None => {
@@ -197,7 +230,7 @@ pub async fn start_thread(
     if let Some(why) = p.suspended_because(Utc::now()) {
         return Err(ApiError::Conflict(why));
     }
-    submit(db, &p, s, None, Some(title), body).await
+    submit(db, caller.account_id, &p, s, None, Some(title), body).await
 }
 
 /// Replying to a locked thread answers 409: the reply itself is fine, the
@@ -214,7 +247,7 @@ pub async fn reply(
     if let Some(why) = why_not_reply(&t, &p, Utc::now())? {
         return Err(ApiError::Conflict(why));
     }
-    submit(db, &p, s, Some(&t), None, body).await
+    submit(db, caller.account_id, &p, s, Some(&t), None, body).await
 }
 
 /// A post the participant may see, with its thread and space.

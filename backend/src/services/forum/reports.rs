@@ -9,9 +9,12 @@ use crate::error::ApiError;
 use crate::repo::forum as repo;
 use crate::repo::moderation::{self as modlog, Entry};
 use crate::repo::notifications;
+use crate::services::flood;
 use chrono::Utc;
-use sea_orm::{DatabaseConnection, TransactionTrait};
-use shared::forum::{ModAction, NewReport, ReportReceipt, REASON_MAX_CHARS};
+use sea_orm::DatabaseConnection;
+use shared::forum::{
+    FloodKind, ModAction, NewReport, ReportReceipt, REASON_MAX_CHARS, REPORT_WINDOW,
+};
 use shared::people::Role;
 
 /// "Report this post": two taps, a reason if they want. A second report of
@@ -51,7 +54,23 @@ pub async fn report(
         .unwrap_or_default();
     let harm = harm_phrases(reason.as_deref());
     let now = Utc::now();
-    let txn = db.begin().await?;
+    // Reports are limited per member across spaces (the space is kept for
+    // the officer's list only through the hit).
+    let txn = flood::begin(
+        db,
+        &flood::Attempt {
+            authority_id: p.council.id,
+            account_id: caller.account_id,
+            member_id: Some(p.member.id),
+            kind: FloodKind::Report,
+            space_id: None,
+            window: REPORT_WINDOW,
+            gap_secs: 0,
+            text: None,
+        },
+        now,
+    )
+    .await?;
     let made = match repo::insert_report(
         &txn,
         repo::NewReport {

@@ -21,6 +21,7 @@
 //! or anything from the case record.
 
 mod figures;
+mod flood_hits;
 mod mod_log;
 mod posts;
 mod queue;
@@ -29,6 +30,7 @@ mod threads;
 mod watched_words;
 
 pub use figures::participation;
+pub use flood_hits::flood_hits;
 pub use mod_log::log;
 pub use posts::{approve, keep, reject, remove};
 pub use queue::queue;

@@ -5,6 +5,7 @@ use crate::access;
 use crate::caller::Caller;
 use crate::entities::forum_space as space;
 use crate::error::ApiError;
+use crate::repo::flood;
 use crate::repo::forum as repo;
 use crate::repo::moderation::{self as modlog, Entry};
 use crate::services::forum::{is_unique_violation, optional_field, required_field, rule_of};
@@ -12,7 +13,8 @@ use chrono::Utc;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use shared::access::Ability;
 use shared::forum::{
-    is_slug, slug_of, AdminSpaceView, ModAction, SpaceDraft, DESCRIPTION_MAX_CHARS, NAME_MAX_CHARS,
+    is_slug, slug_of, AdminSpaceView, FloodLimits, ModAction, SpaceDraft, DESCRIPTION_MAX_CHARS,
+    NAME_MAX_CHARS,
 };
 
 // ------------------------------------------------------------------ spaces
@@ -27,6 +29,7 @@ fn admin_space_view(s: &space::Model) -> Result<AdminSpaceView, ApiError> {
         rule,
         hold_under_18: s.hold_under_18,
         archived: s.archived,
+        limits: s.flood_limits(),
         position: s.position,
         created_at: s.created_at,
         updated_at: s.updated_at,
@@ -48,6 +51,8 @@ pub async fn admin_spaces(
 struct CheckedSpace {
     name: String,
     description: String,
+    /// `None`: a new space keeps the defaults, a changed one its own.
+    limits: Option<FloodLimits>,
 }
 
 fn check_space(d: &SpaceDraft) -> Result<CheckedSpace, ApiError> {
@@ -57,7 +62,15 @@ fn check_space(d: &SpaceDraft) -> Result<CheckedSpace, ApiError> {
     d.rule
         .check()
         .map_err(|(f, m)| ApiError::validation(format!("rule.{f}"), m))?;
-    Ok(CheckedSpace { name, description })
+    if let Some(l) = &d.limits {
+        l.check()
+            .map_err(|(f, m)| ApiError::validation(format!("limits.{f}"), m))?;
+    }
+    Ok(CheckedSpace {
+        name,
+        description,
+        limits: d.limits,
+    })
 }
 
 fn write<'a>(d: &'a SpaceDraft, c: &'a CheckedSpace) -> repo::SpaceWrite<'a> {
@@ -83,7 +96,10 @@ fn describe_space(d: &SpaceDraft, c: &CheckedSpace) -> String {
             "not checked first"
         },
         if d.archived { "; archived" } else { "" }
-    )
+    ) + &c
+        .limits
+        .map(|l| format!(" Limits: {}.", l.describe()))
+        .unwrap_or_default()
 }
 
 pub async fn create_space(
@@ -135,6 +151,9 @@ pub async fn create_space(
         Err(e) if is_unique_violation(&e) => return Err(taken()),
         Err(e) => return Err(e.into()),
     };
+    if let Some(l) = &c.limits {
+        flood::set_space_limits(&txn, made.id, l).await?;
+    }
     modlog::record(
         &txn,
         Entry {
@@ -145,6 +164,10 @@ pub async fn create_space(
     )
     .await?;
     txn.commit().await?;
+    // Read back: the limits may have changed after the insert.
+    let made = repo::space_by_slug(db, caller.authority_id, &slug)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     admin_space_view(&made)
 }
 
@@ -162,6 +185,9 @@ pub async fn update_space(
     let now = Utc::now();
     let txn = db.begin().await?;
     repo::update_space(&txn, s.id, write(d, &c), now).await?;
+    if let Some(l) = &c.limits {
+        flood::set_space_limits(&txn, s.id, l).await?;
+    }
     modlog::record(
         &txn,
         Entry {
