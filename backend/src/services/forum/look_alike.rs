@@ -4,7 +4,6 @@
 //! Unicode confusable skeletons (UTS #39), so every look-alike spelling of a
 //! name has the same skeleton as the name.
 
-use super::members::Participant;
 use crate::error::ApiError;
 use crate::repo::accounts;
 use crate::repo::forum as repo;
@@ -25,21 +24,22 @@ const MIN_STAFF_SKELETON: usize = 4;
 /// member of staff's name or looks like another member's forum name.
 pub(super) async fn refuse_look_alikes(
     db: &impl ConnectionTrait,
-    p: &Participant,
+    council_id: i32,
+    member_id: i32,
     name: &str,
 ) -> Result<(), ApiError> {
     let mine = skeleton(name);
     if mine.is_empty() {
         return Ok(());
     }
-    let staff = accounts::staff_names(db, p.council.id).await?;
+    let staff = accounts::staff_names(db, council_id).await?;
     if staff.iter().any(|s| copies_staff_name(&mine, s)) {
         return Err(ApiError::validation("display_name", LOOKS_LIKE_STAFF));
     }
     // The very same name is left to the unique key (409, "someone else has
     // that name"); this catches the look-alikes the key cannot.
     let key = display_name_key(name);
-    let others = repo::other_display_names(db, p.council.id, p.member.id).await?;
+    let others = repo::other_display_names(db, council_id, member_id).await?;
     if others
         .iter()
         .any(|o| skeleton(o) == mine && display_name_key(o) != key)

@@ -262,7 +262,7 @@ pub async fn set_display_name(
         &words,
     )
     .map_err(|m| ApiError::validation("display_name", m))?;
-    super::look_alike::refuse_look_alikes(db, &p, &name).await?;
+    super::look_alike::refuse_look_alikes(db, p.council.id, p.member.id, &name).await?;
     match repo::set_display_name(db, p.member.id, &name, &display_name_key(&name), Utc::now()).await
     {
         Ok(()) => {}
