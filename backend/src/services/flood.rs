@@ -41,6 +41,29 @@ pub struct Attempt<'a> {
     pub text: Option<(&'static str, &'a str)>,
 }
 
+impl<'a> Attempt<'a> {
+    /// A request a young person sends to a worker (about their offer,
+    /// review or plan): limited per account, no wait between, and `message`
+    /// compared for "the same text twice".
+    pub fn request(
+        authority_id: i32,
+        account_id: i32,
+        kind: FloodKind,
+        message: Option<&'a str>,
+    ) -> Attempt<'a> {
+        Attempt {
+            authority_id,
+            account_id,
+            member_id: None,
+            kind,
+            space_id: None,
+            window: shared::forum::REQUEST_WINDOW,
+            gap_secs: 0,
+            text: message.map(|m| ("message", m)),
+        }
+    }
+}
+
 /// Why an attempt was refused.
 pub struct Refusal {
     authority_id: i32,

@@ -15,7 +15,7 @@ use chrono::Utc;
 use sea_orm::{DatabaseConnection, SqlErr, TransactionTrait};
 use shared::access::{allowed, Ability, Action, Relationship};
 use shared::eligibility::{my_offer_item, Payment};
-use shared::forum::{FloodKind, REQUEST_WINDOW};
+use shared::forum::FloodKind;
 use shared::offer::{
     NewOfferRequest, OfferRequestAnswer, OfferRequestEvent, OfferRequestView, RequestStatus,
     MESSAGE_MAX,
@@ -176,21 +176,13 @@ pub async fn ask(
     let urgent = harm.is_some();
     // Same entitlement and words again is "the same text twice".
     let dedupe = message.as_deref().map(|m| format!("{slug}\n{m}"));
-    let txn = flood::begin(
-        db,
-        &flood::Attempt {
-            authority_id: y.authority_id,
-            account_id: caller.account_id,
-            member_id: None,
-            kind: FloodKind::OfferRequest,
-            space_id: None,
-            window: REQUEST_WINDOW,
-            gap_secs: 0,
-            text: dedupe.as_deref().map(|d| ("message", d)),
-        },
-        now,
-    )
-    .await?;
+    let attempt = flood::Attempt::request(
+        y.authority_id,
+        caller.account_id,
+        FloodKind::OfferRequest,
+        dedupe.as_deref(),
+    );
+    let txn = flood::begin(db, &attempt, now).await?;
     let created = repo::create(
         &txn,
         repo::NewRequest {

@@ -14,7 +14,7 @@ use chrono::Utc;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use shared::access::{Action, Relationship};
 use shared::care_status::care_summary;
-use shared::forum::{FloodKind, REQUEST_WINDOW};
+use shared::forum::FloodKind;
 use shared::glossary::find_terms;
 use shared::limits::{PROFILE_ABOUT_MAX_CHARS, PROFILE_CONTACT_MAX_CHARS};
 use shared::people::{AgeBand, CareLeaverCategory, Role};
@@ -386,21 +386,13 @@ pub async fn ask(
     let dedupe = message
         .as_deref()
         .map(|m| format!("{}\n{m}", q.section.as_str()));
-    let txn = flood::begin(
-        db,
-        &flood::Attempt {
-            authority_id: y.authority_id,
-            account_id: caller.account_id,
-            member_id: None,
-            kind: FloodKind::PlanQuestion,
-            space_id: None,
-            window: REQUEST_WINDOW,
-            gap_secs: 0,
-            text: dedupe.as_deref().map(|d| ("message", d)),
-        },
-        now,
-    )
-    .await?;
+    let attempt = flood::Attempt::request(
+        y.authority_id,
+        caller.account_id,
+        FloodKind::PlanQuestion,
+        dedupe.as_deref(),
+    );
+    let txn = flood::begin(db, &attempt, now).await?;
     let row = plans::add_query(
         &txn,
         y.id,

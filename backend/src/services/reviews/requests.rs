@@ -12,7 +12,7 @@ use crate::services::{flood, free_text, safeguarding};
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use shared::access::Relationship;
-use shared::forum::{FloodKind, REQUEST_WINDOW};
+use shared::forum::FloodKind;
 use shared::reviews::{
     MyParticipation, MyReviews, NewReviewRequest, ReviewRequestSent, ReviewStatus, MESSAGE_MAX,
 };
@@ -44,21 +44,13 @@ pub async fn ask_earlier(
     };
     let harm =
         safeguarding::check_for_harm(db, y, &[message.as_deref().unwrap_or_default()], now).await?;
-    let txn = flood::begin(
-        db,
-        &flood::Attempt {
-            authority_id: y.authority_id,
-            account_id: caller.account_id,
-            member_id: None,
-            kind: FloodKind::ReviewRequest,
-            space_id: None,
-            window: REQUEST_WINDOW,
-            gap_secs: 0,
-            text: message.as_deref().map(|m| ("message", m)),
-        },
-        now,
-    )
-    .await?;
+    let attempt = flood::Attempt::request(
+        y.authority_id,
+        caller.account_id,
+        FloodKind::ReviewRequest,
+        message.as_deref(),
+    );
+    let txn = flood::begin(db, &attempt, now).await?;
     let row = repo::add_request(&txn, y.id, message, now).await?;
     grant.record(&txn, caller, None).await?;
     let to: Vec<i32> = told
