@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, checkA11y, apiToken, api,
+  asUser,
 } from './helpers.mjs';
 
 let browser;
@@ -16,19 +17,8 @@ after(async () => { await browser?.close(); });
 const stamp = Date.now().toString(36);
 const SENIORS = 'Positive Journeys Seniors';
 
-async function as(user, fn, allow = []) {
-  const { context, page, problems } = await newCheckedPage(browser);
-  try {
-    await signIn(page, user);
-    await settled(page);
-    await fn(page, page.locator('main'));
-    await assertClean(page, problems, {
-      allow: [...allow, /\/api\/me\/notifications: net::ERR_ABORTED$/],
-    });
-  } finally {
-    await context.close();
-  }
-}
+/** A signed-in page for one person (see `asUser`). */
+const as = (user, fn, allow) => asUser(browser, user, fn, allow);
 
 async function startConversation(page, main, title, body) {
   await gotoApp(page, '/forum');

@@ -13,7 +13,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, screenshot, checkA11y,
+  launchBrowser, newCheckedPage, gotoApp, assertClean, signIn, settled, screenshot, checkA11y, asUser,
 } from './helpers.mjs';
 import { saveLanguage } from './demo-data.mjs';
 
@@ -24,28 +24,8 @@ after(async () => { await browser?.close(); });
 const stamp = Date.now().toString(36);
 const NUMBER = '07700 900123';
 
-/**
- * A signed-in page for one person; `fn` runs with it and it is checked
- * clean. `allow`: console lines the test causes on purpose.
- */
-async function as(user, fn, allow = []) {
-  const { context, page, problems } = await newCheckedPage(browser);
-  try {
-    await signIn(page, user);
-    // Let the home page finish loading before going anywhere else.
-    await settled(page);
-    await fn(page, page.locator('main'));
-    await assertClean(page, problems, { allow: [...allow, ...CUT_SHORT] });
-  } finally {
-    await context.close();
-  }
-}
-
-/**
- * The layout asks for unread notifications on every page; moving on to the
- * next page before it answers cuts that request short (not a failure).
- */
-const CUT_SHORT = [/\/api\/me\/notifications: net::ERR_ABORTED$/];
+/** A signed-in page for one person (see `asUser`). */
+const as = (user, fn, allow) => asUser(browser, user, fn, allow);
 
 /** A thread the person may not see answers 404 (on purpose, below). */
 const NOT_FOUND = [/status of 404 \(Not Found\) \(https?:\/\/[^/]+\/api\/forum\/threads\/[0-9a-f-]+\)$/];

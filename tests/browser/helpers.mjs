@@ -392,3 +392,27 @@ export async function checkA11y(page, label) {
   }
   await page.setViewportSize(PHONE.viewport);
 }
+
+/**
+ * The layout asks for unread notifications on every page; moving on to the
+ * next page before it answers cuts that request short (not a failure).
+ */
+export const CUT_SHORT = [/\/api\/me\/notifications: net::ERR_ABORTED$/];
+
+/**
+ * A signed-in page for one person, in `browser`; `fn(page, main)` runs
+ * with it, then the page is checked clean. `allow`: console lines the test
+ * causes on purpose.
+ */
+export async function asUser(browser, user, fn, allow = []) {
+  const { context, page, problems } = await newCheckedPage(browser);
+  try {
+    await signIn(page, user);
+    // Let the home page finish loading before going anywhere else.
+    await settled(page);
+    await fn(page, page.locator('main'));
+    await assertClean(page, problems, { allow: [...allow, ...CUT_SHORT] });
+  } finally {
+    await context.close();
+  }
+}
