@@ -154,8 +154,13 @@ const STAFF_SHELL = '/staff-app/';
 async function page(event, request) {
   const path = new URL(request.url).pathname;
   const staff = STAFF_PAGES.test(path);
+  // Give up on a slow network only when a kept copy of this same app can
+  // answer instead: the young people's shell cannot show a staff page, so
+  // a staff page with no kept staff shell waits for the network.
+  const ownKept = await caches.match(staff ? STAFF_SHELL : '/', { cacheName: SHELL_CACHE });
   try {
-    const response = await withTimeout(fetch(request), NAVIGATION_TIMEOUT_MS);
+    const fetched = fetch(request);
+    const response = ownKept ? await withTimeout(fetched, NAVIGATION_TIMEOUT_MS) : await fetched;
     // Only the app's own pages (no dot: /my/plan, not /manifest.webmanifest).
     const appPage = !path.split('/').pop().includes('.')
       && (response.headers.get('Content-Type') || '').startsWith('text/html');
