@@ -45,14 +45,29 @@ fi
 
 need_apt=()
 command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
+# brotli: the build's precompressed .br copies (gzip alone without it).
+command -v brotli >/dev/null 2>&1 || need_apt+=(brotli)
 if [ "$want_tests" = 1 ]; then
   command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+  # The production nginx site (deploy/nginx) is checked and run in front of
+  # the server by the tests.
+  { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || need_apt+=(nginx-light)
+  [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || need_apt+=(libnginx-mod-http-brotli-static)
+  command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
 fi
 if [ "${#need_apt[@]}" -gt 0 ]; then
   say "installing ${need_apt[*]} from Debian"
+  # Packages must not start their own services here (nginx would take :80).
+  made_policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+    chmod +x /usr/sbin/policy-rc.d
+    made_policy=1
+  fi
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  if [ -n "$made_policy" ]; then rm -f /usr/sbin/policy-rc.d; fi
 fi
 
 # Debian's binaryen is too old for what rustc emits; npm's is current.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Several instances (issue 10): two servers on one PostgreSQL database behind
-# nginx (Debian's package, installed when missing), and three checks:
+# the production nginx site (deploy/nginx, rendered for loopback by
+# scripts/nginx-site.sh, over https), and three checks:
 #   1. a token from one instance works on the other (and through nginx,
 #      which spreads requests over both);
 #   2. a refresh token rotated on one is rejected by both;
@@ -10,8 +11,8 @@
 #
 #   scripts/multi-instance.sh
 #
-# Uses ports 18100 (nginx), 18101 and 18102 (the servers), 18103 (the push
-# service); PostgreSQL at $TEST_DATABASE_URL, else scripts/postgres.sh's
+# Uses ports 18100 (nginx, https) and 18104 (its http), 18101 and 18102 (the
+# servers), 18103 (the push service); PostgreSQL at $TEST_DATABASE_URL, else scripts/postgres.sh's
 # (started when it does not answer; never stopped here). A fresh database
 # is made and dropped. Exits 0 when every check passes.
 set -euo pipefail
@@ -22,28 +23,12 @@ LB_PORT=${LB_PORT:-18100}
 A_PORT=${A_PORT:-18101}
 B_PORT=${B_PORT:-18102}
 SINK_PORT=${SINK_PORT:-18103}
+LB_HTTP_PORT=${LB_HTTP_PORT:-18104}
 
 step() { printf '==> %s\n' "$*"; }
 
-# nginx from Debian, without starting the system's own nginx service.
-if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
-  if [ "$(id -u)" != 0 ]; then
-    echo "nginx is missing: install it (apt-get install nginx-light) or run as root" >&2
-    exit 1
-  fi
-  step "installing nginx-light (Debian)"
-  made_policy=""
-  if [ ! -e /usr/sbin/policy-rc.d ]; then
-    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
-    chmod +x /usr/sbin/policy-rc.d
-    made_policy=1
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -q --no-install-recommends nginx-light >/dev/null ||
-    { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends nginx-light >/dev/null; }
-  [ -n "$made_policy" ] && rm -f /usr/sbin/policy-rc.d
-fi
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+# nginx and its brotli module (Debian's), and openssl for the certificate.
+scripts/ensure-tools.sh --tests >/dev/null
 
 pg_server=${TEST_DATABASE_URL:-}
 if [ -z "$pg_server" ]; then
@@ -60,7 +45,7 @@ db="gfm_multi_$(date +%s)_$$"
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid" 2>/dev/null)" 2>/dev/null || true
+  [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid" 2>/dev/null)" 2>/dev/null || true
   sleep 0.5
   psql "$pg_server" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$work"
@@ -99,44 +84,19 @@ mkdir -p "$work/b"
 cp "$work/a/secrets.toml" "$work/b/secrets.toml"
 start b "$B_PORT"
 
-step "nginx in front of both on :$LB_PORT"
-mkdir -p "$work/nginx"
-cat >"$work/nginx.conf" <<EOF
-worker_processes 1;
-daemon off;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log warn;
-events { worker_connections 256; }
-http {
-  access_log $work/nginx-access.log;
-  log_format up '\$upstream_addr \$status \$request';
-  client_body_temp_path $work/nginx/body;
-  proxy_temp_path $work/nginx/proxy;
-  fastcgi_temp_path $work/nginx/fastcgi;
-  uwsgi_temp_path $work/nginx/uwsgi;
-  scgi_temp_path $work/nginx/scgi;
-  upstream goodforme { server 127.0.0.1:$A_PORT; server 127.0.0.1:$B_PORT; }
-  server {
-    listen 127.0.0.1:$LB_PORT;
-    access_log $work/nginx-upstreams.log up;
-    location / {
-      proxy_pass http://goodforme;
-      proxy_set_header Host \$host;
-      proxy_set_header X-Forwarded-For \$remote_addr;
-    }
-  }
-}
-EOF
-"$NGINX" -p "$work/nginx" -c "$work/nginx.conf" 2>"$work/nginx-start.log" &
+step "the production nginx site (deploy/nginx) in front of both, https on :$LB_PORT"
+nginx_cmd=$(scripts/nginx-site.sh "$work/nginx" "$LB_HTTP_PORT" "$LB_PORT" "$work/dist" "$A_PORT" "$B_PORT")
+$nginx_cmd 2>"$work/nginx-start.log" &
 pids+=($!)
 for _ in $(seq 1 50); do
-  curl -fsS "http://127.0.0.1:$LB_PORT/api/health" >/dev/null 2>&1 && break
+  curl -fsS --cacert "$work/nginx/tls/fullchain.pem" "https://127.0.0.1:$LB_PORT/api/health" >/dev/null 2>&1 && break
   sleep 0.2
 done
 
 step "checks"
-A="http://127.0.0.1:$A_PORT" B="http://127.0.0.1:$B_PORT" LB="http://127.0.0.1:$LB_PORT" \
-  SINK_PORT="$SINK_PORT" PG_URL="$DB_URL" UPSTREAM_LOG="$work/nginx-upstreams.log" \
+A="http://127.0.0.1:$A_PORT" B="http://127.0.0.1:$B_PORT" LB="https://127.0.0.1:$LB_PORT" \
+  CHECKS_CA_FILE="$work/nginx/tls/fullchain.pem" SINK_PORT="$SINK_PORT" PG_URL="$DB_URL" \
+  UPSTREAM_LOG="$work/nginx/logs/upstreams.log" \
   python3 scripts/multi-instance-checks.py || {
   echo "--- instance a"; tail -20 "$work/a.log"
   echo "--- instance b"; tail -20 "$work/b.log"
