@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs when it is missing, and skips what is there.
 #   scripts/ensure-tools.sh            build tools: wasm32 target, trunk, wasm-bindgen, wasm-opt
-#   scripts/ensure-tools.sh --tests    also chromium, postgresql and the browser tests' npm packages
+#   scripts/ensure-tools.sh --tests    also chromium, postgresql, nginx, cargo-deny and the browser tests' npm packages
 # Everything comes from the package registries (crates.io, Debian, npm); nothing
 # downloads a prebuilt binary or a browser.
 set -euo pipefail
@@ -75,6 +75,13 @@ wasm_opt_major=$(wasm-opt --version 2>/dev/null | grep -oE '[0-9]+' | head -1 ||
 if [ -z "$wasm_opt_major" ] || [ "$wasm_opt_major" -lt 120 ]; then
   say "installing wasm-opt (binaryen $BINARYEN_VERSION from npm)"
   npm install -g --no-fund --no-audit "binaryen@$BINARYEN_VERSION" >/dev/null
+fi
+
+# cargo-deny: the licences, bans and sources check (deny.toml).
+DENY_VERSION=0.20.2
+if [ "$want_tests" = 1 ] && [ "$(cargo deny --version 2>/dev/null)" != "cargo-deny $DENY_VERSION" ]; then
+  say "installing cargo-deny $DENY_VERSION (about 7 minutes)"
+  fast_install --locked cargo-deny --version "$DENY_VERSION"
 fi
 
 if [ "$want_tests" = 1 ] && [ -f tests/browser/package-lock.json ]; then

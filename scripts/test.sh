@@ -50,6 +50,14 @@ export OPENAPI_VALIDATOR
 step "formatting"
 cargo fmt --all -- --check
 
+step "dependencies: licences, bans and sources (deny.toml)"
+# Offline: the advisory database cannot be fetched here (see deny.toml).
+# Two versions of one crate are only warned of; the last line is the verdict.
+if ! deny=$(cargo deny --offline check --hide-inclusion-graph licenses bans sources 2>&1); then
+  echo "$deny"; exit 1
+fi
+echo "$deny" | tail -1
+
 step "clippy (server, shared, tests)"
 cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
 step "clippy (the WASM app)"
