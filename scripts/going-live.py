@@ -1,0 +1,302 @@
+"""README's "Going live", followed by a program: from an empty database to a
+council's first administrator signed in, its people imported, behind the
+production nginx site, watched and backed up. Run by scripts/going-live.sh
+(which builds what it needs and starts PostgreSQL); standard library only.
+
+Environment: BIN (the server binary), DIST (the built app), WORK (a fresh
+directory), DB (sqlite or postgres), PG_SERVER (postgres://.../postgres, for
+DB=postgres), NGINX_HTTP, NGINX_HTTPS, PORT (the server's own port).
+"""
+
+import csv
+import http.client
+import json
+import os
+import re
+import shutil
+import sqlite3
+import ssl
+import subprocess
+import sys
+import time
+
+from checks_http import fail, ok
+
+BIN, DIST, WORK, DB = (os.environ[k] for k in ("BIN", "DIST", "WORK", "DB"))
+PORT = int(os.environ["PORT"])
+NGINX_HTTP, NGINX_HTTPS = int(os.environ["NGINX_HTTP"]), int(os.environ["NGINX_HTTPS"])
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+COUNCIL = "northbrook"
+PASSWORD = "a council goes live today"
+
+data_dir = os.path.join(WORK, "data")
+os.makedirs(data_dir, exist_ok=True)
+env = dict(os.environ, DATA_DIR=data_dir, PUBLIC_DIR=DIST, RUST_LOG="warn", LOG_JSON="1")
+env.pop("DEMO_DATA", None)
+if DB == "postgres":
+    server = os.environ["PG_SERVER"]
+    db_name = f"gfm_live_{os.getpid()}"
+    subprocess.run(["psql", server, "-qc", f"CREATE DATABASE {db_name}"], check=True)
+    env["DATABASE_URL"] = server.rsplit("/", 1)[0] + "/" + db_name
+else:
+    env["DATABASE_URL"] = f"sqlite://{data_dir}/goodforme.db?mode=rwc"
+
+
+def backend(*args, expect=0, input_text=None):
+    """Runs an operator command; its output (stdout and stderr)."""
+    r = subprocess.run([BIN, *args], env=env, capture_output=True, text=True, input=input_text, timeout=300)
+    out = r.stdout + r.stderr
+    if r.returncode != expect:
+        fail(f"`backend {' '.join(args)}` exited {r.returncode}, not {expect}:\n{out}")
+    return out
+
+
+# --- requests from chosen client addresses (any 127.x.y.z is loopback) ---
+TLS = ssl.create_default_context(cafile=os.path.join(WORK, "nginx", "tls", "fullchain.pem"))
+
+
+def request(method, path, body=None, headers=None, via="nginx", source="127.0.0.1"):
+    if via == "nginx":
+        conn = http.client.HTTPSConnection("127.0.0.1", NGINX_HTTPS, context=TLS, timeout=30,
+                                           source_address=(source, 0))
+    else:
+        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30, source_address=(source, 0))
+    h = dict(headers or {})
+    data = None
+    if body is not None:
+        data = json.dumps(body).encode()
+        h["Content-Type"] = "application/json"
+    conn.request(method, path, body=data, headers=h)
+    res = conn.getresponse()
+    text = res.read().decode(errors="replace")
+    conn.close()
+    return res.status, text, res
+
+
+server_proc = None
+
+
+def start_server():
+    global server_proc
+    log = open(os.path.join(WORK, "server.log"), "a")
+    server_env = dict(env, BIND_ADDR=f"127.0.0.1:{PORT}", TRUSTED_PROXIES="127.0.0.1",
+                      METRICS_ALLOW="127.0.0.1", BACKGROUND_JOBS="1")
+    server_proc = subprocess.Popen([BIN, "serve"], env=server_env, stdout=log, stderr=log)
+    for _ in range(300):
+        try:
+            status, _, _ = request("GET", "/api/health/live", via="direct")
+            if status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    fail("the server did not start:\n" + open(os.path.join(WORK, "server.log")).read()[-3000:])
+
+
+def stop_server():
+    server_proc.terminate()
+    server_proc.wait(timeout=30)
+
+
+def table_counts():
+    """Every table's row count, read from the database itself."""
+    if DB == "postgres":
+        q = ("SELECT table_name FROM information_schema.tables "
+             "WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1")
+        names = subprocess.run(["psql", env["DATABASE_URL"], "-Atc", q], check=True,
+                               capture_output=True, text=True).stdout.split()
+        counts = {}
+        for n in names:
+            c = subprocess.run(["psql", env["DATABASE_URL"], "-Atc", f'SELECT count(*) FROM "{n}"'],
+                               check=True, capture_output=True, text=True).stdout.strip()
+            counts[n] = int(c)
+        return counts
+    con = sqlite3.connect(os.path.join(data_dir, "goodforme.db"))
+    names = [r[0] for r in con.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY 1")]
+    counts = {n: con.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
+    con.close()
+    return counts
+
+
+def wipe_database():
+    if DB == "postgres":
+        server = os.environ["PG_SERVER"]
+        subprocess.run(["psql", server, "-qc", f"DROP DATABASE {db_name} WITH (FORCE)"], check=True)
+        subprocess.run(["psql", server, "-qc", f"CREATE DATABASE {db_name}"], check=True)
+    else:
+        for suffix in ("", "-wal", "-shm"):
+            p = os.path.join(data_dir, "goodforme.db" + suffix)
+            if os.path.exists(p):
+                os.remove(p)
+
+
+def code_in(text):
+    m = re.search(r"\b([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\b", text)
+    if not m:
+        fail(f"no one-time code in:\n{text}")
+    return m.group(1)
+
+
+# 1. An empty deployment says what to run.
+start_server()
+status, text, _ = request("GET", "/api/setup", via="direct")
+if status != 200 or not json.loads(text).get("needs_setup"):
+    fail(f"a deployment with no council should say it needs setting up: {status} {text}")
+ok("an empty deployment says it needs setting up")
+
+# 2. The operator commands, each run twice: the second run changes nothing.
+council_args = ["council", "create", "--slug", COUNCIL, "--name", "London Borough of Northbrook",
+                "--time-zone", "Europe/London", "--duty-phone", "020 7946 0000",
+                "--bank-holidays", "england-and-wales"]
+backend(*council_args)
+backend(*council_args)
+team_args = ["team", "add", "--council", COUNCIL, "--slug", "lac-1", "--name", "Children in Care Team 1",
+             "--kind", "looked-after-children"]
+backend(*team_args)
+backend(*team_args)
+backend("team", "add", "--council", COUNCIL, "--slug", "leaving-care", "--name", "Leaving Care Team",
+        "--kind", "leaving-care")
+admin_args = ["staff", "add", "--council", COUNCIL, "--username", "rclarke", "--name", "Robin Clarke",
+              "--role", "admin", "--team", "lac-1"]
+admin_code = code_in(backend(*admin_args))
+again = backend(*admin_args)
+if re.search(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}", again):
+    fail("re-running `staff add` printed a second code")
+ok("council, teams and an administrator made; every command is safe to re-run")
+
+# 3. nginx in front (the production site, checked by nginx -t).
+nginx_cmd = subprocess.run(
+    [os.path.join(HERE, "nginx-site.sh"), os.path.join(WORK, "nginx"), str(NGINX_HTTP), str(NGINX_HTTPS), DIST,
+     str(PORT)], check=True, capture_output=True, text=True).stdout.split()
+nginx_proc = subprocess.Popen(nginx_cmd, stderr=open(os.path.join(WORK, "nginx.log"), "w"))
+for _ in range(100):
+    try:
+        if request("GET", "/api/health/ready")[0] == 200:
+            break
+    except OSError:
+        pass
+    time.sleep(0.2)
+else:
+    fail("not ready through nginx")
+ok("ready through the production nginx site (nginx -t passed)")
+
+try:
+    # 4. The administrator activates and signs in, in a real browser.
+    browser = subprocess.run(
+        ["node", "--test", "going-live.mjs"], cwd=os.path.join(ROOT, "tests", "browser"),
+        env=dict(os.environ, BASE_URL=f"https://127.0.0.1:{NGINX_HTTPS}", ADMIN_CODE=admin_code,
+                 ADMIN_USERNAME="rclarke", ADMIN_FIRST_NAME="Robin"),
+        capture_output=True, text=True, timeout=300)
+    if browser.returncode != 0:
+        fail("the administrator's first sign-in in the browser:\n" + browser.stdout[-4000:] + browser.stderr[-2000:])
+    ok("the administrator activated and signed in in the browser")
+
+    # 5. Import 20 staff and 500 young people; a dry run and a re-import change nothing.
+    staff_csv = os.path.join(WORK, "staff.csv")
+    social_workers = [f"worker{i:02}" for i in range(20) if i % 4]
+    advisers = [f"worker{i:02}" for i in range(20) if i % 4 == 0]
+    with open(staff_csv, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["ref", "username", "name", "role", "team"])
+        for i in range(20):
+            adviser = f"worker{i:02}" in advisers
+            w.writerow([f"S{i:03}", f"worker{i:02}", f"Worker {i:02} Example",
+                        "personal-adviser" if adviser else "social-worker",
+                        "leaving-care" if adviser else "lac-1"])
+    # Written as a spreadsheet on Windows would: a byte-order mark, CRLF.
+    yp_csv = os.path.join(WORK, "young-people.csv")
+    with open(yp_csv, "w", newline="", encoding="utf-8-sig") as f:
+        w = csv.writer(f, lineterminator="\r\n")
+        w.writerow(["ref", "name", "date_of_birth", "status", "social_worker", "personal_adviser"])
+        for i in range(500):
+            leaver = i % 3 == 0
+            year = 2003 + i % 5 if leaver else 2010 + i % 7
+            w.writerow([f"Y{i:04}", f"Young Person {i:03}", f"{year}-{1 + i % 12:02}-{1 + i % 28:02}",
+                        "care-leaver" if leaver else "child-in-care",
+                        "" if leaver else social_workers[i % len(social_workers)],
+                        advisers[i % len(advisers)] if leaver else ""])
+    before = table_counts()
+    backend("import", "staff", "--council", COUNCIL, staff_csv, "--dry-run")
+    if table_counts() != before:
+        fail("a dry run wrote to the database")
+    backend("import", "staff", "--council", COUNCIL, staff_csv)
+    codes = os.path.join(WORK, "codes.csv")
+    backend("import", "young-people", "--council", COUNCIL, yp_csv, "--codes-out", codes)
+    after_import = table_counts()
+    backend("import", "young-people", "--council", COUNCIL, yp_csv, "--codes-out", os.path.join(WORK, "codes2.csv"))
+    if table_counts() != after_import:
+        fail("re-importing the same file changed the database")
+    ok("20 staff and 500 young people imported; a dry run and a second import changed nothing")
+
+    # 6. A young person activates with their code.
+    with open(codes, newline="") as f:
+        rows = list(csv.DictReader(f))
+    if len(rows) != 500:
+        fail(f"expected 500 codes, got {len(rows)}")
+    code = next(v for v in rows[0].values() if re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}", v or ""))
+    status, text, _ = request("POST", "/api/auth/activate", {"code": code, "password": "purple tiger jumps"})
+    if status != 200:
+        fail(f"a young person's activation: {status} {text}")
+    ok("a young person activated with their imported code")
+
+    # 7. The sign-in throttle counts the client behind nginx, not nginx.
+    def wrong(username, source, via="nginx", headers=None):
+        return request("POST", "/api/auth/login", {"username": username, "password": "not the password"},
+                       headers=headers, via=via, source=source)[0]
+
+    for _ in range(10):
+        if wrong("nobody-a", "127.0.0.2") != 401:
+            fail("a wrong password through nginx was not a 401")
+    if wrong("nobody-b", "127.0.0.2") != 429:
+        fail("ten wrong passwords from 127.0.0.2 did not throttle 127.0.0.2")
+    if wrong("nobody-c", "127.0.0.3") != 401:
+        fail("ten wrong passwords from 127.0.0.2 throttled 127.0.0.3 too")
+    # A spoofed X-Forwarded-For, through nginx and straight to the server
+    # from an untrusted peer, changes nothing.
+    if wrong("nobody-d", "127.0.0.2", headers={"X-Forwarded-For": "127.0.0.9"}) != 429:
+        fail("a spoofed X-Forwarded-For through nginx escaped the throttle")
+    for _ in range(10):
+        wrong("nobody-e", "127.0.0.4", via="direct", headers={"X-Forwarded-For": "127.0.0.3"})
+    if wrong("nobody-f", "127.0.0.3") != 401:
+        fail("a spoofed X-Forwarded-For from an untrusted peer throttled the address it named")
+    if wrong("nobody-g", "127.0.0.4", via="direct") != 429:
+        fail("the untrusted peer that spoofed X-Forwarded-For was not itself throttled")
+    ok("behind nginx, ten wrong passwords throttle that client only; spoofed X-Forwarded-For changes nothing")
+
+    # 8. Metrics: scraped from the monitoring address, hidden from others.
+    status, text, _ = request("GET", "/metrics")
+    if status != 200 or "http_requests" not in text:
+        fail(f"/metrics from the monitoring host: {status} {text[:300]}")
+    if request("GET", "/metrics", source="127.0.0.2")[0] != 403:
+        fail("nginx let another address read /metrics")
+    if request("GET", "/metrics", via="direct", source="127.0.0.2")[0] != 404:
+        fail("the server let another address read /metrics")
+    ok("/metrics scraped from the monitoring address; refused to others")
+
+    # 9. Back up while running; wipe; restore; every table has the same rows.
+    backup = os.path.join(WORK, "council.backup")
+    backend("backup", "--to", backup)
+    counts = table_counts()
+    stop_server()
+    wipe_database()
+    backend("restore", "--from", backup)
+    restored = table_counts()
+    if restored != counts:
+        diff = {t: (counts.get(t), restored.get(t)) for t in set(counts) | set(restored) if counts.get(t) != restored.get(t)}
+        fail(f"restored tables differ (before, after): {diff}")
+    start_server()
+    status, text, _ = request("POST", "/api/auth/login", {"username": "rclarke", "password": PASSWORD},
+                              source="127.0.0.5")
+    if status != 200:
+        fail(f"the administrator could not sign in after the restore: {status} {text}")
+    ok(f"backed up, wiped and restored: {len(counts)} tables, {sum(counts.values())} rows, all the same")
+finally:
+    nginx_proc.terminate()
+    if server_proc and server_proc.poll() is None:
+        stop_server()
+    if DB == "postgres":
+        subprocess.run(["psql", os.environ["PG_SERVER"], "-qc", f"DROP DATABASE IF EXISTS {db_name} WITH (FORCE)"])
+print(f"going live on {DB}: every step passed")
+shutil.rmtree(WORK, ignore_errors=True)
