@@ -32,23 +32,38 @@ PASSWORD = "a council goes live today"
 
 data_dir = os.path.join(WORK, "data")
 os.makedirs(data_dir, exist_ok=True)
-env = dict(os.environ, DATA_DIR=data_dir, PUBLIC_DIR=DIST, RUST_LOG="warn", LOG_JSON="1")
-env.pop("DEMO_DATA", None)
 if DB == "postgres":
     server = os.environ["PG_SERVER"]
     db_name = f"gfm_live_{os.getpid()}"
     subprocess.run(["psql", server, "-qc", f"CREATE DATABASE {db_name}"], check=True)
-    env["DATABASE_URL"] = server.rsplit("/", 1)[0] + "/" + db_name
+    database_url = server.rsplit("/", 1)[0] + "/" + db_name
 else:
-    env["DATABASE_URL"] = f"sqlite://{data_dir}/goodforme.db?mode=rwc"
+    database_url = f"sqlite://{data_dir}/goodforme.db?mode=rwc"
+
+# The council's settings file: deploy/goodforme.env with this run's values.
+ENV_FILE = os.path.join(WORK, "goodforme.env")
+values = {"DATABASE_URL": database_url, "BIND_ADDR": f"127.0.0.1:{PORT}", "DATA_DIR": data_dir,
+          "PUBLIC_DIR": DIST, "RUST_LOG": "warn"}
+with open(os.path.join(ROOT, "deploy", "goodforme.env")) as f, open(ENV_FILE, "w") as out:
+    for line in f:
+        key = line.split("=", 1)[0]
+        out.write(f"{key}={values.pop(key)}\n" if key in values else line)
+if values:
+    fail(f"deploy/goodforme.env no longer sets {sorted(values)}")
+# Only what the README's steps give: the settings file, through the
+# `goodforme` command (deploy/goodforme), as this user.
+env = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/"), "GOODFORME_ENV": ENV_FILE,
+       "GOODFORME_BIN": BIN, "GOODFORME_USER": subprocess.run(["id", "-un"], capture_output=True,
+                                                              text=True).stdout.strip()}
+GOODFORME = os.path.join(ROOT, "deploy", "goodforme")
 
 
 def backend(*args, expect=0, input_text=None):
-    """Runs an operator command; its output (stdout and stderr)."""
-    r = subprocess.run([BIN, *args], env=env, capture_output=True, text=True, input=input_text, timeout=300)
+    """Runs `goodforme ARGS`; its output (stdout and stderr)."""
+    r = subprocess.run([GOODFORME, *args], env=env, capture_output=True, text=True, input=input_text, timeout=300)
     out = r.stdout + r.stderr
     if r.returncode != expect:
-        fail(f"`backend {' '.join(args)}` exited {r.returncode}, not {expect}:\n{out}")
+        fail(f"`goodforme {' '.join(args)}` exited {r.returncode}, not {expect}:\n{out}")
     return out
 
 
@@ -74,29 +89,33 @@ def request(method, path, body=None, headers=None, via="nginx", source="127.0.0.
     return res.status, text, res
 
 
-server_proc = None
+processes = []
 
 
 def start_server():
-    global server_proc
+    """As the systemd units do: the settings checked, then the web server
+    (no background jobs) and the worker."""
+    backend("config", "check", "--production")
     log = open(os.path.join(WORK, "server.log"), "a")
-    server_env = dict(env, BIND_ADDR=f"127.0.0.1:{PORT}", TRUSTED_PROXIES="127.0.0.1",
-                      METRICS_ALLOW="127.0.0.1", BACKGROUND_JOBS="1")
-    server_proc = subprocess.Popen([BIN, "serve"], env=server_env, stdout=log, stderr=log)
+    for args, jobs in ((["serve"], "false"), (["worker"], "true")):
+        processes.append(subprocess.Popen([GOODFORME, *args], env=dict(env, BACKGROUND_JOBS=jobs),
+                                          stdout=log, stderr=log))
     for _ in range(300):
         try:
-            status, _, _ = request("GET", "/api/health/live", via="direct")
+            status, _, _ = request("GET", "/api/health/ready", via="direct")
             if status == 200:
                 return
         except OSError:
             pass
         time.sleep(0.2)
-    fail("the server did not start:\n" + open(os.path.join(WORK, "server.log")).read()[-3000:])
+    fail("the server did not become ready:\n" + open(os.path.join(WORK, "server.log")).read()[-3000:])
 
 
 def stop_server():
-    server_proc.terminate()
-    server_proc.wait(timeout=30)
+    while processes:
+        p = processes.pop()
+        p.terminate()
+        p.wait(timeout=30)
 
 
 def table_counts():
@@ -104,11 +123,11 @@ def table_counts():
     if DB == "postgres":
         q = ("SELECT table_name FROM information_schema.tables "
              "WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1")
-        names = subprocess.run(["psql", env["DATABASE_URL"], "-Atc", q], check=True,
+        names = subprocess.run(["psql", database_url, "-Atc", q], check=True,
                                capture_output=True, text=True).stdout.split()
         counts = {}
         for n in names:
-            c = subprocess.run(["psql", env["DATABASE_URL"], "-Atc", f'SELECT count(*) FROM "{n}"'],
+            c = subprocess.run(["psql", database_url, "-Atc", f'SELECT count(*) FROM "{n}"'],
                                check=True, capture_output=True, text=True).stdout.strip()
             counts[n] = int(c)
         return counts
@@ -139,7 +158,9 @@ def code_in(text):
     return m.group(1)
 
 
-# 1. An empty deployment says what to run.
+# 1. Keys for one server, then an empty deployment says what to run.
+backend("keys", "generate")
+backend("keys", "generate")
 start_server()
 status, text, _ = request("GET", "/api/setup", via="direct")
 if status != 200 or not json.loads(text).get("needs_setup"):
@@ -294,8 +315,7 @@ try:
     ok(f"backed up, wiped and restored: {len(counts)} tables, {sum(counts.values())} rows, all the same")
 finally:
     nginx_proc.terminate()
-    if server_proc and server_proc.poll() is None:
-        stop_server()
+    stop_server()
     if DB == "postgres":
         subprocess.run(["psql", os.environ["PG_SERVER"], "-qc", f"DROP DATABASE IF EXISTS {db_name} WITH (FORCE)"])
 print(f"going live on {DB}: every step passed")
