@@ -163,7 +163,7 @@ fn serve(listener: TcpListener, state: AppState) -> Result<Server, StartError> {
         App::new()
             .wrap(headers::security())
             .wrap(actix_web::middleware::from_fn(crate::metrics::track))
-            .wrap(tracing_actix_web::TracingLogger::default())
+            .wrap(tracing_actix_web::TracingLogger::<crate::telemetry::RootSpan>::new())
             .app_data(data.clone())
             .app_data(
                 web::JsonConfig::default()

@@ -42,7 +42,11 @@ async fn ready_within(app: &tests::TestApp, want: StatusCode) -> shared::api::Re
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     let res = app.get("/api/health/ready").await;
-    panic!("ready answered {} : {}", res.status(), res.text().await.unwrap_or_default());
+    panic!(
+        "ready answered {} : {}",
+        res.status(),
+        res.text().await.unwrap_or_default()
+    );
 }
 
 #[tokio::test]
@@ -52,7 +56,10 @@ async fn ready_once_the_background_worker_has_reported() {
     let body = ready_within(&app, StatusCode::OK).await;
     assert_eq!(body.status, "ready");
     assert_eq!(body.failed, None);
-    assert!(backend::repo::ops::latest_beat(&app.db).await.unwrap().is_some());
+    assert!(backend::repo::ops::latest_beat(&app.db)
+        .await
+        .unwrap()
+        .is_some());
 }
 
 #[tokio::test]
@@ -87,14 +94,24 @@ async fn a_worker_that_stops_cleanly_leaves_no_heartbeat() {
     let worker = backend::push::worker::Worker::new(app.db.clone(), &settings, &keys).unwrap();
     let handle = std::sync::Arc::new(worker).start();
     for _ in 0..100 {
-        if backend::repo::ops::latest_beat(&app.db).await.unwrap().is_some() {
+        if backend::repo::ops::latest_beat(&app.db)
+            .await
+            .unwrap()
+            .is_some()
+        {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    assert!(backend::repo::ops::latest_beat(&app.db).await.unwrap().is_some());
+    assert!(backend::repo::ops::latest_beat(&app.db)
+        .await
+        .unwrap()
+        .is_some());
     handle.stop().await;
-    assert_eq!(backend::repo::ops::latest_beat(&app.db).await.unwrap(), None);
+    assert_eq!(
+        backend::repo::ops::latest_beat(&app.db).await.unwrap(),
+        None
+    );
     ready_within(&app, StatusCode::OK).await;
 }
 

@@ -56,7 +56,11 @@ async fn refused_with_a_plain_404_unless_allowed() {
     let bearer = format!("Bearer {TOKEN}");
     let res = scrape(&app, &[("Authorization", &bearer)]).await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(res.text().await.unwrap().contains("goodforme_http_requests_total"));
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("goodforme_http_requests_total"));
 }
 
 #[tokio::test]
@@ -103,7 +107,10 @@ async fn requests_are_counted_by_route_template_and_status() {
         "goodforme_http_requests_total{method=\"GET\",route=\"/api/councils/{slug}\",status=\"404\"}";
     let before = value(&text(&app).await, series);
     for _ in 0..3 {
-        assert_eq!(app.get("/api/councils/bexley").await.status(), StatusCode::OK);
+        assert_eq!(
+            app.get("/api/councils/bexley").await.status(),
+            StatusCode::OK
+        );
     }
     let gone = app.get("/api/councils/no-such-council-here").await.status();
     assert_eq!(gone, StatusCode::NOT_FOUND);
@@ -132,7 +139,9 @@ async fn no_label_holds_an_id_a_name_or_a_username() {
     .await;
     let sw = app.login("demo-sw").await;
     let id = app.person_id(&sw.access_token, "Mia").await;
-    let res = app.get_as(&format!("/api/people/{id}"), &sw.access_token).await;
+    let res = app
+        .get_as(&format!("/api/people/{id}"), &sw.access_token)
+        .await;
     assert_eq!(res.status(), StatusCode::OK);
     let wrong = app
         .post_json(
@@ -178,6 +187,14 @@ async fn throttled_sign_ins_are_counted() {
         .await;
     }
     let body = text(&app).await;
-    assert_eq!(value(&body, "goodforme_signin_failures_total "), 10.0, "{body}");
-    assert_eq!(value(&body, "goodforme_signin_throttled_total "), 1.0, "{body}");
+    assert_eq!(
+        value(&body, "goodforme_signin_failures_total "),
+        10.0,
+        "{body}"
+    );
+    assert_eq!(
+        value(&body, "goodforme_signin_throttled_total "),
+        1.0,
+        "{body}"
+    );
 }

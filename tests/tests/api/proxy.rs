@@ -2,6 +2,8 @@
 //! peer (`TRUSTED_PROXIES`). The test client connects from 127.0.0.1, so
 //! trusting 127.0.0.1 makes it the proxy.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use backend::client_addr::NetList;
 use serde_json::json as j;
 use tests::{spawn_app_with, StatusCode, TestApp, DEMO_PASSWORD};
@@ -11,7 +13,12 @@ fn trusting(list: &str) -> impl FnOnce(&mut backend::config::Settings) + '_ {
 }
 
 /// One sign-in attempt with the given extra headers.
-async fn attempt(app: &TestApp, user: &str, password: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+async fn attempt(
+    app: &TestApp,
+    user: &str,
+    password: &str,
+    headers: &[(&str, &str)],
+) -> reqwest::Response {
     let mut req = app
         .client
         .post(app.url("/api/auth/login"))
@@ -43,20 +50,35 @@ async fn behind_a_trusted_proxy_the_throttle_counts_the_forwarded_client() {
     let seven = [("X-Forwarded-For", "203.0.113.7")];
     let eight = [("X-Forwarded-For", "203.0.113.8")];
     ten_failures(&app, "a", &seven).await;
-    assert_eq!(status_from(&app, "b", &seven).await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        status_from(&app, "b", &seven).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
     // Another client behind the same proxy is not locked out...
-    assert_eq!(status_from(&app, "c", &eight).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        status_from(&app, "c", &eight).await,
+        StatusCode::UNAUTHORIZED
+    );
     // ...nor is the proxy's own address.
     assert_eq!(status_from(&app, "d", &[]).await, StatusCode::UNAUTHORIZED);
     // A client that puts a made-up address first is still counted by the
     // address the proxy appended (the right-most untrusted one).
     let chained = [("X-Forwarded-For", "198.51.100.1, 203.0.113.7")];
-    assert_eq!(status_from(&app, "e", &chained).await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        status_from(&app, "e", &chained).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
     // The standard header names the same client.
     let fwd = [("Forwarded", "for=\"203.0.113.7:4711\";proto=https")];
-    assert_eq!(status_from(&app, "f", &fwd).await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        status_from(&app, "f", &fwd).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
     let fwd6 = [("Forwarded", "for=\"[2001:db8::8]\"")];
-    assert_eq!(status_from(&app, "g", &fwd6).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        status_from(&app, "g", &fwd6).await,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
@@ -70,7 +92,10 @@ async fn without_trusted_proxies_a_spoofed_header_changes_nothing() {
             &app,
             &format!("nobody-{i}"),
             "wrong wrong",
-            &[("X-Forwarded-For", &claim), ("Forwarded", &format!("for={claim}"))],
+            &[
+                ("X-Forwarded-For", &claim),
+                ("Forwarded", &format!("for={claim}")),
+            ],
         )
         .await;
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "try {i}");
@@ -83,7 +108,10 @@ async fn without_trusted_proxies_a_spoofed_header_changes_nothing() {
             "{claim}"
         );
     }
-    assert_eq!(status_from(&app, "plain", &[]).await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        status_from(&app, "plain", &[]).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
 }
 
 #[tokio::test]
@@ -121,7 +149,10 @@ async fn malformed_forwarding_headers_fall_back_to_the_peer() {
     }
     // ...so the peer itself is now throttled, while a well-formed client
     // address behind the proxy is not.
-    assert_eq!(status_from(&app, "peer", &[]).await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        status_from(&app, "peer", &[]).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
     assert_eq!(
         status_from(&app, "ok", &[("X-Forwarded-For", "203.0.113.7")]).await,
         StatusCode::UNAUTHORIZED
