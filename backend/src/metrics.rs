@@ -1,4 +1,6 @@
-//! `GET /metrics`: Prometheus text format, for the council's monitoring.
+//! What `GET /metrics` reports, in Prometheus text format, for the
+//! council's monitoring (the route and the request counting middleware are
+//! in `routes::metrics`).
 //!
 //! Only for `METRICS_ALLOW` client addresses (by the `client_addr` rules)
 //! or `Authorization: Bearer <METRICS_TOKEN>`; anyone else gets a plain 404,
@@ -9,26 +11,14 @@
 //! right whichever instance or worker did the work; counters count what
 //! this process did.
 
-use crate::client_addr::{self, NetList};
-use crate::config::Settings;
 use crate::error::ApiError;
-use crate::push::outbox::DeliveryReport;
 use crate::repo::ops;
-use crate::state::AppState;
-use actix_web::body::MessageBody;
-use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::middleware::Next;
-use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Duration, Utc};
 use prometheus::{
     Encoder, Gauge, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, IntGaugeVec,
     Opts, Registry, TextEncoder,
 };
 use sea_orm::{DatabaseConnection, DbBackend};
-use sha2::{Digest, Sha256};
-
-/// Where `/metrics` is served (outside `/api`: it is not part of the API).
-pub const PATH: &str = "/metrics";
 
 /// A safeguarding alert should have a response within this time: there is
 /// no deadline in the data, and a child at risk should hear back the same
@@ -130,22 +120,21 @@ impl Metrics {
         self.signin_throttled.inc();
     }
 
-    /// Counts one worker pass's delivery outcomes.
-    pub fn record_pass(&self, r: &DeliveryReport) {
-        for (outcome, n) in [
-            ("sent", r.sent),
-            ("failed", r.failed),
-            ("retried", r.retried),
-            ("skipped", r.skipped),
-            ("held", r.held),
-        ] {
-            if n > 0 {
-                self.push_deliveries.with_label_values(&[outcome]).inc_by(n);
+    /// Counts push delivery outcomes: `sent`, `failed`, `retried`,
+    /// `skipped` or `held` (the worker's fixed names, never anything sent).
+    pub fn push_outcomes(&self, outcomes: &[(&'static str, u64)]) {
+        for (outcome, n) in outcomes {
+            if *n > 0 {
+                self.push_deliveries
+                    .with_label_values(&[outcome])
+                    .inc_by(*n);
             }
         }
     }
 
-    fn observe(&self, method: &str, route: &str, status: &str, seconds: f64) {
+    /// Counts one answered request. `route` must be a template or a fixed
+    /// name, never a path as asked for.
+    pub fn observe(&self, method: &str, route: &str, status: &str, seconds: f64) {
         let labels = [method, route, status];
         self.http_requests.with_label_values(&labels).inc();
         self.http_seconds
@@ -209,92 +198,6 @@ fn pool_numbers(db: &DatabaseConnection) -> (i64, i64) {
     (i64::from(size), i64::try_from(idle).unwrap_or(i64::MAX))
 }
 
-/// A method as a label: the standard ones, everything else `other` (a
-/// client could otherwise make up a new series per request).
-fn method_label(m: &actix_web::http::Method) -> &'static str {
-    use actix_web::http::Method as M;
-    match *m {
-        M::GET => "GET",
-        M::POST => "POST",
-        M::PUT => "PUT",
-        M::PATCH => "PATCH",
-        M::DELETE => "DELETE",
-        M::HEAD => "HEAD",
-        M::OPTIONS => "OPTIONS",
-        _ => "other",
-    }
-}
-
-/// Middleware: counts and times every request by its route template.
-pub async fn track(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let metrics = req
-        .app_data::<web::Data<AppState>>()
-        .map(|s| std::sync::Arc::clone(&s.metrics));
-    let method = method_label(req.method());
-    let started = std::time::Instant::now();
-    let res = next.call(req).await?;
-    if let Some(m) = metrics {
-        // The template actix matched; requests that matched no route share
-        // one label, so a made-up path cannot add a series.
-        let route = res
-            .request()
-            .match_pattern()
-            .filter(|p| !p.is_empty())
-            .unwrap_or_else(|| "unmatched".to_owned());
-        m.observe(
-            method,
-            &route,
-            res.status().as_str(),
-            started.elapsed().as_secs_f64(),
-        );
-    }
-    Ok(res)
-}
-
-/// May this request read the metrics?
-fn allowed(req: &HttpRequest, settings: &Settings) -> bool {
-    if let Some(token) = &settings.metrics_token {
-        let given = req
-            .headers()
-            .get(actix_web::http::header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "));
-        // Compared as digests, so the time taken says nothing about how
-        // much of a guess was right.
-        if given
-            .is_some_and(|g| Sha256::digest(g.trim().as_bytes()) == Sha256::digest(token.expose()))
-        {
-            return true;
-        }
-    }
-    allowed_address(req, &settings.trusted_proxies, &settings.metrics_allow)
-}
-
-fn allowed_address(req: &HttpRequest, trusted: &NetList, allow: &NetList) -> bool {
-    client_addr::of_request(req, trusted)
-        .ip
-        .is_some_and(|ip| allow.contains(ip))
-}
-
-pub async fn scrape(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
-    if !allowed(&req, &state.settings) {
-        return HttpResponse::NotFound().finish();
-    }
-    match state.metrics.render(&state.db, Utc::now()).await {
-        Ok(text) => HttpResponse::Ok()
-            .content_type("text/plain; version=0.0.4; charset=utf-8")
-            .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
-            .body(text),
-        Err(e) => {
-            tracing::warn!(error = %e, "metrics could not be read");
-            HttpResponse::ServiceUnavailable().finish()
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -304,11 +207,7 @@ mod tests {
     fn series_carry_only_the_labels_given() {
         let m = Metrics::new().unwrap();
         m.observe("GET", "/api/people/{id}", "200", 0.01);
-        m.record_pass(&DeliveryReport {
-            sent: 2,
-            failed: 1,
-            ..Default::default()
-        });
+        m.push_outcomes(&[("sent", 2), ("failed", 1), ("held", 0)]);
         let mut out = vec![];
         TextEncoder::new()
             .encode(&m.registry.gather(), &mut out)
@@ -320,13 +219,6 @@ mod tests {
         assert!(text.contains("goodforme_push_deliveries_total{outcome=\"sent\"} 2"));
         assert!(text.contains("goodforme_push_deliveries_total{outcome=\"failed\"} 1"));
         assert!(!text.contains("outcome=\"held\""));
-    }
-
-    #[test]
-    fn made_up_methods_share_one_label() {
-        let m = actix_web::http::Method::from_bytes(b"BREW").unwrap();
-        assert_eq!(method_label(&m), "other");
-        assert_eq!(method_label(&actix_web::http::Method::GET), "GET");
     }
 
     #[test]

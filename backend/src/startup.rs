@@ -162,7 +162,9 @@ fn serve(listener: TcpListener, state: AppState) -> Result<Server, StartError> {
             .default_service(web::to(api_not_found));
         App::new()
             .wrap(headers::security())
-            .wrap(actix_web::middleware::from_fn(crate::metrics::track))
+            .wrap(actix_web::middleware::from_fn(
+                crate::routes::metrics::track,
+            ))
             .wrap(tracing_actix_web::TracingLogger::<crate::telemetry::RootSpan>::new())
             .app_data(data.clone())
             .app_data(
@@ -174,7 +176,10 @@ fn serve(listener: TcpListener, state: AppState) -> Result<Server, StartError> {
             .app_data(web::QueryConfig::default().error_handler(|e, _| query_error(e).into()))
             .app_data(web::PathConfig::default().error_handler(|e, _| path_error(e).into()))
             .service(api)
-            .route(crate::metrics::PATH, web::get().to(crate::metrics::scrape))
+            .route(
+                routes::metrics::PATH,
+                web::get().to(routes::metrics::scrape),
+            )
             .configure(|cfg| crate::static_files::configure(cfg, &public_dir))
     });
     let server = match workers {

@@ -107,7 +107,13 @@ impl Worker {
         let jobs = self.run_jobs(now).await?;
         let deliveries = self.deliver(now).await?;
         if let Some(m) = &self.metrics {
-            m.record_pass(&deliveries);
+            m.push_outcomes(&[
+                ("sent", deliveries.sent),
+                ("failed", deliveries.failed),
+                ("retried", deliveries.retried),
+                ("skipped", deliveries.skipped),
+                ("held", deliveries.held),
+            ]);
         }
         Ok(PassReport { jobs, deliveries })
     }

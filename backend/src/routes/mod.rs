@@ -15,6 +15,7 @@ pub mod forum;
 pub mod health;
 pub mod home;
 pub mod me;
+pub mod metrics;
 pub mod moderation;
 pub mod offer;
 pub mod openapi;
