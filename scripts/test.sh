@@ -86,10 +86,12 @@ if [ -f tests/browser/package.json ]; then
   (cd tests/browser && env -u BASE_URL BACKEND_BIN="$target/debug/backend" \
     node --test --test-concurrency="${BROWSER_JOBS:-2}") || {
     for log in tests/browser/artifacts/*.server.log; do
-      [ -f "$log" ] && { echo "$log:"; tail -50 "$log"; }
+      [ -f "$log" ] && { echo "$log:"; tail -20 "$log"; }
     done
     exit 1; }
   echo "browser tests took $((SECONDS - started)) s"
+  step "no names, tokens or passwords in the browser tests' server logs"
+  scripts/check-logs.sh tests/browser/artifacts/*.server.log
 fi
 
 step "all tests passed"

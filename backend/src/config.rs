@@ -3,6 +3,8 @@
 //! The contract (README): `DATABASE_URL`, `BIND_ADDR`, `DATA_DIR`, `DEMO_DATA`.
 //! Secrets live in [`crate::secrets`] and never in `Debug` output.
 
+use crate::client_addr::NetList;
+use crate::secrets::{env_or_file, Secret};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -36,6 +38,13 @@ pub struct Settings {
     pub background_jobs: bool,
     /// Push delivery (`[push]` in the settings file).
     pub push: PushSettings,
+    /// Reverse proxies whose forwarding headers are believed (see
+    /// [`crate::client_addr`]). Empty: none, the peer is the client.
+    pub trusted_proxies: NetList,
+    /// Client addresses that may read `/metrics`.
+    pub metrics_allow: NetList,
+    /// A bearer token that may read `/metrics` from anywhere.
+    pub metrics_token: Option<Secret>,
 }
 
 /// The optional file: every field may be left out.
@@ -54,6 +63,8 @@ struct FileSettings {
     access_token_minutes: Option<i64>,
     background_jobs: Option<bool>,
     push: Option<PushSettings>,
+    trusted_proxies: Option<String>,
+    metrics_allow: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -90,6 +101,9 @@ impl Settings {
             workers: None,
             background_jobs: true,
             push: PushSettings::default(),
+            trusted_proxies: NetList::default(),
+            metrics_allow: NetList::default(),
+            metrics_token: None,
         }
     }
 
@@ -112,13 +126,13 @@ impl Settings {
                 path: file.clone(),
                 source,
             })?;
-            s.apply_file(f);
+            s.apply_file(f)?;
         }
         s.apply_env()?;
         Ok(s)
     }
 
-    fn apply_file(&mut self, f: FileSettings) {
+    fn apply_file(&mut self, f: FileSettings) -> Result<(), ConfigError> {
         macro_rules! take {
             ($($field:ident),*) => { $( if let Some(v) = f.$field { self.$field = v; } )* };
         }
@@ -136,13 +150,20 @@ impl Settings {
             background_jobs,
             push
         );
+        if let Some(v) = f.trusted_proxies {
+            self.trusted_proxies = nets("trusted_proxies", &v)?;
+        }
+        if let Some(v) = f.metrics_allow {
+            self.metrics_allow = nets("metrics_allow", &v)?;
+        }
+        Ok(())
     }
 
     fn apply_env(&mut self) -> Result<(), ConfigError> {
         if let Ok(v) = std::env::var("BIND_ADDR") {
             self.bind_addr = v;
         }
-        if let Ok(v) = std::env::var("DATABASE_URL") {
+        if let Some(v) = secret("DATABASE_URL")? {
             if !v.trim().is_empty() {
                 self.database_url = v;
             }
@@ -162,6 +183,23 @@ impl Settings {
         if let Ok(v) = std::env::var("BACKGROUND_JOBS") {
             self.background_jobs = parse_flag("BACKGROUND_JOBS", &v)?;
         }
+        if let Ok(v) = std::env::var("TRUSTED_PROXIES") {
+            self.trusted_proxies = nets("TRUSTED_PROXIES", &v)?;
+        }
+        if let Ok(v) = std::env::var("METRICS_ALLOW") {
+            self.metrics_allow = nets("METRICS_ALLOW", &v)?;
+        }
+        if let Some(v) = secret("METRICS_TOKEN")? {
+            let v = v.trim().to_owned();
+            // A short token could be guessed; none at all turns it off.
+            if !v.is_empty() && v.len() < 16 {
+                return Err(ConfigError::Env {
+                    name: "METRICS_TOKEN",
+                    why: "must be at least 16 characters".to_owned(),
+                });
+            }
+            self.metrics_token = (!v.is_empty()).then(|| Secret::new(v.into_bytes()));
+        }
         Ok(())
     }
 
@@ -177,6 +215,17 @@ pub fn is_postgres_url(url: &str) -> bool {
 /// An SQLite URL that creates the file when missing.
 pub fn sqlite_url(path: &Path) -> String {
     format!("sqlite://{}?mode=rwc", path.display())
+}
+
+fn nets(name: &'static str, v: &str) -> Result<NetList, ConfigError> {
+    NetList::parse(v).map_err(|why| ConfigError::Env { name, why })
+}
+
+fn secret(name: &'static str) -> Result<Option<String>, ConfigError> {
+    env_or_file(name).map_err(|e| ConfigError::Env {
+        name,
+        why: e.to_string(),
+    })
 }
 
 fn parse_flag(name: &'static str, v: &str) -> Result<bool, ConfigError> {
@@ -267,8 +316,33 @@ mod tests {
     fn a_file_overrides_only_what_it_names() {
         let mut s = Settings::defaults(Path::new("/tmp/x"));
         let f: FileSettings = toml::from_str("bind_addr = \"0.0.0.0:9000\"").unwrap_or_default();
-        s.apply_file(f);
+        s.apply_file(f).unwrap_or_default();
         assert_eq!(s.bind_addr, "0.0.0.0:9000");
         assert!(s.database_url.starts_with("sqlite://"));
+        assert!(s.trusted_proxies.is_empty());
+    }
+
+    #[test]
+    fn proxy_and_metrics_lists_come_from_the_file_and_bad_ones_are_refused() {
+        let mut s = Settings::defaults(Path::new("/tmp/x"));
+        let f: FileSettings =
+            toml::from_str("trusted_proxies = \"127.0.0.1, 10.0.0.0/8\"\nmetrics_allow = \"::1\"")
+                .unwrap_or_default();
+        assert!(s.apply_file(f).is_ok());
+        assert!(s.trusted_proxies.contains(
+            "10.9.9.9"
+                .parse()
+                .unwrap_or(std::net::Ipv4Addr::UNSPECIFIED.into())
+        ));
+        assert!(s
+            .metrics_allow
+            .contains(std::net::Ipv6Addr::LOCALHOST.into()));
+        let bad: FileSettings = toml::from_str("trusted_proxies = \"nginx\"").unwrap_or_default();
+        let err = s
+            .apply_file(bad)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("trusted_proxies"), "{err}");
     }
 }

@@ -57,10 +57,47 @@ struct SecretsFile {
     vapid_private_key: String,
 }
 
+/// A secret setting from the environment: `NAME`, or the contents of the
+/// file `NAME_FILE` names (for Docker and systemd credentials, so the
+/// secret is not in the process environment). Both set is refused: which
+/// one wins would be a guess.
+pub fn env_or_file(name: &str) -> Result<Option<String>, SecretsError> {
+    let file_var = format!("{name}_FILE");
+    pick(
+        name,
+        std::env::var(name).ok(),
+        std::env::var_os(&file_var).filter(|f| !f.is_empty()),
+    )
+}
+
+fn pick(
+    name: &str,
+    value: Option<String>,
+    file: Option<std::ffi::OsString>,
+) -> Result<Option<String>, SecretsError> {
+    match (value, file) {
+        (Some(_), Some(_)) => Err(SecretsError::Invalid(format!(
+            "{name} and {name}_FILE are both set: set only one"
+        ))),
+        (Some(v), None) => Ok(Some(v)),
+        (None, Some(path)) => {
+            let path = std::path::PathBuf::from(path);
+            let text = std::fs::read_to_string(&path).map_err(|source| SecretsError::Io {
+                path: format!("{} ({name}_FILE)", path.display()),
+                source,
+            })?;
+            // Editors and `echo` end files with a newline; it is not part of
+            // the secret.
+            Ok(Some(text.trim_end_matches(['\n', '\r']).to_owned()))
+        }
+        (None, None) => Ok(None),
+    }
+}
+
 impl Keys {
     pub fn load_or_create(data_dir: &Path) -> Result<Keys, SecretsError> {
-        let env_jwt = std::env::var("JWT_SECRET").ok();
-        let env_vapid = std::env::var("VAPID_PRIVATE_KEY").ok();
+        let env_jwt = env_or_file("JWT_SECRET")?;
+        let env_vapid = env_or_file("VAPID_PRIVATE_KEY")?;
         let (jwt, vapid) = match (env_jwt, env_vapid) {
             (Some(j), Some(v)) => (decode("JWT_SECRET", &j)?, decode("VAPID_PRIVATE_KEY", &v)?),
             (j, v) => {
@@ -186,6 +223,30 @@ mod tests {
                 .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
+    }
+
+    #[test]
+    fn a_secret_comes_from_its_variable_or_its_file_never_both() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("jwt");
+        std::fs::write(&file, "from-the-file\n").unwrap();
+        let f = || Some(file.clone().into_os_string());
+        assert_eq!(
+            pick("X", None, f()).unwrap().as_deref(),
+            Some("from-the-file")
+        );
+        assert_eq!(
+            pick("X", Some("direct".into()), None).unwrap().as_deref(),
+            Some("direct")
+        );
+        assert_eq!(pick("X", None, None).unwrap(), None);
+        let both = pick("X", Some("direct".into()), f()).unwrap_err();
+        assert!(both.to_string().contains("X_FILE"), "{both}");
+        // Only the trailing line end goes; other spaces are the secret's.
+        std::fs::write(&file, " a b \r\n").unwrap();
+        assert_eq!(pick("X", None, f()).unwrap().as_deref(), Some(" a b "));
+        let missing = pick("X", None, Some(dir.path().join("nope").into_os_string()));
+        assert!(matches!(missing, Err(SecretsError::Io { .. })));
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub enum StartError {
     Secrets(#[from] crate::secrets::SecretsError),
     #[error("could not start push delivery: {0}")]
     Push(#[from] crate::push::outbox::PushError),
+    #[error("could not set up metrics: {0}")]
+    Metrics(#[from] prometheus::Error),
     #[error("could not prepare the data directory {path}: {source}")]
     DataDir {
         path: String,
@@ -89,9 +91,11 @@ impl Application {
             settings: Arc::new(settings),
             keys: Arc::new(keys),
             openapi: Arc::new(openapi()),
+            metrics: Arc::new(crate::metrics::Metrics::new()?),
         };
         let mut push_worker =
-            crate::push::worker::Worker::new(state.db.clone(), &state.settings, &state.keys)?;
+            crate::push::worker::Worker::new(state.db.clone(), &state.settings, &state.keys)?
+                .with_metrics(Arc::clone(&state.metrics));
         // Kinds of scheduled job other modules bring (issue 8: event reminders).
         crate::services::events::register_jobs(push_worker.registry_mut());
         let push_worker = Arc::new(push_worker);
@@ -158,7 +162,10 @@ fn serve(listener: TcpListener, state: AppState) -> Result<Server, StartError> {
             .default_service(web::to(api_not_found));
         App::new()
             .wrap(headers::security())
-            .wrap(tracing_actix_web::TracingLogger::default())
+            .wrap(actix_web::middleware::from_fn(
+                crate::routes::metrics::track,
+            ))
+            .wrap(tracing_actix_web::TracingLogger::<crate::telemetry::RootSpan>::new())
             .app_data(data.clone())
             .app_data(
                 web::JsonConfig::default()
@@ -169,6 +176,10 @@ fn serve(listener: TcpListener, state: AppState) -> Result<Server, StartError> {
             .app_data(web::QueryConfig::default().error_handler(|e, _| query_error(e).into()))
             .app_data(web::PathConfig::default().error_handler(|e, _| path_error(e).into()))
             .service(api)
+            .route(
+                routes::metrics::PATH,
+                web::get().to(routes::metrics::scrape),
+            )
             .configure(|cfg| crate::static_files::configure(cfg, &public_dir))
     });
     let server = match workers {

@@ -17,4 +17,6 @@ pub struct AppState {
     pub openapi: Arc<utoipa::openapi::OpenApi>,
     /// Where the audit rows of reads are written, in batches.
     pub audit_log: crate::audit_log::AuditLog,
+    /// What `/metrics` reports.
+    pub metrics: Arc<crate::metrics::Metrics>,
 }

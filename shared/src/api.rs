@@ -25,6 +25,28 @@ pub struct Health {
     pub database: String,
 }
 
+/// `GET /api/health/live`: the process answers (nothing else is checked).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Liveness {
+    /// Always `alive`.
+    pub status: String,
+}
+
+/// `GET /api/health/ready`: may this instance take traffic?
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Readiness {
+    /// `ready`, or `not_ready` (answered with 503).
+    pub status: String,
+    /// The check that failed: `database`, `migrations` or `worker`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failed: Option<String>,
+    /// Why, in words for an operator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
 /// A council that runs Good for Me, as anyone may see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

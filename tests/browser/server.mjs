@@ -55,8 +55,10 @@ function logTail(file, lines = 40) {
 /**
  * Starts the backend with demo data in a fresh temporary directory on a free
  * port and waits until `/api/health` answers. The server is stopped and the
- * directory removed when this process exits; if a test failed, the server's
- * log is kept as `artifacts/<test file>.server.log` first.
+ * directory removed when this process exits. The server logs JSON lines
+ * (LOG_JSON=1, at info) and its log is kept as
+ * `artifacts/<test file>.server.log` first, for a failed test and for
+ * `scripts/check-logs.sh` (no names, tokens or passwords in any log).
  */
 export async function startServer() {
   const bin = backendBinary();
@@ -66,7 +68,7 @@ export async function startServer() {
   const publicDir = path.resolve(root, process.env.PUBLIC_DIR || 'dist');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gfm-browser-'));
   const log = path.join(dataDir, 'server.log');
-  const env = { ...process.env, DATA_DIR: dataDir, DEMO_DATA: '1', PUBLIC_DIR: publicDir, RUST_LOG: process.env.RUST_LOG || 'warn' };
+  const env = { ...process.env, DATA_DIR: dataDir, DEMO_DATA: '1', PUBLIC_DIR: publicDir, LOG_JSON: '1', RUST_LOG: process.env.RUST_LOG || 'info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn' };
   // Only the fresh directory's own SQLite file and settings.
   delete env.DATABASE_URL;
   delete env.GFM_CONFIG;
@@ -74,15 +76,13 @@ export async function startServer() {
   let child;
   const stop = (code) => {
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    if (code) {
-      const name = path.basename(process.argv[1] || 'browser-test').replace(/\.m?js$/, '');
-      const kept = path.join(here, 'artifacts', `${name}.server.log`);
-      try {
-        mkdirSync(path.dirname(kept), { recursive: true });
-        copyFileSync(log, kept);
-        process.stderr.write(`server log kept: ${kept}\n`);
-      } catch { /* nothing to keep */ }
-    }
+    const name = path.basename(process.argv[1] || 'browser-test').replace(/\.m?js$/, '');
+    const kept = path.join(here, 'artifacts', `${name}.server.log`);
+    try {
+      mkdirSync(path.dirname(kept), { recursive: true });
+      copyFileSync(log, kept);
+      if (code) process.stderr.write(`server log kept: ${kept}\n`);
+    } catch { /* nothing to keep */ }
     rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
   };
   process.on('exit', stop);

@@ -52,4 +52,5 @@ pub mod scheduled_job;
 pub mod session;
 pub mod staff_profile;
 pub mod team;
+pub mod worker_heartbeat;
 pub mod young_person;

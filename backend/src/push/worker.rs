@@ -28,6 +28,8 @@ pub struct Worker {
     registry: Registry,
     instance: String,
     settings: PushSettings,
+    /// Where pass outcomes are counted for `/metrics`.
+    metrics: Option<Arc<crate::metrics::Metrics>>,
 }
 
 impl Worker {
@@ -51,7 +53,14 @@ impl Worker {
                 &uuid::Uuid::new_v4().simple().to_string()[..12]
             ),
             settings: settings.push.clone(),
+            metrics: None,
         })
+    }
+
+    /// Counts what each pass does (sent, failed and so on) in `metrics`.
+    pub fn with_metrics(mut self, metrics: Arc<crate::metrics::Metrics>) -> Worker {
+        self.metrics = Some(metrics);
+        self
     }
 
     /// Names this worker in its claims (tests run two side by side).
@@ -97,6 +106,15 @@ impl Worker {
     pub async fn run_once(&self, now: DateTime<Utc>) -> Result<PassReport, DbErr> {
         let jobs = self.run_jobs(now).await?;
         let deliveries = self.deliver(now).await?;
+        if let Some(m) = &self.metrics {
+            m.push_outcomes(&[
+                ("sent", deliveries.sent),
+                ("failed", deliveries.failed),
+                ("retried", deliveries.retried),
+                ("skipped", deliveries.skipped),
+                ("held", deliveries.held),
+            ]);
+        }
         Ok(PassReport { jobs, deliveries })
     }
 
@@ -106,6 +124,7 @@ impl Worker {
         let task = tokio::spawn(async move {
             let poll = std::time::Duration::from_secs(self.settings.poll_secs.max(1));
             let mut last_purge: Option<std::time::Instant> = None;
+            let mut last_beat: Option<std::time::Instant> = None;
             tracing::info!(instance = %self.instance, "push and job worker started");
             loop {
                 if *stopped.borrow() {
@@ -114,6 +133,17 @@ impl Worker {
                 let now = Utc::now();
                 let busy = match self.run_once(now).await {
                     Ok(r) => {
+                        // The ready check reads this; at most once per poll
+                        // interval, so a busy worker does not write per pass.
+                        if last_beat.is_none_or(|t| t.elapsed() >= poll) {
+                            match crate::repo::ops::beat(&self.db, &self.instance, Utc::now()).await
+                            {
+                                Ok(()) => last_beat = Some(std::time::Instant::now()),
+                                Err(e) => {
+                                    tracing::warn!(error = %e, "could not record the worker heartbeat")
+                                }
+                            }
+                        }
                         if r.deliveries.claimed > 0 || r.jobs.claimed > 0 {
                             tracing::debug!(?r, "worker pass");
                         }
@@ -144,6 +174,9 @@ impl Worker {
                     _ = tokio::time::sleep(poll) => {}
                     _ = stopped.changed() => {}
                 }
+            }
+            if let Err(e) = crate::repo::ops::forget(&self.db, &self.instance).await {
+                tracing::warn!(error = %e, "could not remove the worker heartbeat");
             }
             tracing::info!(instance = %self.instance, "push and job worker stopped");
         });

@@ -18,6 +18,7 @@ pub mod moderation;
 pub mod notifications;
 pub mod offer;
 pub mod offer_requests;
+pub mod ops;
 pub mod people;
 pub mod plans;
 pub mod push;

@@ -21,7 +21,9 @@ fn cookie<'a>(req: &HttpRequest, name: &'a str, value: String, days: i64) -> Coo
     Cookie::build(name, value)
         .path(REFRESH_COOKIE_PATH)
         .http_only(true)
-        .secure(req.connection_info().scheme() == "https")
+        // Behind a proxy that ends TLS the request reaches us over plain
+        // HTTP; only a trusted proxy may say the browser used HTTPS.
+        .secure(client(req).https)
         .same_site(SameSite::Strict)
         .max_age(actix_web::cookie::time::Duration::days(days))
         .finish()
@@ -38,9 +40,20 @@ fn with_tokens(req: &HttpRequest, tokens: TokenResponse) -> HttpResponse {
         .json(tokens)
 }
 
+fn client(req: &HttpRequest) -> crate::client_addr::Client {
+    let trusted = req
+        .app_data::<web::Data<AppState>>()
+        .map(|s| s.settings.trusted_proxies.clone())
+        .unwrap_or_default();
+    crate::client_addr::of_request(req, &trusted)
+}
+
+/// The client's address, for the sign-in throttle (behind a trusted proxy,
+/// the address the proxy saw, not the proxy's own).
 fn address(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
+    client(req)
+        .ip
+        .map(|ip| ip.to_string())
         .unwrap_or_else(|| "unknown".to_owned())
 }
 

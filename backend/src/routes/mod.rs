@@ -15,6 +15,7 @@ pub mod forum;
 pub mod health;
 pub mod home;
 pub mod me;
+pub mod metrics;
 pub mod moderation;
 pub mod offer;
 pub mod openapi;
@@ -31,6 +32,8 @@ use shared::endpoints as ep;
 /// Every endpoint under `/api`, in the order actix tries them.
 pub fn api<R: Register>(r: &mut R) {
     r.add::<ep::health::Health, health::__path_health, _, _>(health::health);
+    r.add::<ep::health::Live, health::__path_live, _, _>(health::live);
+    r.add::<ep::health::Ready, health::__path_ready, _, _>(health::ready);
     r.add::<ep::openapi::OpenApiDocument, openapi::__path_document, _, _>(openapi::document);
     r.add::<ep::councils::ListCouncils, councils::__path_list, _, _>(councils::list);
     r.add::<ep::councils::Council, councils::__path_one, _, _>(councils::one);

@@ -51,6 +51,19 @@ async fn start_session(
     })
 }
 
+/// The throttle, counting its refusals for `/metrics`.
+async fn counted_check(
+    state: &AppState,
+    keys: &[String],
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let checked = throttle::check(&state.db, keys, now).await;
+    if matches!(checked, Err(ApiError::TooManyRequests { .. })) {
+        state.metrics.signin_throttled();
+    }
+    checked
+}
+
 pub async fn login(
     state: &AppState,
     username: &str,
@@ -64,7 +77,7 @@ pub async fn login(
     let now = Utc::now();
     let known_device = device_cookie.and_then(|c| state.tokens.verify_device(c, username));
     let keys = throttle::keys(username, address, known_device.as_deref());
-    throttle::check(&state.db, &keys, now).await?;
+    counted_check(state, &keys, now).await?;
 
     let account = accounts::by_username(&state.db, username).await?;
     let stored = account.as_ref().and_then(|a| a.password_hash.clone());
@@ -72,6 +85,7 @@ pub async fn login(
     let account = match account {
         Some(a) if matches && a.disabled_at.is_none() => a,
         _ => {
+            state.metrics.signin_failed();
             throttle::record_failure(&state.db, &keys, now).await?;
             return Err(ApiError::BadCredentials(WRONG_LOGIN.to_owned()));
         }
@@ -132,9 +146,10 @@ pub async fn activate(
     required("code", code, "code")?;
     let now = Utc::now();
     let keys = vec![format!("code-ip:{address}")];
-    throttle::check(&state.db, &keys, now).await?;
+    counted_check(state, &keys, now).await?;
     let hash = tokens::sha256_hex(&codes::normalise(code));
     let Some(row) = accounts::code_by_hash(&state.db, &hash).await? else {
+        state.metrics.signin_failed();
         throttle::record_failure(&state.db, &keys, now).await?;
         return Err(ApiError::validation(
             "code",

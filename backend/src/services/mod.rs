@@ -15,6 +15,7 @@ pub mod offer_requests;
 pub mod people;
 pub mod plain_override;
 pub mod plans;
+pub mod readiness;
 pub mod reviews;
 pub mod safeguarding;
 pub mod staff;
