@@ -47,6 +47,7 @@ fn admin_entry(
         retired: row.retired,
         changed_at: row.changed_at,
         changed_by: row.changed_by.and_then(|id| names.get(&id).cloned()),
+        example_to_edit: row.example_to_edit,
     })
 }
 
