@@ -171,10 +171,11 @@ pub async fn insert(
 }
 
 /// Marks an entitlement as an example copied from the template, hidden
-/// from young people until an administrator saves it.
-pub async fn mark_example(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
+/// from young people until an administrator saves it (`example` true), or
+/// as checked (false).
+pub async fn set_example(db: &impl ConnectionTrait, id: i32, example: bool) -> Result<(), DbErr> {
     ent::Entity::update_many()
-        .col_expr(ent::Column::ExampleToEdit, Expr::value(true))
+        .col_expr(ent::Column::ExampleToEdit, Expr::value(example))
         .filter(ent::Column::Id.eq(id))
         .exec(db)
         .await

@@ -32,6 +32,7 @@ use shared::endpoints as ep;
 pub fn api<R: Register>(r: &mut R) {
     r.add::<ep::health::Health, health::__path_health, _, _>(health::health);
     r.add::<ep::openapi::OpenApiDocument, openapi::__path_document, _, _>(openapi::document);
+    r.add::<ep::councils::Setup, councils::__path_setup, _, _>(councils::setup);
     r.add::<ep::councils::ListCouncils, councils::__path_list, _, _>(councils::list);
     r.add::<ep::councils::Council, councils::__path_one, _, _>(councils::one);
     r.add::<ep::councils::Teams, councils::__path_teams, _, _>(councils::teams);

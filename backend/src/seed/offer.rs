@@ -806,7 +806,7 @@ pub async fn copy_into(
         let v = values(&d, section.id).map_err(|e| bad(&id, e))?;
         let row = repo::insert(txn, council_id, &id, position, v, None, now).await?;
         if as_examples {
-            repo::mark_example(txn, row.id).await?;
+            repo::set_example(txn, row.id, true).await?;
         }
         repo::add_version(
             txn,

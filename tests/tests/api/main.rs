@@ -18,6 +18,7 @@ mod language;
 mod limits;
 mod offer;
 mod openapi;
+mod operator;
 mod plans;
 mod push;
 mod pwa;
