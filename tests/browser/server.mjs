@@ -13,6 +13,9 @@
 //   BACKEND_BIN   the server binary (default: the debug build,
 //                 $CARGO_TARGET_DIR or ./target, then debug/backend)
 //   PUBLIC_DIR    the built app it serves (default ./dist)
+//   TEST_SERVER_DEMO_DATA  0 for a fresh installation with no council and
+//                 no demo people (setup.test.mjs sets it before importing
+//                 helpers.mjs); default 1
 
 import { spawn } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -53,10 +56,11 @@ function logTail(file, lines = 40) {
 }
 
 /**
- * Starts the backend with demo data in a fresh temporary directory on a free
- * port and waits until `/api/health` answers. The server is stopped and the
- * directory removed when this process exits; if a test failed, the server's
- * log is kept as `artifacts/<test file>.server.log` first.
+ * Starts the backend with demo data (unless TEST_SERVER_DEMO_DATA=0) in a
+ * fresh temporary directory on a free port and waits until `/api/health`
+ * answers. The server is stopped and the directory removed when this
+ * process exits; if a test failed, the server's log is kept as
+ * `artifacts/<test file>.server.log` first.
  */
 export async function startServer() {
   const bin = backendBinary();
@@ -66,7 +70,8 @@ export async function startServer() {
   const publicDir = path.resolve(root, process.env.PUBLIC_DIR || 'dist');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gfm-browser-'));
   const log = path.join(dataDir, 'server.log');
-  const env = { ...process.env, DATA_DIR: dataDir, DEMO_DATA: '1', PUBLIC_DIR: publicDir, RUST_LOG: process.env.RUST_LOG || 'warn' };
+  const demo = process.env.TEST_SERVER_DEMO_DATA ?? '1';
+  const env = { ...process.env, DATA_DIR: dataDir, DEMO_DATA: demo, PUBLIC_DIR: publicDir, RUST_LOG: process.env.RUST_LOG || 'warn' };
   // Only the fresh directory's own SQLite file and settings.
   delete env.DATABASE_URL;
   delete env.GFM_CONFIG;
