@@ -2,6 +2,8 @@
 //! a fresh installation with no council, then checked through the API; and
 //! once through the real binary.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use backend::entities::{account, audit_event, local_authority, team};
 use backend::operator::council::{BankHolidays, CouncilSetup, ReviewPromise, VisitPolicy};
 use backend::operator::{self, Operator, OperatorError};
