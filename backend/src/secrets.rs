@@ -325,6 +325,33 @@ mod tests {
     }
 
     #[test]
+    fn rotating_keeps_the_old_key_as_retired_and_the_file_owner_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let before = Keys::load_or_create(dir.path()).unwrap();
+        rotate_jwt(dir.path()).unwrap();
+        let after = Keys::load_or_create(dir.path()).unwrap();
+        assert_ne!(after.jwt, before.jwt);
+        assert_eq!(after.previous_jwt.len(), 1);
+        assert_eq!(after.previous_jwt[0].secret, before.jwt);
+        // The push key is untouched: phones' subscriptions keep working.
+        assert_eq!(after.vapid_public_b64, before.vapid_public_b64);
+        for _ in 0..5 {
+            rotate_jwt(dir.path()).unwrap();
+        }
+        let many = Keys::load_or_create(dir.path()).unwrap();
+        assert_eq!(many.previous_jwt.len(), KEEP_RETIRED);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(secrets_path(dir.path()))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
     fn debug_never_shows_secret_bytes() {
         let s = Secret::new(b"hunter2hunter2".to_vec());
         assert_eq!(format!("{s:?}"), "Secret(redacted)");
