@@ -27,7 +27,10 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 
-function backendBinary() {
+/** The data directory of the server this process started (null with BASE_URL). */
+export let serverDataDir = null;
+
+export function backendBinary() {
   if (process.env.BACKEND_BIN) return path.resolve(root, process.env.BACKEND_BIN);
   const target = path.resolve(root, process.env.CARGO_TARGET_DIR || 'target');
   return path.join(target, 'debug', 'backend');
@@ -69,6 +72,7 @@ export async function startServer() {
   }
   const publicDir = path.resolve(root, process.env.PUBLIC_DIR || 'dist');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gfm-browser-'));
+  serverDataDir = dataDir;
   const log = path.join(dataDir, 'server.log');
   const demo = process.env.TEST_SERVER_DEMO_DATA ?? '1';
   const env = { ...process.env, DATA_DIR: dataDir, DEMO_DATA: demo, PUBLIC_DIR: publicDir, RUST_LOG: process.env.RUST_LOG || 'warn' };
