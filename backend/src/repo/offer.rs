@@ -308,6 +308,7 @@ pub async fn noted_since(
     ent::Entity::find()
         .filter(ent::Column::AuthorityId.eq(authority_id))
         .filter(ent::Column::Retired.eq(false))
+        .filter(ent::Column::ExampleToEdit.eq(false))
         .filter(ent::Column::UpdateNotedAt.gte(since))
         .order_by_asc(ent::Column::Position)
         .order_by_asc(ent::Column::Id)
