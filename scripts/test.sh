@@ -65,6 +65,7 @@ cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p frontend --features staff --target wasm32-unknown-unknown -- -D warnings
 
 step "unit tests and HTTP tests on SQLite"
+cargo build -p backend   # the operator test runs the real binary (api::operator)
 cargo test --workspace
 harm_figures
 

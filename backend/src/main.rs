@@ -1,9 +1,19 @@
+use backend::cli::{Cli, Command};
 use backend::config::Settings;
 use backend::startup::Application;
+use clap::Parser;
 use std::process::ExitCode;
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    match Cli::parse().command {
+        None | Some(Command::Serve) => serve().await,
+        Some(command) => backend::cli::run(command).await,
+    }
+}
+
+/// The server, exactly as with no arguments before there were commands.
+async fn serve() -> ExitCode {
     let settings = match Settings::load() {
         Ok(s) => s,
         Err(e) => {

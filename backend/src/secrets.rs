@@ -34,6 +34,9 @@ impl fmt::Debug for Secret {
 pub struct Keys {
     /// HS256 key for access tokens.
     pub jwt: Secret,
+    /// Keys `backend keys rotate-jwt` retired, newest first: tokens signed
+    /// with one before it was retired stay valid until they expire.
+    pub previous_jwt: Vec<RetiredKey>,
     /// P-256 private scalar for VAPID (RFC 8292).
     pub vapid_private: Secret,
     /// Uncompressed P-256 public key, base64url: what browsers subscribe with.
@@ -51,10 +54,116 @@ pub enum SecretsError {
     Invalid(String),
 }
 
+/// A JWT key that was replaced, and when.
+#[derive(Clone, Debug)]
+pub struct RetiredKey {
+    pub secret: Secret,
+    pub retired_at: chrono::DateTime<chrono::Utc>,
+}
+
 #[derive(Serialize, Deserialize)]
 struct SecretsFile {
     jwt_secret: String,
     vapid_private_key: String,
+    /// Replaced JWT keys, newest first (only the last few are kept).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    previous_jwt: Vec<StoredRetiredKey>,
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+struct StoredRetiredKey {
+    secret: String,
+    retired_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// Retired keys kept in the file: enough for rotations minutes apart.
+const KEEP_RETIRED: usize = 3;
+
+/// Where generated keys live and what `keys rotate-jwt` rewrites.
+pub fn secrets_path(data_dir: &Path) -> std::path::PathBuf {
+    data_dir.join("secrets.toml")
+}
+
+/// Where each key comes from, for `config check` (never the value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeySource {
+    Environment,
+    /// In `$DATA_DIR/secrets.toml`, written by the server.
+    Generated,
+    Missing,
+}
+
+impl KeySource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KeySource::Environment => "set",
+            KeySource::Generated => "generated",
+            KeySource::Missing => "missing",
+        }
+    }
+}
+
+/// Where the JWT and VAPID keys would come from, without creating anything.
+pub fn sources(data_dir: &Path) -> (KeySource, KeySource) {
+    let file = secrets_path(data_dir).exists();
+    let of = |var: &str| {
+        if env_or_file(var).is_ok_and(|v| v.is_some_and(|v| !v.trim().is_empty())) {
+            KeySource::Environment
+        } else if file {
+            KeySource::Generated
+        } else {
+            KeySource::Missing
+        }
+    };
+    (of("JWT_SECRET"), of("VAPID_PRIVATE_KEY"))
+}
+
+/// The JWT key's length in bytes when it is readable, for `config check`.
+pub fn jwt_len(data_dir: &Path) -> Result<Option<usize>, SecretsError> {
+    if let Some(v) = env_or_file("JWT_SECRET")? {
+        return Ok(Some(decode("JWT_SECRET", &v)?.len()));
+    }
+    let path = secrets_path(data_dir);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let file = read_file(&path)?;
+    Ok(Some(decode("jwt_secret", &file.jwt_secret)?.len()))
+}
+
+/// Replaces the JWT key in `$DATA_DIR/secrets.toml` with a new random one,
+/// keeping the old one as retired now. Refused when `JWT_SECRET` comes from
+/// the environment: the file would not be used.
+pub fn rotate_jwt(data_dir: &Path) -> Result<chrono::DateTime<chrono::Utc>, SecretsError> {
+    if env_or_file("JWT_SECRET")?.is_some() {
+        return Err(SecretsError::Invalid(
+            "JWT_SECRET (or JWT_SECRET_FILE) is set in the environment, so the key in the data directory is not used. Put a new key in JWT_SECRET (at least 32 random bytes, base64url, such as the output of `head -c 32 /dev/urandom | basenc --base64url`) and restart every instance; people's apps then get new tokens with their refresh tokens, without signing in again.".to_owned(),
+        ));
+    }
+    let path = secrets_path(data_dir);
+    let mut file = read_or_create_file(data_dir)?;
+    let now = chrono::Utc::now();
+    file.previous_jwt.insert(
+        0,
+        StoredRetiredKey {
+            secret: file.jwt_secret.clone(),
+            retired_at: now,
+        },
+    );
+    file.previous_jwt.truncate(KEEP_RETIRED);
+    file.jwt_secret = URL_SAFE_NO_PAD.encode(random_bytes(32)?);
+    let text = toml::to_string(&file)
+        .map_err(|e| SecretsError::Invalid(format!("could not write secrets: {e}")))?;
+    // A new file beside the old, then a rename: a crash leaves one whole.
+    let tmp = data_dir.join("secrets.toml.new");
+    let io = |source| SecretsError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let _ = std::fs::remove_file(&tmp);
+    write_owner_only(&tmp, text.as_bytes()).map_err(io)?;
+    std::fs::rename(&tmp, &path).map_err(io)?;
+    Ok(now)
 }
 
 /// A secret setting from the environment: `NAME`, or the contents of the
@@ -98,10 +207,28 @@ impl Keys {
     pub fn load_or_create(data_dir: &Path) -> Result<Keys, SecretsError> {
         let env_jwt = env_or_file("JWT_SECRET")?;
         let env_vapid = env_or_file("VAPID_PRIVATE_KEY")?;
-        let (jwt, vapid) = match (env_jwt, env_vapid) {
-            (Some(j), Some(v)) => (decode("JWT_SECRET", &j)?, decode("VAPID_PRIVATE_KEY", &v)?),
+        let (jwt, vapid, previous) = match (env_jwt, env_vapid) {
+            (Some(j), Some(v)) => (
+                decode("JWT_SECRET", &j)?,
+                decode("VAPID_PRIVATE_KEY", &v)?,
+                vec![],
+            ),
             (j, v) => {
                 let file = read_or_create_file(data_dir)?;
+                // Retired keys only matter for the key in the file.
+                let previous = if j.is_none() {
+                    file.previous_jwt
+                        .iter()
+                        .map(|k| {
+                            Ok(RetiredKey {
+                                secret: Secret(decode("previous_jwt", &k.secret)?),
+                                retired_at: k.retired_at,
+                            })
+                        })
+                        .collect::<Result<Vec<_>, SecretsError>>()?
+                } else {
+                    vec![]
+                };
                 let jwt = match j {
                     Some(j) => decode("JWT_SECRET", &j)?,
                     None => decode("jwt_secret", &file.jwt_secret)?,
@@ -110,7 +237,7 @@ impl Keys {
                     Some(v) => decode("VAPID_PRIVATE_KEY", &v)?,
                     None => decode("vapid_private_key", &file.vapid_private_key)?,
                 };
-                (jwt, vapid)
+                (jwt, vapid, previous)
             }
         };
         if jwt.len() < 32 {
@@ -121,6 +248,7 @@ impl Keys {
         let vapid_public_b64 = vapid_public_key(&vapid)?;
         Ok(Keys {
             jwt: Secret(jwt),
+            previous_jwt: previous,
             vapid_private: Secret(vapid),
             vapid_public_b64,
         })
@@ -161,25 +289,33 @@ fn new_p256_private() -> Result<Vec<u8>, SecretsError> {
 }
 
 fn read_or_create_file(data_dir: &Path) -> Result<SecretsFile, SecretsError> {
-    let path = data_dir.join("secrets.toml");
+    let path = secrets_path(data_dir);
     let io = |source| SecretsError::Io {
         path: path.display().to_string(),
         source,
     };
     if path.exists() {
-        let text = std::fs::read_to_string(&path).map_err(io)?;
-        return toml::from_str(&text)
-            .map_err(|e| SecretsError::Invalid(format!("{} is not valid: {e}", path.display())));
+        return read_file(&path);
     }
     std::fs::create_dir_all(data_dir).map_err(io)?;
     let file = SecretsFile {
         jwt_secret: URL_SAFE_NO_PAD.encode(random_bytes(32)?),
         vapid_private_key: URL_SAFE_NO_PAD.encode(new_p256_private()?),
+        previous_jwt: vec![],
     };
     let text = toml::to_string(&file)
         .map_err(|e| SecretsError::Invalid(format!("could not write secrets: {e}")))?;
     write_owner_only(&path, text.as_bytes()).map_err(io)?;
     Ok(file)
+}
+
+fn read_file(path: &Path) -> Result<SecretsFile, SecretsError> {
+    let text = std::fs::read_to_string(path).map_err(|source| SecretsError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    toml::from_str(&text)
+        .map_err(|e| SecretsError::Invalid(format!("{} is not valid: {e}", path.display())))
 }
 
 #[cfg(unix)]
@@ -247,6 +383,33 @@ mod tests {
         assert_eq!(pick("X", None, f()).unwrap().as_deref(), Some(" a b "));
         let missing = pick("X", None, Some(dir.path().join("nope").into_os_string()));
         assert!(matches!(missing, Err(SecretsError::Io { .. })));
+    }
+
+    #[test]
+    fn rotating_keeps_the_old_key_as_retired_and_the_file_owner_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let before = Keys::load_or_create(dir.path()).unwrap();
+        rotate_jwt(dir.path()).unwrap();
+        let after = Keys::load_or_create(dir.path()).unwrap();
+        assert_ne!(after.jwt, before.jwt);
+        assert_eq!(after.previous_jwt.len(), 1);
+        assert_eq!(after.previous_jwt[0].secret, before.jwt);
+        // The push key is untouched: phones' subscriptions keep working.
+        assert_eq!(after.vapid_public_b64, before.vapid_public_b64);
+        for _ in 0..5 {
+            rotate_jwt(dir.path()).unwrap();
+        }
+        let many = Keys::load_or_create(dir.path()).unwrap();
+        assert_eq!(many.previous_jwt.len(), KEEP_RETIRED);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(secrets_path(dir.path()))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
     }
 
     #[test]

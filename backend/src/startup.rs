@@ -55,8 +55,14 @@ impl Application {
         let keys = Keys::load_or_create(&settings.data_dir)?;
         let db = db::connect(&settings.database_url).await?;
         db::migrate(&db).await?;
-        seed::reference::seed(&db).await?;
-        seed::offer::seed(&db).await?;
+        // Reference data for the councils set up here; Bexley, the demo
+        // council, only with demo data (a real council is set up with
+        // `backend council create`).
+        if settings.demo_data {
+            crate::operator::council::demo_bexley(&db)
+                .await
+                .map_err(|e| StartError::Seed(e.to_string()))?;
+        }
         seed::forms::seed(&db).await?;
         seed::forum::seed(&db).await?;
         if settings.demo_data {
@@ -83,6 +89,11 @@ impl Application {
             &settings.jwt_issuer,
             &settings.jwt_audience,
             settings.access_token_minutes,
+        )
+        .with_previous(
+            keys.previous_jwt
+                .iter()
+                .map(|k| (k.secret.expose(), k.retired_at)),
         );
         let state = AppState {
             audit_log: crate::audit_log::AuditLog::start(db.clone()),

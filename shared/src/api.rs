@@ -47,6 +47,15 @@ pub struct Readiness {
     pub reason: Option<String>,
 }
 
+/// `GET /api/setup`: whether this installation still needs its first
+/// council (the app then shows the operator what to run on the server).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SetupState {
+    /// No council is set up yet.
+    pub needs_setup: bool,
+}
+
 /// A council that runs Good for Me, as anyone may see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -510,6 +510,11 @@ pub struct AdminOfferEntry {
     /// `None` for the seeded first version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changed_by: Option<String>,
+    /// Copied from the template offer (another council's words and figures)
+    /// and not yet saved here: young people do not see it until an
+    /// administrator checks it and saves it.
+    #[serde(default)]
+    pub example_to_edit: bool,
 }
 
 /// `GET /api/offer/entitlements`.

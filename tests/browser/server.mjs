@@ -13,6 +13,9 @@
 //   BACKEND_BIN   the server binary (default: the debug build,
 //                 $CARGO_TARGET_DIR or ./target, then debug/backend)
 //   PUBLIC_DIR    the built app it serves (default ./dist)
+//   TEST_SERVER_DEMO_DATA  0 for a fresh installation with no council and
+//                 no demo people (setup.test.mjs sets it before importing
+//                 helpers.mjs); default 1
 
 import { spawn } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -24,7 +27,10 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 
-function backendBinary() {
+/** The data directory of the server this process started (null with BASE_URL). */
+export let serverDataDir = null;
+
+export function backendBinary() {
   if (process.env.BACKEND_BIN) return path.resolve(root, process.env.BACKEND_BIN);
   const target = path.resolve(root, process.env.CARGO_TARGET_DIR || 'target');
   return path.join(target, 'debug', 'backend');
@@ -53,12 +59,13 @@ function logTail(file, lines = 40) {
 }
 
 /**
- * Starts the backend with demo data in a fresh temporary directory on a free
- * port and waits until `/api/health` answers. The server is stopped and the
- * directory removed when this process exits. The server logs JSON lines
- * (LOG_JSON=1, at info) and its log is kept as
- * `artifacts/<test file>.server.log` first, for a failed test and for
- * `scripts/check-logs.sh` (no names, tokens or passwords in any log).
+ * Starts the backend with demo data (unless TEST_SERVER_DEMO_DATA=0) in a
+ * fresh temporary directory on a free port and waits until `/api/health`
+ * answers. The server is stopped and the directory removed when this
+ * process exits. The server logs JSON lines (LOG_JSON=1, at info) and its
+ * log is kept as `artifacts/<test file>.server.log` first, for a failed
+ * test and for `scripts/check-logs.sh` (no names, tokens or passwords in
+ * any log).
  */
 export async function startServer() {
   const bin = backendBinary();
@@ -67,8 +74,10 @@ export async function startServer() {
   }
   const publicDir = path.resolve(root, process.env.PUBLIC_DIR || 'dist');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gfm-browser-'));
+  serverDataDir = dataDir;
   const log = path.join(dataDir, 'server.log');
-  const env = { ...process.env, DATA_DIR: dataDir, DEMO_DATA: '1', PUBLIC_DIR: publicDir, LOG_JSON: '1', RUST_LOG: process.env.RUST_LOG || 'info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn' };
+  const demo = process.env.TEST_SERVER_DEMO_DATA ?? '1';
+  const env = { ...process.env, DATA_DIR: dataDir, DEMO_DATA: demo, PUBLIC_DIR: publicDir, LOG_JSON: '1', RUST_LOG: process.env.RUST_LOG || 'info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn' };
   // Only the fresh directory's own SQLite file and settings.
   delete env.DATABASE_URL;
   delete env.GFM_CONFIG;

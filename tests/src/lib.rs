@@ -18,6 +18,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
     pub data_dir: tempfile::TempDir,
+    /// The database the app uses (to start another instance on it).
+    pub database_url: String,
     /// The key access tokens are signed with, to forge bad ones in tests.
     pub jwt_secret: Vec<u8>,
 }
@@ -59,12 +61,38 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
 
+/// The app with Bexley set up (as `backend council create` would, through
+/// the same operator function), with its teams and offer, but no people
+/// unless the tweak asks for demo data.
 pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    spawn(tweak, true).await
+}
+
+/// A fresh installation: no council at all, as after the first start of a
+/// real deployment.
+pub async fn spawn_empty_app() -> TestApp {
+    spawn(|_| {}, false).await
+}
+
+/// A fresh database of its own: its URL and the directory it lives in.
+pub async fn fresh_database() -> (tempfile::TempDir, String) {
     let data_dir = tempfile::tempdir().expect("a temporary directory");
     let url = fresh_database_url(data_dir.path()).await;
+    (data_dir, url)
+}
+
+async fn spawn(tweak: impl FnOnce(&mut Settings), with_bexley: bool) -> TestApp {
+    let (data_dir, url) = fresh_database().await;
     let mut settings = test_settings(data_dir.path(), url);
     tweak(&mut settings);
+    let database_url = settings.database_url.clone();
+    let demo = settings.demo_data;
     let app = Application::build(settings).await.expect("the app starts");
+    if with_bexley && !demo {
+        backend::operator::council::demo_bexley(&app.state().db)
+            .await
+            .expect("Bexley is set up");
+    }
     let base = format!("http://127.0.0.1:{}", app.port());
     let db = app.state().db.clone();
     let jwt_secret = app.state().keys.jwt.expose().to_vec();
@@ -77,6 +105,7 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
             .expect("an HTTP client"),
         db,
         data_dir,
+        database_url,
         jwt_secret,
     }
 }

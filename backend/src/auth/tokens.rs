@@ -31,6 +31,9 @@ pub struct AccessClaims {
 pub struct TokenKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
+    /// Keys `backend keys rotate-jwt` replaced, with when: a token one of
+    /// them signed before then stays valid until it expires.
+    previous: Vec<(DecodingKey, i64)>,
     issuer: String,
     audience: String,
     lifetime_secs: i64,
@@ -41,10 +44,24 @@ impl TokenKeys {
         TokenKeys {
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
+            previous: Vec::new(),
             issuer: issuer.to_owned(),
             audience: audience.to_owned(),
             lifetime_secs: lifetime_minutes.max(1) * 60,
         }
+    }
+
+    /// Also accepts tokens signed with these retired keys (key, when it was
+    /// retired) for one token lifetime after their retirement.
+    pub fn with_previous<'a>(
+        mut self,
+        previous: impl IntoIterator<Item = (&'a [u8], DateTime<Utc>)>,
+    ) -> TokenKeys {
+        self.previous = previous
+            .into_iter()
+            .map(|(k, at)| (DecodingKey::from_secret(k), at.timestamp()))
+            .collect();
+        self
     }
 
     pub fn lifetime_secs(&self) -> i64 {
@@ -82,14 +99,35 @@ impl TokenKeys {
         v.validate_exp = true;
         v.validate_nbf = true;
         v.leeway = 5;
-        let data = decode::<AccessClaims>(token, &self.decoding, &v).map_err(|e| {
-            tracing::debug!(error = %e, "access token refused");
-            ApiError::Unauthorized
-        })?;
-        if data.claims.typ != ACCESS_TYPE {
+        let claims = match decode::<AccessClaims>(token, &self.decoding, &v) {
+            Ok(data) => data.claims,
+            Err(e) => self.verify_previous(token, &v).ok_or_else(|| {
+                tracing::debug!(error = %e, "access token refused");
+                ApiError::Unauthorized
+            })?,
+        };
+        if claims.typ != ACCESS_TYPE {
             return Err(ApiError::Unauthorized);
         }
-        Ok(data.claims)
+        Ok(claims)
+    }
+
+    /// A token a retired key signed before it was retired, while the key is
+    /// within one token lifetime of its retirement. A token it signed later
+    /// (an instance not yet restarted) is refused: the app refreshes it.
+    fn verify_previous(&self, token: &str, v: &Validation) -> Option<AccessClaims> {
+        let now = Utc::now().timestamp();
+        self.previous
+            .iter()
+            .filter(|(_, retired)| {
+                now <= retired + self.lifetime_secs + i64::try_from(v.leeway).unwrap_or(0)
+            })
+            .find_map(|(key, retired)| {
+                decode::<AccessClaims>(token, key, v)
+                    .ok()
+                    .filter(|d| d.claims.iat <= *retired)
+                    .map(|d| d.claims)
+            })
     }
 }
 
@@ -202,6 +240,29 @@ mod tests {
         assert!(k.verify_device(&d, "alex").is_none());
         let a = k.issue("a", "s", Utc::now()).unwrap();
         assert!(k.verify_device(&a, "a").is_none());
+    }
+
+    #[test]
+    fn a_retired_key_works_for_one_lifetime_and_only_for_tokens_it_signed_before() {
+        let old = keys();
+        let before = old.issue("a", "s", Utc::now()).unwrap();
+        let retired = Utc::now() + chrono::Duration::seconds(1);
+        let new = TokenKeys::new(&[9u8; 32], "good-for-me", "good-for-me-api", 10)
+            .with_previous([(&[7u8; 32][..], retired)]);
+        assert_eq!(new.verify(&before).unwrap().sub, "a");
+        // Signed with the old key after its retirement: refused.
+        let late = old
+            .issue("a", "s", Utc::now() + chrono::Duration::seconds(30))
+            .unwrap();
+        assert!(new.verify(&late).is_err());
+        // Retired longer ago than a token lives: refused.
+        let long_ago = TokenKeys::new(&[9u8; 32], "good-for-me", "good-for-me-api", 10)
+            .with_previous([(&[7u8; 32][..], Utc::now() - chrono::Duration::minutes(11))]);
+        assert!(long_ago.verify(&before).is_err());
+        // New tokens are signed with the new key.
+        let fresh = new.issue("b", "s", Utc::now()).unwrap();
+        assert!(old.verify(&fresh).is_err());
+        assert!(new.verify(&fresh).is_ok());
     }
 
     #[test]

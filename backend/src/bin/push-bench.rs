@@ -78,7 +78,7 @@ async fn run() -> BenchResult<()> {
     settings.push.concurrency = 16;
     let db = backend::db::connect(&settings.database_url).await?;
     backend::db::migrate(&db).await?;
-    backend::seed::reference::seed(&db).await?;
+    backend::operator::council::demo_bexley(&db).await?;
     let keys = Keys::load_or_create(&dir)?;
     let council = backend::repo::councils::by_slug(&db, "bexley")
         .await?

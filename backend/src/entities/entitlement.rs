@@ -32,6 +32,9 @@ pub struct Model {
     pub changed_at: DateTimeUtc,
     pub changed_by: Option<i32>,
     pub created_at: DateTimeUtc,
+    /// Copied from the template offer and not yet saved by an
+    /// administrator: hidden from young people and the public page.
+    pub example_to_edit: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

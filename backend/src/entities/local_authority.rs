@@ -11,6 +11,10 @@ pub struct Model {
     pub duty_phone: String,
     pub time_zone: String,
     pub created_at: DateTimeUtc,
+    /// `england-and-wales` (the only table built in so far).
+    pub bank_holiday_region: String,
+    /// `statutory` or `bexley` (`shared::review_schedule::VisitPolicy`).
+    pub visit_policy: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

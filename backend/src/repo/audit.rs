@@ -9,6 +9,12 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
+/// The actor of a change made with a command on the server (`backend
+/// council create` and the others): no account, so no actor id.
+pub const OPERATOR: &str = "operator";
+/// The basis of an operator's change.
+pub const OPERATOR_BASIS: &str = "operator_command";
+
 pub struct Event<'a> {
     pub authority_id: i32,
     pub actor_account_id: Option<i32>,

@@ -21,6 +21,11 @@ pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<local_authority::Mode
         .await
 }
 
+/// Whether any council is set up (a fresh installation has none).
+pub async fn any(db: &impl ConnectionTrait) -> Result<bool, DbErr> {
+    Ok(local_authority::Entity::find().one(db).await?.is_some())
+}
+
 pub async fn by_slug(
     db: &impl ConnectionTrait,
     slug: &str,

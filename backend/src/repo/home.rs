@@ -32,7 +32,8 @@ const SQL: &str = "SELECT \
     (SELECT COUNT(*) FROM offer_request q WHERE q.young_person_id = $2 \
         AND q.status <> $4 AND q.updated_at >= $5) AS moved_on, \
     CASE WHEN EXISTS (SELECT 1 FROM entitlement e WHERE e.authority_id = $1 \
-        AND e.retired = $7 AND e.update_noted_at >= $5) THEN 1 ELSE 0 END AS offer_news \
+        AND e.retired = $7 AND e.example_to_edit = $7 AND e.update_noted_at >= $5) \
+        THEN 1 ELSE 0 END AS offer_news \
     FROM (SELECT 1 AS one) AS x \
     LEFT JOIN (SELECT id, public_id, scheduled_on FROM review \
         WHERE young_person_id = $2 AND status = $6 \

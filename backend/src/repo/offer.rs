@@ -49,15 +49,19 @@ pub async fn ensure_section(
     .await
 }
 
-/// The council's entitlements in their order; retired ones only if asked.
+/// The council's entitlements in their order. Retired ones and examples
+/// copied from the template that nobody has checked yet only for staff
+/// (`for_staff`): young people and the public page never see either.
 pub async fn entitlements(
     db: &impl ConnectionTrait,
     authority_id: i32,
-    include_retired: bool,
+    for_staff: bool,
 ) -> Result<Vec<ent::Model>, DbErr> {
     let mut q = ent::Entity::find().filter(ent::Column::AuthorityId.eq(authority_id));
-    if !include_retired {
-        q = q.filter(ent::Column::Retired.eq(false));
+    if !for_staff {
+        q = q
+            .filter(ent::Column::Retired.eq(false))
+            .filter(ent::Column::ExampleToEdit.eq(false));
     }
     q.order_by_asc(ent::Column::Position)
         .order_by_asc(ent::Column::Id)
@@ -159,10 +163,23 @@ pub async fn insert(
         changed_at: Set(now),
         changed_by: Set(changed_by),
         created_at: Set(now),
+        example_to_edit: Set(false),
         ..Default::default()
     }
     .insert(db)
     .await
+}
+
+/// Marks an entitlement as an example copied from the template, hidden
+/// from young people until an administrator saves it (`example` true), or
+/// as checked (false).
+pub async fn set_example(db: &impl ConnectionTrait, id: i32, example: bool) -> Result<(), DbErr> {
+    ent::Entity::update_many()
+        .col_expr(ent::Column::ExampleToEdit, Expr::value(example))
+        .filter(ent::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map(|_| ())
 }
 
 /// Replaces the content and moves to `version`, only if the row is still
@@ -200,6 +217,9 @@ pub async fn update(
         .col_expr(ent::Column::Rule, Expr::value(v.rule_json))
         .col_expr(ent::Column::ExampleFigures, Expr::value(v.example_figures))
         .col_expr(ent::Column::Retired, Expr::value(v.retired))
+        // An administrator saving an example has checked it: young people
+        // see it from now on.
+        .col_expr(ent::Column::ExampleToEdit, Expr::value(false))
         .col_expr(ent::Column::Version, Expr::value(version))
         .col_expr(ent::Column::ChangedAt, Expr::value(now))
         .col_expr(ent::Column::ChangedBy, Expr::value(Some(changed_by)))
@@ -288,6 +308,7 @@ pub async fn noted_since(
     ent::Entity::find()
         .filter(ent::Column::AuthorityId.eq(authority_id))
         .filter(ent::Column::Retired.eq(false))
+        .filter(ent::Column::ExampleToEdit.eq(false))
         .filter(ent::Column::UpdateNotedAt.gte(since))
         .order_by_asc(ent::Column::Position)
         .order_by_asc(ent::Column::Id)

@@ -5,8 +5,19 @@ use crate::error::ApiError;
 use crate::repo::councils;
 use crate::state::AppState;
 use actix_web::{web, HttpResponse};
-use shared::api::{Council, ErrorBody, Team};
+use shared::api::{Council, ErrorBody, SetupState, Team};
 use shared::endpoints::councils as ep;
+
+#[utoipa::path(
+    get,
+    path = ep::Setup::PATH,
+    tag = "councils",
+    responses((status = 200, description = "Whether this installation still needs its first council: the app then shows what to run on the server", body = SetupState))
+)]
+pub async fn setup(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let needs_setup = !councils::any(&state.db).await?;
+    Ok(HttpResponse::Ok().json(SetupState { needs_setup }))
+}
 
 #[utoipa::path(
     get,

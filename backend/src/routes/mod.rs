@@ -35,6 +35,7 @@ pub fn api<R: Register>(r: &mut R) {
     r.add::<ep::health::Live, health::__path_live, _, _>(health::live);
     r.add::<ep::health::Ready, health::__path_ready, _, _>(health::ready);
     r.add::<ep::openapi::OpenApiDocument, openapi::__path_document, _, _>(openapi::document);
+    r.add::<ep::councils::Setup, councils::__path_setup, _, _>(councils::setup);
     r.add::<ep::councils::ListCouncils, councils::__path_list, _, _>(councils::list);
     r.add::<ep::councils::Council, councils::__path_one, _, _>(councils::one);
     r.add::<ep::councils::Teams, councils::__path_teams, _, _>(councils::teams);

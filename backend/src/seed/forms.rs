@@ -380,25 +380,29 @@ pub fn forms() -> Vec<FormDefinition> {
         .collect()
 }
 
-/// Version 1 of each form for every council that has none; Bexley's
-/// promise the first time. Safe to run at every start.
+/// Version 1 of each form for every council that has none. Safe to run at
+/// every start.
 pub async fn seed(db: &impl ConnectionTrait) -> Result<(), DbErr> {
-    let now = Utc::now();
     for council in councils::list(db).await? {
-        for def in forms() {
-            if repo::latest_form(db, council.id, def.key.as_str())
-                .await?
-                .is_none()
-            {
-                publish(db, council.id, &def, None, now)
-                    .await
-                    .map_err(|e| DbErr::Custom(e.to_string()))?;
-            } else {
-                add_arabic(db, council.id, def.key).await?;
-            }
-        }
-        if council.slug == "bexley" && reviews::setting(db, council.id).await?.is_none() {
-            reviews::set_setting(db, council.id, true, None, now).await?;
+        seed_council(db, council.id).await?;
+    }
+    Ok(())
+}
+
+/// Version 1 of each form for one council, when it has none (a new
+/// council, from `backend council create`).
+pub async fn seed_council(db: &impl ConnectionTrait, council_id: i32) -> Result<(), DbErr> {
+    let now = Utc::now();
+    for def in forms() {
+        if repo::latest_form(db, council_id, def.key.as_str())
+            .await?
+            .is_none()
+        {
+            publish(db, council_id, &def, None, now)
+                .await
+                .map_err(|e| DbErr::Custom(e.to_string()))?;
+        } else {
+            add_arabic(db, council_id, def.key).await?;
         }
     }
     Ok(())

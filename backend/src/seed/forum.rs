@@ -6,7 +6,7 @@
 //! the watched words only while the council has never set up its list, so
 //! an administrator's or officer's edits are never overwritten.
 
-use crate::entities::{account, young_person};
+use crate::entities::{account, local_authority, young_person};
 use crate::error::ApiError;
 use crate::repo::forum::{self as repo, NewPost};
 use crate::repo::moderation::{self as modlog, Entry};
@@ -24,18 +24,19 @@ pub const SENIORS: &str = "positive-journeys-seniors";
 struct Space {
     slug: &'static str,
     name: &'static str,
-    description: &'static str,
+    description: String,
     min_age: i32,
     max_age: i32,
     audience: Audience,
 }
 
 /// Bexley's Children in Care Council and its care leavers' forum.
-const BEXLEY_SPACES: [Space; 2] = [
+fn bexley_spaces() -> [Space; 2] {
+    [
     Space {
         slug: POSITIVE_JOURNEYS,
         name: "Positive Journeys",
-        description: "Bexley's Children in Care Council. Share ideas, ask questions and help make things better for children in care, like the 99 ways we wrote for the grown-ups who work with us. Be kind: everyone here is in care too.",
+        description: "Bexley's Children in Care Council. Share ideas, ask questions and help make things better for children in care, like the 99 ways we wrote for the grown-ups who work with us. Be kind: everyone here is in care too.".to_owned(),
         min_age: 8,
         max_age: 17,
         audience: Audience::InCare,
@@ -43,12 +44,13 @@ const BEXLEY_SPACES: [Space; 2] = [
     Space {
         slug: SENIORS,
         name: "Positive Journeys Seniors",
-        description: "The care leavers' forum, for 16 to 25. Talk about leaving care, the local offer, money, college and work, and help shape what the council does next.",
+        description: "The care leavers' forum, for 16 to 25. Talk about leaving care, the local offer, money, college and work, and help shape what the council does next.".to_owned(),
         min_age: 16,
         max_age: 25,
         audience: Audience::CareLeavers,
     },
-];
+]
+}
 
 fn ok_if_taken<T>(r: Result<T, DbErr>) -> Result<(), DbErr> {
     match r {
@@ -59,12 +61,51 @@ fn ok_if_taken<T>(r: Result<T, DbErr>) -> Result<(), DbErr> {
     }
 }
 
+/// Every council's spaces and watched words, when it has none yet. Safe to
+/// run at every start.
 pub async fn seed(db: &DatabaseConnection) -> Result<(), DbErr> {
-    let Some(council) = councils::by_slug(db, "bexley").await? else {
-        return Ok(());
-    };
+    for council in councils::list(db).await? {
+        seed_council(db, &council).await?;
+    }
+    Ok(())
+}
+
+/// Another council's two spaces: the same ages and audiences as Bexley's,
+/// in words that name no borough.
+fn spaces_for(council_name: &str) -> [Space; 2] {
+    [
+        Space {
+            slug: POSITIVE_JOURNEYS,
+            name: "Children in Care Council",
+            description: format!("{council_name}'s Children in Care Council. Share ideas, ask questions and help make things better for children in care. Be kind: everyone here is in care too."),
+            min_age: 8,
+            max_age: 17,
+            audience: Audience::InCare,
+        },
+        Space {
+            slug: SENIORS,
+            name: "Care leavers' forum",
+            description: "The care leavers' forum, for 16 to 25. Talk about leaving care, the local offer, money, college and work, and help shape what the council does next.".to_owned(),
+            min_age: 16,
+            max_age: 25,
+            audience: Audience::CareLeavers,
+        },
+    ]
+}
+
+/// One council's spaces and default watched words, each only when the
+/// council has none with its id (an officer's edits are never overwritten).
+pub async fn seed_council(
+    db: &DatabaseConnection,
+    council: &local_authority::Model,
+) -> Result<(), DbErr> {
     let now = Utc::now();
-    for s in &BEXLEY_SPACES {
+    let spaces = if council.slug == "bexley" {
+        bexley_spaces()
+    } else {
+        spaces_for(&council.name)
+    };
+    for s in &spaces {
         if repo::space_by_slug(db, council.id, s.slug).await?.is_none() {
             ok_if_taken(
                 repo::insert_space(
@@ -73,7 +114,7 @@ pub async fn seed(db: &DatabaseConnection) -> Result<(), DbErr> {
                     s.slug,
                     repo::SpaceWrite {
                         name: s.name,
-                        description: s.description,
+                        description: &s.description,
                         min_age: s.min_age,
                         max_age: s.max_age,
                         audience: s.audience.as_str(),

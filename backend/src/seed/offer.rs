@@ -1,5 +1,6 @@
 //! Bexley's local offer for young adults leaving care (seeds 000 and 001,
-//! and the figures in docs/domain.md), seeded at start-up.
+//! and the figures in docs/domain.md), seeded with demo data; the template
+//! `backend offer from-template` copies into another council.
 //!
 //! Idempotent: sections and entitlements are added only when the council
 //! has none with that id, so an administrator's edits (and retirements)
@@ -10,7 +11,7 @@
 use crate::repo::{councils, offer as repo};
 use crate::services::offer::{check_draft, values};
 use chrono::Utc;
-use sea_orm::{DatabaseConnection, DbErr, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, TransactionTrait};
 use shared::eligibility::{AmountIs, Money, OfferArea, Payment, Rule};
 use shared::offer::EntitlementDraft;
 use shared::people::CareLeaverCategory as C;
@@ -755,22 +756,43 @@ pub async fn seed(db: &DatabaseConnection) -> Result<(), DbErr> {
     let Some(council) = councils::by_slug(db, "bexley").await? else {
         return Ok(());
     };
-    let existing = repo::slugs(db, council.id).await?;
+    let txn = db.begin().await?;
+    copy_into(&txn, council.id, false).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Bexley's sections and entitlements into a council, each one it does not
+/// have yet (by id), in the caller's transaction; answers how many were
+/// added. `as_examples`: another council's copy from the template, each
+/// marked as an example to check and edit, and hidden from young people
+/// until an administrator saves it.
+pub async fn copy_into(
+    txn: &impl ConnectionTrait,
+    council_id: i32,
+    as_examples: bool,
+) -> Result<usize, DbErr> {
+    let existing = repo::slugs(txn, council_id).await?;
     let offer = bexley_offer();
     if offer
         .iter()
         .all(|d| d.id.as_ref().is_some_and(|id| existing.contains(id)))
     {
-        return Ok(());
+        return Ok(0);
     }
     let now = Utc::now();
-    let txn = db.begin().await?;
     let mut sections = Vec::new();
     for (i, (slug, title)) in BEXLEY_SECTIONS.iter().enumerate() {
         let position = i32::try_from(i).unwrap_or(i32::MAX);
-        sections.push(repo::ensure_section(&txn, council.id, slug, title, position).await?);
+        sections.push(repo::ensure_section(txn, council_id, slug, title, position).await?);
     }
-    let mut position = repo::next_position(&txn, council.id).await?;
+    let note = if as_examples {
+        "Copied from the template (the demo council's offer): an example to check and edit."
+    } else {
+        "Seeded from Bexley's published local offer."
+    };
+    let mut position = repo::next_position(txn, council_id).await?;
+    let mut added = 0;
     for d in offer {
         let Some(id) = d.id.clone() else { continue };
         if existing.contains(&id) {
@@ -782,15 +804,18 @@ pub async fn seed(db: &DatabaseConnection) -> Result<(), DbErr> {
             .find(|s| s.slug == d.section)
             .ok_or_else(|| bad(&id, format!("no section {}", d.section)))?;
         let v = values(&d, section.id).map_err(|e| bad(&id, e))?;
-        let row = repo::insert(&txn, council.id, &id, position, v, None, now).await?;
+        let row = repo::insert(txn, council_id, &id, position, v, None, now).await?;
+        if as_examples {
+            repo::set_example(txn, row.id, true).await?;
+        }
         repo::add_version(
-            &txn,
+            txn,
             repo::NewVersion {
-                authority_id: council.id,
+                authority_id: council_id,
                 entitlement_id: row.id,
                 version: 1,
                 changed_by: None,
-                note: Some("Seeded from Bexley's published local offer."),
+                note: Some(note),
                 before_json: None,
                 after_json: serde_json::to_string(&d).map_err(|e| bad(&id, e))?,
             },
@@ -798,9 +823,9 @@ pub async fn seed(db: &DatabaseConnection) -> Result<(), DbErr> {
         )
         .await?;
         position += 1;
+        added += 1;
     }
-    txn.commit().await?;
-    Ok(())
+    Ok(added)
 }
 
 #[cfg(test)]

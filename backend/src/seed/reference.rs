@@ -1,7 +1,7 @@
-//! Bexley, the seeded default council, and its teams (seed 004).
+//! Bexley, the demo council, and its teams (seed 004). Created only with
+//! demo data (`operator::council::demo_bexley`); a real council is set up
+//! with `backend council create`.
 
-use crate::repo::councils;
-use sea_orm::{ConnectionTrait, DbErr};
 use shared::api::{Council, Team};
 use shared::people::TeamKind;
 
@@ -58,12 +58,4 @@ pub fn bexley_teams() -> Vec<Team> {
             TeamKind::Management,
         ),
     ]
-}
-
-pub async fn seed(db: &impl ConnectionTrait) -> Result<(), DbErr> {
-    let council = councils::ensure(db, &bexley()).await?;
-    for t in bexley_teams() {
-        councils::ensure_team(db, council.id, &t).await?;
-    }
-    Ok(())
 }

@@ -121,7 +121,7 @@ pub async fn ask(
         .ok_or(ApiError::NotFound)?;
     let row = offer_repo::by_slug(db, y.authority_id, slug)
         .await?
-        .filter(|e| !e.retired)
+        .filter(|e| !e.retired && !e.example_to_edit)
         .ok_or_else(|| {
             ApiError::validation(
                 "entitlement_id",

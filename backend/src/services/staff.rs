@@ -7,7 +7,7 @@ use crate::error::ApiError;
 use crate::repo::{accounts, sessions};
 use crate::services::auth::issue_code;
 use chrono::Utc;
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use shared::accounts::{ActivationCode, NewStaff, StaffUpdate, StaffView};
 use shared::limits::{STAFF_NAME_MAX_CHARS, USERNAME_MAX_CHARS, USERNAME_MIN_CHARS};
 use shared::people::Role;
@@ -39,6 +39,30 @@ pub async fn create(
     caller: &Caller,
     body: &NewStaff,
 ) -> Result<ActivationCode, ApiError> {
+    let checked = check_new(db, caller.authority_id, body).await?;
+    let txn = db.begin().await?;
+    let (_, code) = insert(&txn, caller.authority_id, &checked, Some(caller.account_id)).await?;
+    txn.commit().await?;
+    Ok(code)
+}
+
+/// A new member of staff's details, checked and tidied.
+#[derive(Debug, Clone)]
+pub struct CheckedStaff {
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub team_id: Option<i32>,
+}
+
+/// Checks a new member of staff for this council: a staff role, a
+/// username in the allowed letters, a name, a team of this council. The
+/// username's being free is checked by [`insert`]'s caller.
+pub async fn check_new(
+    db: &impl ConnectionTrait,
+    authority_id: i32,
+    body: &NewStaff,
+) -> Result<CheckedStaff, ApiError> {
     if body.role == Role::YoungPerson {
         return Err(ApiError::validation(
             "role",
@@ -65,7 +89,7 @@ pub async fn create(
     }
     let team_id = match &body.team {
         Some(slug) => Some(
-            accounts::team_by_slug(db, caller.authority_id, slug)
+            accounts::team_by_slug(db, authority_id, slug)
                 .await?
                 .ok_or_else(|| {
                     ApiError::validation("team", "No team of this council has that name.")
@@ -74,28 +98,45 @@ pub async fn create(
         ),
         None => None,
     };
-    if accounts::by_username(db, &u).await?.is_some() {
+    Ok(CheckedStaff {
+        username: u,
+        display_name: name.to_owned(),
+        role: body.role,
+        team_id,
+    })
+}
+
+/// Stores the account and its first one-time code, in the caller's
+/// transaction. `created_by` is who made it; `None` is an operator on the
+/// server, who has no account: the code then names the account itself as
+/// its maker (the column cannot be empty) and the audit row names the
+/// operator.
+pub async fn insert(
+    txn: &impl ConnectionTrait,
+    authority_id: i32,
+    s: &CheckedStaff,
+    created_by: Option<i32>,
+) -> Result<(account::Model, ActivationCode), ApiError> {
+    if accounts::by_username(txn, &s.username).await?.is_some() {
         return Err(ApiError::Conflict(
             "That username is taken. Choose another.".to_owned(),
         ));
     }
-    let txn = db.begin().await?;
     let account = accounts::create(
-        &txn,
+        txn,
         accounts::NewAccount {
-            authority_id: caller.authority_id,
-            username: &u,
-            role: body.role,
-            display_name: name,
-            team_id,
+            authority_id,
+            username: &s.username,
+            role: s.role,
+            display_name: &s.display_name,
+            team_id: s.team_id,
             password_hash: None,
         },
         Utc::now(),
     )
     .await?;
-    let code = issue_code(&txn, &account, "activate", caller.account_id).await?;
-    txn.commit().await?;
-    Ok(code)
+    let code = issue_code(txn, &account, "activate", created_by.unwrap_or(account.id)).await?;
+    Ok((account, code))
 }
 
 /// A staff account of the caller's council (never a young person's).

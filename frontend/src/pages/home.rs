@@ -42,6 +42,9 @@ pub fn Home() -> Html {
             html! { <YoungPersonHome me={me.clone()} /> }
         }
         Session::SignedIn(me) => html! { <StaffHomePage me={me.clone()} /> },
+        // A fresh installation: tell the operator what to run, not demo
+        // content and not an error.
+        _ if app.council == Remote::Ready(None) => setup_needed(),
         _ => {
             let council = match &app.council {
                 Remote::Ready(Some(c)) => Some(CouncilLine::Named(c.name.as_str())),
@@ -57,6 +60,21 @@ pub fn Home() -> Html {
             { body }
             <HelpPanel />
         </>
+    }
+}
+
+/// What the server's operator runs to set up the first council and its
+/// first administrator (`backend council create`, `team add`, `staff add`).
+fn setup_needed() -> Html {
+    const COMMANDS: &str = "backend council create --slug your-council --name \"Your Council\" \\\n    --time-zone Europe/London --duty-phone \"0123 456 7890\" \\\n    --bank-holidays england-and-wales\nbackend team add --council your-council --slug leaving-care \\\n    --name \"Leaving Care Team\" --kind leaving-care\nbackend staff add --council your-council --username first-admin \\\n    --name \"Your Name\" --role admin";
+    html! {
+        <section class="setup-needed" aria-labelledby="setup-title">
+            <h1 id="setup-title">{ t("setup-title") }</h1>
+            <p class="lead">{ t("setup-lead") }</p>
+            <p>{ t("setup-run") }</p>
+            <pre class="commands"><code>{ COMMANDS }</code></pre>
+            <p>{ t("setup-then") }</p>
+        </section>
     }
 }
 

@@ -109,7 +109,10 @@ fn admin_row(e: &AdminOfferEntry) -> Html {
                 { e.entry.amount_text.clone().unwrap_or_else(|| "Not money.".to_string()) }
                 { " " }{ eligibility::describe(&ent.rule) }
             </p>
-            if e.entry.example_figures {
+            if e.example_to_edit {
+                // Copied from the template: young people see it only once saved.
+                <p class="staff-meta"><strong>{ "Example: check and edit before young people see it. Young people do not see it until you save it." }</strong></p>
+            } else if e.entry.example_figures {
                 <p class="staff-meta"><strong>{ "Example figure: check it and save to confirm." }</strong></p>
             }
             <p class="staff-meta">{ changed }</p>
@@ -138,6 +141,7 @@ pub fn OfferEditPage(props: &OfferEditProps) -> Html {
     let typed_rule = use_state(|| None::<String>);
     let saved = use_state(|| None::<String>);
 
+    let offer_reload = offer.reload.clone();
     let (offer, changes) = match (offer.get(), history.list()) {
         (Remote::Ready(o), Remote::Ready(c)) => (o, c),
         (o, c) => {
@@ -189,16 +193,30 @@ pub fn OfferEditPage(props: &OfferEditProps) -> Html {
         Err(problem) => format!("Not right yet: {problem}"),
     };
 
+    // Copied from the template and not saved here yet: hidden from young
+    // people until it is.
+    let example = props.id.as_ref().is_some_and(|id| {
+        offer
+            .entitlements
+            .iter()
+            .any(|e| e.entry.entitlement.id == *id && e.example_to_edit)
+    });
     let save = {
-        let (id, navigator, saved, reload) = (
+        let (id, navigator, saved, reload, reload_offer) = (
             props.id.clone(),
             navigator.clone(),
             saved.clone(),
             history.reload.clone(),
+            offer_reload,
         );
         act(move |v| {
-            let (id, navigator, saved, reload) =
-                (id.clone(), navigator.clone(), saved.clone(), reload.clone());
+            let (id, navigator, saved, reload, reload_offer) = (
+                id.clone(),
+                navigator.clone(),
+                saved.clone(),
+                reload.clone(),
+                reload_offer.clone(),
+            );
             async move {
                 let draft = draft_from(&v, id.is_none())?;
                 let result = match &id {
@@ -217,6 +235,7 @@ pub fn OfferEditPage(props: &OfferEditProps) -> Html {
                     }
                 } else {
                     reload.emit(());
+                    reload_offer.emit(());
                 }
                 Ok(())
             }
@@ -232,6 +251,9 @@ pub fn OfferEditPage(props: &OfferEditProps) -> Html {
         <>
             <p><Link<Route> to={Route::OfferAdmin}>{ "Back to the offer" }</Link<Route>></p>
             <h1>{ title }</h1>
+            if example {
+                <p class="notice-info"><strong>{ "Example: check and edit before young people see it." }</strong>{ " This was copied from the template offer (another council's words and figures). Young people do not see it until you save it here." }</p>
+            }
             <div role="status">
                 if let Some(text) = &*saved {
                     <p class="notice-success">{ text }</p>

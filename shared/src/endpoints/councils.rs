@@ -3,6 +3,8 @@
 use super::prelude::*;
 
 endpoints! {
+    /// Whether a council is set up yet (a fresh installation has none)
+    Setup: GET "/api/setup" () -> crate::api::SetupState, Public;
     /// Every council hosted here
     ListCouncils: GET "/api/councils" () -> Vec<crate::api::Council>, Public;
     /// The council

@@ -19,6 +19,7 @@ mod limits;
 mod metrics;
 mod offer;
 mod openapi;
+mod operator;
 mod plans;
 mod proxy;
 mod push;

@@ -553,7 +553,7 @@ async fn circumstances_set_by_the_worker_change_the_offer() {
 }
 
 /// The he-bursary as an administrator would send it back, with changes.
-fn he_bursary_body(admin: &AdminOffer) -> Value {
+pub(crate) fn he_bursary_body(admin: &AdminOffer) -> Value {
     let e = admin
         .entitlements
         .iter()

@@ -47,6 +47,7 @@ fn admin_entry(
         retired: row.retired,
         changed_at: row.changed_at,
         changed_by: row.changed_by.and_then(|id| names.get(&id).cloned()),
+        example_to_edit: row.example_to_edit,
     })
 }
 
@@ -170,6 +171,17 @@ pub async fn replace(
     let after = snapshot(&d, slug);
     let now = Utc::now();
     if before.changed_fields(&after).is_empty() {
+        // An example from the template saved as it is: checked, so young
+        // people see it from now on.
+        let row = if row.example_to_edit {
+            repo::set_example(db, row.id, false).await?;
+            ent::Model {
+                example_to_edit: false,
+                ..row
+            }
+        } else {
+            row
+        };
         let names = names_of(db, row.changed_by.into_iter().collect()).await?;
         return admin_entry(&row, &sections, &names, now);
     }

@@ -1,0 +1,40 @@
+use super::{connect, refused};
+use crate::config::Settings;
+use crate::operator::{keys, Operator};
+use clap::Subcommand;
+use std::process::ExitCode;
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Replace the key access tokens are signed with. Tokens signed with the old key keep working until they expire (minutes); restart every instance afterwards so they all sign with the new one.
+    RotateJwt,
+    /// Print how to rotate the push (VAPID) key and what it costs. Changes nothing.
+    Vapid,
+}
+
+pub async fn run(c: KeysCommand, settings: &Settings, operator: &Operator) -> ExitCode {
+    match c {
+        KeysCommand::Vapid => {
+            print!("{}", keys::vapid_instructions(settings));
+            ExitCode::SUCCESS
+        }
+        KeysCommand::RotateJwt => {
+            let db = match connect(settings).await {
+                Ok(db) => db,
+                Err(code) => return code,
+            };
+            match keys::rotate_jwt(&db, settings, operator).await {
+                Ok(at) => {
+                    println!(
+                        "A new JWT signing key is in {} (the old one retired at {}). Restart every instance now; tokens signed before keep working until they expire ({} minutes).",
+                        crate::secrets::secrets_path(&settings.data_dir).display(),
+                        at.format("%Y-%m-%d %H:%M:%S UTC"),
+                        settings.access_token_minutes
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => refused(&e),
+            }
+        }
+    }
+}
