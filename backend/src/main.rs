@@ -8,20 +8,17 @@ use std::process::ExitCode;
 async fn main() -> ExitCode {
     match Cli::parse().command {
         None | Some(Command::Serve) => serve().await,
+        Some(Command::Worker) => worker().await,
         Some(command) => backend::cli::run(command).await,
     }
 }
 
 /// The server, exactly as with no arguments before there were commands.
 async fn serve() -> ExitCode {
-    let settings = match Settings::load() {
+    let settings = match settings() {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("Good for Me could not start: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
-    backend::telemetry::init(settings.log_json);
     let app = match Application::build(settings).await {
         Ok(app) => app,
         Err(e) => {
@@ -43,4 +40,29 @@ async fn serve() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The background worker alone (`backend worker`).
+async fn worker() -> ExitCode {
+    let settings = match settings() {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match backend::startup::run_worker(settings).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!(error = %e, "the worker stopped with an error");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The settings, with logging set up as they say.
+fn settings() -> Result<Settings, ExitCode> {
+    let settings = Settings::load().map_err(|e| {
+        eprintln!("Good for Me could not start: {e}");
+        ExitCode::from(2)
+    })?;
+    backend::telemetry::init(settings.log_json);
+    Ok(settings)
 }

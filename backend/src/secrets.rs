@@ -305,8 +305,31 @@ fn read_or_create_file(data_dir: &Path) -> Result<SecretsFile, SecretsError> {
     };
     let text = toml::to_string(&file)
         .map_err(|e| SecretsError::Invalid(format!("could not write secrets: {e}")))?;
-    write_owner_only(&path, text.as_bytes()).map_err(io)?;
-    Ok(file)
+    // Written whole beside the file, then linked into place (which fails if
+    // it exists): a web server and a worker starting together on a new
+    // server end up with one set of keys, never two, and never read a
+    // half-written file.
+    let tmp = data_dir.join(format!(
+        "secrets.toml.{}.{}.tmp",
+        std::process::id(),
+        URL_SAFE_NO_PAD.encode(random_bytes(6)?)
+    ));
+    write_owner_only(&tmp, text.as_bytes()).map_err(io)?;
+    let linked = std::fs::hard_link(&tmp, &path);
+    let _ = std::fs::remove_file(&tmp);
+    match linked {
+        Ok(()) => Ok(file),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => read_file(&path),
+        Err(e) => Err(io(e)),
+    }
+}
+
+/// Makes `$DATA_DIR/secrets.toml` when there is none (`keys generate`).
+/// `Ok(true)` when it was made now, `Ok(false)` when it was there already.
+pub fn generate(data_dir: &Path) -> Result<bool, SecretsError> {
+    let existed = secrets_path(data_dir).exists();
+    read_or_create_file(data_dir)?;
+    Ok(!existed)
 }
 
 fn read_file(path: &Path) -> Result<SecretsFile, SecretsError> {

@@ -48,10 +48,7 @@ impl Application {
     /// Binds (port 0 picks a free port), migrates, seeds reference data
     /// (and demo people when asked), and prepares the server.
     pub async fn build(settings: Settings) -> Result<Application, StartError> {
-        std::fs::create_dir_all(&settings.data_dir).map_err(|source| StartError::DataDir {
-            path: settings.data_dir.display().to_string(),
-            source,
-        })?;
+        data_dir(&settings.data_dir)?;
         let keys = Keys::load_or_create(&settings.data_dir)?;
         let db = db::connect(&settings.database_url).await?;
         db::migrate(&db).await?;
@@ -147,6 +144,78 @@ impl Application {
             worker.stop().await;
         }
         result
+    }
+}
+
+/// The background worker alone (`backend worker`, the worker's systemd
+/// unit): scheduled jobs and push delivery, no web server. It never
+/// migrates: it waits for the web server to bring the database up to date,
+/// so two processes starting together never both migrate.
+pub async fn run_worker(settings: Settings) -> Result<(), StartError> {
+    data_dir(&settings.data_dir)?;
+    let keys = Keys::load_or_create(&settings.data_dir)?;
+    let db = db::connect(&settings.database_url).await?;
+    let mut waited = false;
+    loop {
+        use migrations::MigratorTrait;
+        match migrations::Migrator::get_pending_migrations_read_only(&db).await {
+            Ok(pending) if pending.is_empty() => break,
+            Ok(_) | Err(_) if !waited => {
+                tracing::info!("waiting for the web server to bring the database up to date");
+                waited = true;
+            }
+            _ => {}
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    }
+    let mut worker = crate::push::worker::Worker::new(db, &settings, &keys)?;
+    crate::services::events::register_jobs(worker.registry_mut());
+    let handle = Arc::new(worker).start();
+    stop_signal().await;
+    tracing::info!("stopping the worker");
+    handle.stop().await;
+    Ok(())
+}
+
+/// Makes the data directory when it is missing, readable by this user
+/// only: it holds the SQLite file (young people's records) and the keys.
+fn data_dir(path: &std::path::Path) -> Result<(), StartError> {
+    let err = |source| StartError::DataDir {
+        path: path.display().to_string(),
+        source,
+    };
+    if path.exists() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(path).map_err(err)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o700)).map_err(err)?;
+    }
+    Ok(())
+}
+
+/// SIGINT or SIGTERM (systemd's stop).
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = term.recv() => {}
+                    _ = tokio::signal::ctrl_c() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }
 

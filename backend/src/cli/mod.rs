@@ -31,6 +31,8 @@ pub struct Cli {
 pub enum Command {
     /// Run the server (the same as giving no command).
     Serve,
+    /// Run only the background worker (scheduled jobs such as review reminders, and push delivery), without the web server: for a separate service beside servers started with BACKGROUND_JOBS=false.
+    Worker,
     /// Set up councils: create one, list them.
     #[command(subcommand)]
     Council(council::CouncilCommand),
@@ -62,7 +64,7 @@ pub async fn run(command: Command) -> ExitCode {
     };
     let operator = Operator::from_env();
     match command {
-        Command::Serve => ExitCode::SUCCESS,
+        Command::Serve | Command::Worker => ExitCode::SUCCESS,
         Command::Council(c) => council::run(c, &settings, &operator).await,
         Command::Team(c) => team::run(c, &settings, &operator).await,
         Command::Staff(c) => staff::run(c, &settings, &operator).await,

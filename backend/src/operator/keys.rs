@@ -1,10 +1,37 @@
-//! `backend keys rotate-jwt` and `keys vapid`.
+//! `backend keys generate`, `keys rotate-jwt` and `keys vapid`.
 
 use super::{record, Operator, OperatorError};
 use crate::config::Settings;
 use crate::repo::councils;
 use chrono::{DateTime, Utc};
 use sea_orm::{DatabaseConnection, TransactionTrait};
+
+/// Makes the keys one server keeps in `$DATA_DIR/secrets.toml` (mode 600)
+/// when they are not there, before the first start, so the web server and
+/// the worker find them ready. `true` when they were made now. Keys from
+/// the environment (`JWT_SECRET`, `VAPID_PRIVATE_KEY` or their `_FILE`s)
+/// are used instead and nothing is written. A key made while councils
+/// exist is in each one's audit trail.
+pub async fn generate(
+    db: &DatabaseConnection,
+    settings: &Settings,
+    operator: &Operator,
+) -> Result<bool, OperatorError> {
+    let (jwt, vapid) = crate::secrets::sources(&settings.data_dir);
+    use crate::secrets::KeySource::Environment;
+    if jwt == Environment && vapid == Environment {
+        return Ok(false);
+    }
+    let made = crate::secrets::generate(&settings.data_dir)?;
+    if made {
+        let txn = db.begin().await?;
+        for c in councils::list(&txn).await? {
+            record(&txn, c.id, operator, "keys.generate", "Keys generated").await?;
+        }
+        txn.commit().await?;
+    }
+    Ok(made)
+}
 
 /// A new JWT signing key in `$DATA_DIR/secrets.toml`; the old one is kept
 /// as retired, so tokens it signed keep working until they expire (one
