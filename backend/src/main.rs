@@ -1,9 +1,11 @@
 use backend::config::Settings;
 use backend::startup::Application;
+use clap::Parser;
 use std::process::ExitCode;
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    let cli = backend::cli::Cli::parse();
     let settings = match Settings::load() {
         Ok(s) => s,
         Err(e) => {
@@ -12,6 +14,13 @@ async fn main() -> ExitCode {
         }
     };
     backend::telemetry::init(settings.log_json);
+    use backend::cli::Command;
+    match cli.command {
+        None => {}
+        Some(Command::Import(a)) => return backend::cli::import::run(a, settings).await,
+        Some(Command::Backup(a)) => return backend::cli::backup::run_backup(a, settings).await,
+        Some(Command::Restore(a)) => return backend::cli::backup::run_restore(a, settings).await,
+    }
     let app = match Application::build(settings).await {
         Ok(app) => app,
         Err(e) => {
