@@ -234,6 +234,15 @@ fn sibling(path: &Path, tag: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// Removes a temporary directory and what is in it when dropped.
+struct RemoveDir(PathBuf);
+
+impl Drop for RemoveDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// Removes a temporary file when dropped.
 struct Remove(PathBuf);
 
@@ -642,17 +651,18 @@ async fn sqlite_restore(
 /// The dump as SQL, after a wipe of the schema, in one `psql` transaction:
 /// any error and the target is as it was.
 async fn pg_restore(url: &str, from: &Path, m: &Manifest, start: u64) -> Result<(), BackupError> {
-    let dir = std::env::temp_dir();
-    let dump = dir.join(format!(
-        "gfm-restore-{}.dump",
-        uuid::Uuid::new_v4().simple()
-    ));
-    let sql = dump.with_extension("sql");
-    let _c1 = Remove(dump.clone());
-    let _c2 = Remove(sql.clone());
+    // The dump and its SQL hold personal data: a directory only we can read.
+    let dir = std::env::temp_dir().join(format!("gfm-restore-{}", uuid::Uuid::new_v4().simple()));
+    let mut b = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    b.create(&dir)
+        .map_err(io(format!("Making {}", dir.display())))?;
+    let _cleanup = RemoveDir(dir.clone());
+    let dump = dir.join("data.dump");
+    let sql = dir.join("restore.sql");
     extract(from, m, start, &dump)?;
-    let body = dump.with_extension("body.sql");
-    let _c3 = Remove(body.clone());
+    let body = dir.join("body.sql");
     run_tool(
         "pg_restore",
         vec![

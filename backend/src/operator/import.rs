@@ -535,14 +535,13 @@ async fn staff(
     let codes = auth::issue_first_codes(&txn, &made, "activate", OPERATOR_ACCOUNT_ID).await?;
     let names: Vec<&str> = new.iter().map(|n| n.name.as_str()).collect();
     record_audit(&txn, authority_id, Kind::Staff, report, now).await?;
-    finish(txn, codes_file, &codes, &names, opts).await?;
+    finish(txn, codes_file, &codes, &names).await?;
     report.written = true;
     Ok(())
 }
 
 /// A young person's row, checked.
 struct NewYoung {
-    line: u64,
     external_ref: String,
     name: String,
     dob: NaiveDate,
@@ -715,7 +714,6 @@ async fn young_people(
             }
         }
         new.push(NewYoung {
-            line: row.line,
             external_ref,
             name,
             dob,
@@ -797,7 +795,7 @@ async fn young_people(
         auth::issue_first_codes(&txn, &made_accounts, "activate", OPERATOR_ACCOUNT_ID).await?;
     let names: Vec<&str> = with_account.iter().map(|n| n.name.as_str()).collect();
     record_audit(&txn, authority_id, Kind::YoungPeople, report, now).await?;
-    finish(txn, codes_file, &codes, &names, opts).await?;
+    finish(txn, codes_file, &codes, &names).await?;
     report.written = true;
     Ok(())
 }
@@ -842,11 +840,27 @@ async fn record_audit(
 /// The codes file, made before anything is written (mode 0600, never over
 /// an existing file); a problem when codes are due and there is nowhere to
 /// put them.
+/// The codes file being written: removed again unless the import commits
+/// (codes of an import that did not happen would not work).
+struct CodesFile {
+    file: Option<std::fs::File>,
+    path: std::path::PathBuf,
+    keep: bool,
+}
+
+impl Drop for CodesFile {
+    fn drop(&mut self) {
+        if !self.keep {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
 fn open_codes_file(
     opts: &Options<'_>,
     needed: bool,
     problems: &mut Vec<Problem>,
-) -> Result<Option<std::fs::File>, ImportError> {
+) -> Result<Option<CodesFile>, ImportError> {
     if !needed {
         return Ok(None);
     }
@@ -863,7 +877,11 @@ fn open_codes_file(
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
     match o.open(path) {
-        Ok(f) => Ok(Some(f)),
+        Ok(f) => Ok(Some(CodesFile {
+            file: Some(f),
+            path: path.to_owned(),
+            keep: false,
+        })),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             problems.push(Problem {
                 line: None,
@@ -881,29 +899,28 @@ fn open_codes_file(
     }
 }
 
-/// Writes the codes, then commits; if the commit fails the codes file is
-/// removed (its codes would not work).
+/// Writes the codes, then commits; if anything fails the codes file goes.
 async fn finish(
     txn: sea_orm::DatabaseTransaction,
-    file: Option<std::fs::File>,
+    codes_file: Option<CodesFile>,
     codes: &[ActivationCode],
     names: &[&str],
-    opts: &Options<'_>,
 ) -> Result<(), ImportError> {
-    let path = opts
-        .codes_out
-        .map(|p| p.display().to_string())
-        .unwrap_or_default();
+    let Some(mut codes_file) = codes_file else {
+        txn.commit().await?;
+        return Ok(());
+    };
+    let path = codes_file.path.display().to_string();
     let io_err = |e: std::io::Error| ImportError::CodesFile {
         path: path.clone(),
         why: e.to_string(),
     };
-    if let Some(file) = file {
+    let csv_err = |e: csv::Error| ImportError::CodesFile {
+        path: path.clone(),
+        why: e.to_string(),
+    };
+    if let Some(file) = codes_file.file.take() {
         let mut w = csv::Writer::from_writer(std::io::BufWriter::new(file));
-        let csv_err = |e: csv::Error| ImportError::CodesFile {
-            path: path.clone(),
-            why: e.to_string(),
-        };
         w.write_record(["username", "name", "code", "expires_at"])
             .map_err(csv_err)?;
         for (c, name) in codes.iter().zip(names) {
@@ -919,12 +936,8 @@ async fn finish(
         inner.flush().map_err(io_err)?;
         inner.get_ref().sync_all().map_err(io_err)?;
     }
-    if let Err(e) = txn.commit().await {
-        if let Some(p) = opts.codes_out {
-            let _ = std::fs::remove_file(p);
-        }
-        return Err(e.into());
-    }
+    txn.commit().await?;
+    codes_file.keep = true;
     Ok(())
 }
 

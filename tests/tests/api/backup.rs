@@ -3,11 +3,13 @@
 //! refuses a damaged file, a newer schema, another kind of database and
 //! another council's data, each with its reason, touching nothing.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use backend::config::sqlite_url;
 use backend::operator::backup::{self, table_names, BackupError};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
 use std::collections::BTreeMap;
-use tests::{postgres_server, spawn_app_with, TestApp, DEMO_PASSWORD};
+use tests::{postgres_server, spawn_app_with, TestApp};
 
 async fn demo_app() -> TestApp {
     spawn_app_with(|s| {
@@ -113,7 +115,6 @@ async fn some_activity(app: &TestApp) {
         )
         .await;
     assert!(res.status().is_success(), "{}", res.text().await.unwrap());
-    let _ = DEMO_PASSWORD;
 }
 
 #[tokio::test]

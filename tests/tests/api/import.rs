@@ -2,9 +2,12 @@
 //! its line, nothing written on any problem or on a dry run, the same file
 //! twice changes nothing, 10,000 rows in seconds.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use backend::operator::backup::row_counts;
 use backend::operator::import::{import, Kind, Options, Report};
-use chrono::{Datelike, Duration, Utc};
+use chrono::{Duration, Utc};
+use sea_orm::{ConnectionTrait, Statement};
 use tests::{json, spawn_app_with, StatusCode, TestApp};
 
 async fn app() -> TestApp {
@@ -85,6 +88,28 @@ async fn staff_and_young_people_import_once_and_again_unchanged() {
     assert_eq!(r.created("accounts"), 2);
     assert_eq!(r.created("allocations"), 4);
     assert_eq!(r.unchanged, 0);
+
+    // One audit row a real run, saying what it made.
+    let audit = app
+        .db
+        .query_all_raw(Statement::from_string(
+            app.db.get_database_backend(),
+            "SELECT action, reason FROM audit_event WHERE action LIKE 'import_%' ORDER BY id",
+        ))
+        .await
+        .unwrap();
+    let audit: Vec<(String, String)> = audit
+        .iter()
+        .map(|r| {
+            (
+                r.try_get("", "action").unwrap(),
+                r.try_get("", "reason").unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(audit.len(), 2, "{audit:?}");
+    assert_eq!(audit[1].0, "import_young_people");
+    assert!(audit[1].1.contains("young people 3"), "{audit:?}");
 
     // Kai activates with the code from the file and sees his workers.
     let text = std::fs::read_to_string(&codes).unwrap();
@@ -311,7 +336,6 @@ async fn ten_thousand_young_people_import_in_seconds() {
             ymd(started)
         ));
     }
-    let _ = today.year();
     let r = run(&app, Kind::YoungPeople, &csv, true, None).await;
     assert!(
         r.problems.is_empty(),
