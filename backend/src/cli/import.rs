@@ -85,10 +85,20 @@ fn print(r: &Report, dry_run: bool, codes_out: Option<&std::path::Path>) -> Exit
         Kind::Staff => "staff",
         Kind::YoungPeople => "young people",
     };
-    let made: Vec<String> = r.created.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+    let made: Vec<String> = [
+        "staff",
+        "young people",
+        "accounts",
+        "allocations",
+        "activation codes",
+    ]
+    .into_iter()
+    .filter(|k| r.created.contains_key(k))
+    .map(|k| format!("{k} {}", r.created(k)))
+    .collect();
     if !r.problems.is_empty() {
         println!(
-            "{} problem(s) in {} rows: nothing was imported. Correct the file and run again.",
+            "{} problem(s) in {} row(s): nothing was imported. Correct the file and run again.",
             r.problems.len(),
             r.rows
         );
@@ -96,14 +106,14 @@ fn print(r: &Report, dry_run: bool, codes_out: Option<&std::path::Path>) -> Exit
     }
     if dry_run {
         println!(
-            "Dry run of {what}: {} rows, no problems. Would create {}; unchanged: {}. Nothing was written.",
+            "Dry run of {what}: {} row(s), no problems. Would create: {}; unchanged: {}. Nothing was written.",
             r.rows,
             made.join(", "),
             r.unchanged
         );
     } else {
         println!(
-            "Imported {what}: {} rows in {:.1} s. Created {}; unchanged: {}.",
+            "Imported {what}: {} row(s) in {:.1} s. Created: {}; unchanged: {}.",
             r.rows,
             r.elapsed.as_secs_f64(),
             made.join(", "),
