@@ -253,6 +253,14 @@ impl Drop for Remove {
 }
 
 async fn sqlite_snapshot(url: &str, data: &Path) -> Result<Manifest, BackupError> {
+    // Opening a missing file would make an empty database and back that up.
+    let path = sqlite_path(url);
+    if !path.is_file() {
+        return Err(BackupError::Io {
+            what: format!("Reading {}", path.display()),
+            why: "there is no database there (check DATA_DIR or DATABASE_URL)".to_owned(),
+        });
+    }
     let live = Database::connect(url).await?;
     // VACUUM INTO reads one consistent snapshot while writers go on.
     let target = data.display().to_string().replace('\'', "''");

@@ -186,6 +186,16 @@ async fn a_restore_refuses_damage_newer_schemas_other_kinds_and_other_councils()
     let e = backup::restore(&target, &bad).await.unwrap_err();
     assert!(e.to_string().contains("checksum does not match"), "{e}");
 
+    // A database file that is not there is not backed up as an empty one.
+    if postgres_server().is_none() {
+        let missing = sqlite_url(&dir.path().join("missing.db"));
+        let e = backup::backup(&missing, &dir.path().join("m.backup"))
+            .await
+            .unwrap_err();
+        assert!(e.to_string().contains("no database there"), "{e}");
+        assert!(!dir.path().join("missing.db").exists());
+    }
+
     // Another kind of database.
     let other = match postgres_server() {
         Some(_) => sqlite_url(&dir.path().join("other.db")),

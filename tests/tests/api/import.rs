@@ -213,6 +213,9 @@ async fn every_bad_row_is_reported_with_its_line_and_nothing_is_written() {
             "C-14,Lu,{ok_dob},{},section_20,,,",
             ymd(today - Duration::days(20 * 366))
         ), // 16
+        format!("C-15,Kit,{ok_dob},{care},section_20,,,"),  // 17
+        format!("C-16,Mo,{ok_dob},{care},care_ended,,,"),   // 18
+        format!("C-17,Ned,{ok_dob},{care},section_20,,,,extra"), // 19
     ];
     let csv = format!(
         "ref,preferred_name,date_of_birth,care_started,legal_status,username,social_worker,iro\n{}\n",
@@ -249,6 +252,9 @@ async fn every_bad_row_is_reported_with_its_line_and_nothing_is_written() {
         has(13, "username \"imp-sw\" is already taken");
         has(14, "preferred_name");
         has(16, "Care must start between");
+        has(17, "same name and date of birth as line 15");
+        has(18, "give the status while in care");
+        has(19, "has 9 values; the header names 8 columns");
         assert!(!p.iter().any(|x| x.starts_with("line 15:")), "{p:#?}");
         assert!(!r.written);
         assert_eq!(
