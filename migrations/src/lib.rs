@@ -16,7 +16,7 @@ mod m20261122_000008_scale_indexes;
 mod m20261122_000009_account_language;
 mod m20261122_000010_form_translations;
 mod m20261206_000011_flood;
-mod m20261206_000012_young_person_ref;
+mod m20261206_000021_young_person_ref;
 
 pub struct Migrator;
 
@@ -35,7 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000009_account_language::Migration),
             Box::new(m20261122_000010_form_translations::Migration),
             Box::new(m20261206_000011_flood::Migration),
-            Box::new(m20261206_000012_young_person_ref::Migration),
+            Box::new(m20261206_000021_young_person_ref::Migration),
         ]
     }
 }

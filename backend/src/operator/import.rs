@@ -25,10 +25,6 @@ use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-/// `activation_code.created_by` for codes made by an operator command: no
-/// account made them.
-pub const OPERATOR_ACCOUNT_ID: i32 = 0;
-
 /// The longest council reference (`ref`) accepted.
 pub const REF_MAX_CHARS: usize = 60;
 
@@ -532,7 +528,7 @@ async fn staff(
     let now = Utc::now();
     let txn = db.begin().await?;
     let made = accounts::create_many(&txn, &accounts_new, now).await?;
-    let codes = auth::issue_first_codes(&txn, &made, "activate", OPERATOR_ACCOUNT_ID).await?;
+    let codes = auth::issue_first_codes(&txn, &made, "activate").await?;
     let names: Vec<&str> = new.iter().map(|n| n.name.as_str()).collect();
     record_audit(&txn, authority_id, Kind::Staff, report, now).await?;
     finish(txn, codes_file, &codes, &names).await?;
@@ -791,8 +787,7 @@ async fn young_people(
     people::add_episodes(&txn, &episodes).await?;
     people::add_legal_statuses(&txn, &statuses).await?;
     allocations::start_many(&txn, &allocs, now).await?;
-    let codes =
-        auth::issue_first_codes(&txn, &made_accounts, "activate", OPERATOR_ACCOUNT_ID).await?;
+    let codes = auth::issue_first_codes(&txn, &made_accounts, "activate").await?;
     let names: Vec<&str> = with_account.iter().map(|n| n.name.as_str()).collect();
     record_audit(&txn, authority_id, Kind::YoungPeople, report, now).await?;
     finish(txn, codes_file, &codes, &names).await?;

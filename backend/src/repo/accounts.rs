@@ -242,35 +242,37 @@ pub async fn add_code(
         .await?;
     add_first_codes(
         db,
-        &[(account_id, code_hash.to_owned())],
+        &[(account_id, code_hash.to_owned(), created_by)],
         purpose,
-        created_by,
         now,
         expires_at,
     )
     .await
 }
 
-/// Codes for accounts that have none yet (just made), (account, hash), a
-/// chunk a statement: there is no older code to replace.
+/// Codes for accounts that have none yet (just made), (account, hash,
+/// made by), a chunk a statement: there is no older code to replace.
 pub async fn add_first_codes(
     db: &impl ConnectionTrait,
-    rows: &[(i32, String)],
+    rows: &[(i32, String, i32)],
     purpose: &str,
-    created_by: i32,
     now: DateTime<Utc>,
     expires_at: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     for chunk in rows.chunks(CHUNK) {
-        code::Entity::insert_many(chunk.iter().map(|(account_id, hash)| code::ActiveModel {
-            account_id: Set(*account_id),
-            code_hash: Set(hash.clone()),
-            purpose: Set(purpose.to_owned()),
-            created_by: Set(created_by),
-            created_at: Set(now),
-            expires_at: Set(expires_at),
-            ..Default::default()
-        }))
+        code::Entity::insert_many(
+            chunk
+                .iter()
+                .map(|(account_id, hash, by)| code::ActiveModel {
+                    account_id: Set(*account_id),
+                    code_hash: Set(hash.clone()),
+                    purpose: Set(purpose.to_owned()),
+                    created_by: Set(*by),
+                    created_at: Set(now),
+                    expires_at: Set(expires_at),
+                    ..Default::default()
+                }),
+        )
         .exec_without_returning(db)
         .await?;
     }

@@ -280,18 +280,21 @@ async fn an_older_backup_is_brought_up_to_date() {
     for sql in [
         "DROP INDEX young_person_authority_id_external_ref",
         "ALTER TABLE young_person DROP COLUMN external_ref",
-        "DELETE FROM seaql_migrations WHERE version = 'm20261206_000012_young_person_ref'",
+        "DELETE FROM seaql_migrations WHERE version = 'm20261206_000021_young_person_ref'",
     ] {
         app.db.execute_unprepared(sql).await.unwrap();
     }
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("old.backup");
     let r = backup::backup(&url_of(&app).await, &file).await.unwrap();
-    assert_ne!(r.manifest.schema_version, backup::known_schema_version());
+    assert!(!r
+        .manifest
+        .migrations
+        .contains(&"m20261206_000021_young_person_ref".to_owned()));
     let target = fresh_target(dir.path()).await;
     let restored = backup::restore(&target, &file).await.unwrap();
     assert_eq!(
         restored.migrated,
-        vec!["m20261206_000012_young_person_ref".to_owned()]
+        vec!["m20261206_000021_young_person_ref".to_owned()]
     );
 }
