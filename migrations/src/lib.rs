@@ -18,6 +18,7 @@ mod m20261122_000010_form_translations;
 mod m20261206_000011_flood;
 mod m20261206_000012_council_setup;
 mod m20261206_000020_worker_heartbeat;
+mod m20261206_000021_young_person_ref;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000011_flood::Migration),
             Box::new(m20261206_000012_council_setup::Migration),
             Box::new(m20261206_000020_worker_heartbeat::Migration),
+            Box::new(m20261206_000021_young_person_ref::Migration),
         ]
     }
 }

@@ -3,8 +3,10 @@
 //! (issue 17). Each group parses and prints in its own file here; the work
 //! is in `crate::operator`.
 
+mod backup;
 mod config;
 mod council;
+mod import;
 mod keys;
 mod offer;
 mod staff;
@@ -51,6 +53,12 @@ pub enum Command {
     /// Check the settings (and refuse weak ones in production).
     #[command(subcommand)]
     Config(config::ConfigCommand),
+    /// Import a council's staff or young people from a CSV file.
+    Import(import::ImportArgs),
+    /// Back up the database to a file, while the server runs.
+    Backup(backup::BackupArgs),
+    /// Restore the database from a backup file (stop the server first).
+    Restore(backup::RestoreArgs),
 }
 
 /// Runs an operator's command; `Serve` is the caller's (main.rs).
@@ -71,6 +79,9 @@ pub async fn run(command: Command) -> ExitCode {
         Command::Offer(c) => offer::run(c, &settings, &operator).await,
         Command::Keys(c) => keys::run(c, &settings, &operator).await,
         Command::Config(c) => config::run(c, &settings),
+        Command::Import(a) => import::run(a, settings).await,
+        Command::Backup(a) => backup::run_backup(a, settings).await,
+        Command::Restore(a) => backup::run_restore(a, settings).await,
     }
 }
 

@@ -11,6 +11,8 @@ pub struct Model {
     pub preferred_name: String,
     pub date_of_birth: Date,
     pub created_at: DateTimeUtc,
+    /// The council's own reference (the CSV import's `ref`), if imported.
+    pub external_ref: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,10 +1,9 @@
 //! `backend keys generate`, `keys rotate-jwt` and `keys vapid`.
 
-use super::{record, Operator, OperatorError};
+use super::{record_for_every_council, Operator, OperatorError};
 use crate::config::Settings;
-use crate::repo::councils;
 use chrono::{DateTime, Utc};
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 
 /// Makes the keys one server keeps in `$DATA_DIR/secrets.toml` (mode 600)
 /// when they are not there, before the first start, so the web server and
@@ -24,11 +23,7 @@ pub async fn generate(
     }
     let made = crate::secrets::generate(&settings.data_dir)?;
     if made {
-        let txn = db.begin().await?;
-        for c in councils::list(&txn).await? {
-            record(&txn, c.id, operator, "keys.generate", "Keys generated").await?;
-        }
-        txn.commit().await?;
+        record_for_every_council(db, operator, "keys.generate", "Keys generated").await?;
     }
     Ok(made)
 }
@@ -43,18 +38,7 @@ pub async fn rotate_jwt(
     operator: &Operator,
 ) -> Result<DateTime<Utc>, OperatorError> {
     let at = crate::secrets::rotate_jwt(&settings.data_dir)?;
-    let txn = db.begin().await?;
-    for c in councils::list(&txn).await? {
-        record(
-            &txn,
-            c.id,
-            operator,
-            "keys.rotate_jwt",
-            "JWT signing key rotated",
-        )
-        .await?;
-    }
-    txn.commit().await?;
+    record_for_every_council(db, operator, "keys.rotate_jwt", "JWT signing key rotated").await?;
     Ok(at)
 }
 

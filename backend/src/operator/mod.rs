@@ -4,8 +4,10 @@
 //! prints. Each connects with the normal settings and migrates first, is
 //! safe to run again, and writes an audit row naming the operator.
 
+pub mod backup;
 pub mod config_check;
 pub mod council;
+pub mod import;
 pub mod keys;
 pub mod offer;
 pub mod staff;
@@ -99,6 +101,22 @@ pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, Operator
     let db = crate::db::connect(&settings.database_url).await?;
     crate::db::migrate(&db).await?;
     Ok(db)
+}
+
+/// The same audit row in every council's trail, for a change that touches
+/// them all (keys, backups); none while no council exists.
+pub(crate) async fn record_for_every_council(
+    db: &DatabaseConnection,
+    operator: &Operator,
+    action: &str,
+    detail: &str,
+) -> Result<(), DbErr> {
+    use sea_orm::TransactionTrait;
+    let txn = db.begin().await?;
+    for c in crate::repo::councils::list(&txn).await? {
+        record(&txn, c.id, operator, action, detail).await?;
+    }
+    txn.commit().await
 }
 
 /// The audit row of an operator's change, in the change's transaction.

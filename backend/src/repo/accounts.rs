@@ -2,10 +2,12 @@ use crate::entities::{account, activation_code as code, team};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use shared::people::Role;
+use std::collections::HashMap;
+
+use super::chunked::{by_column_in, CHUNK};
 
 pub async fn by_username(
     db: &impl ConnectionTrait,
@@ -48,20 +50,71 @@ pub async fn create(
     n: NewAccount<'_>,
     now: DateTime<Utc>,
 ) -> Result<account::Model, DbErr> {
-    account::ActiveModel {
-        public_id: Set(uuid::Uuid::new_v4().to_string()),
-        authority_id: Set(n.authority_id),
-        username: Set(n.username.trim().to_lowercase()),
-        password_hash: Set(n.password_hash.clone()),
-        role: Set(n.role.as_str().to_owned()),
-        display_name: Set(n.display_name.trim().to_owned()),
-        team_id: Set(n.team_id),
-        password_changed_at: Set(n.password_hash.as_ref().map(|_| now)),
-        created_at: Set(now),
-        ..Default::default()
+    create_many(db, &[n], now)
+        .await?
+        .pop()
+        .ok_or(DbErr::RecordNotInserted)
+}
+
+/// Makes the accounts a chunk a statement (the CSV import makes thousands)
+/// and reads them back in the order given.
+pub async fn create_many(
+    db: &impl ConnectionTrait,
+    rows: &[NewAccount<'_>],
+    now: DateTime<Utc>,
+) -> Result<Vec<account::Model>, DbErr> {
+    let ids: Vec<String> = rows
+        .iter()
+        .map(|_| uuid::Uuid::new_v4().to_string())
+        .collect();
+    for (chunk, chunk_ids) in rows.chunks(CHUNK).zip(ids.chunks(CHUNK)) {
+        account::Entity::insert_many(chunk.iter().zip(chunk_ids).map(|(n, id)| {
+            account::ActiveModel {
+                public_id: Set(id.clone()),
+                authority_id: Set(n.authority_id),
+                username: Set(n.username.trim().to_lowercase()),
+                password_hash: Set(n.password_hash.clone()),
+                role: Set(n.role.as_str().to_owned()),
+                display_name: Set(n.display_name.trim().to_owned()),
+                team_id: Set(n.team_id),
+                password_changed_at: Set(n.password_hash.as_ref().map(|_| now)),
+                created_at: Set(now),
+                ..Default::default()
+            }
+        }))
+        .exec_without_returning(db)
+        .await?;
     }
-    .insert(db)
-    .await
+    let keys: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let mut made: HashMap<String, account::Model> =
+        by_column_in::<account::Entity, _>(db, account::Column::PublicId, &keys)
+            .await?
+            .into_iter()
+            .map(|m| (m.public_id.clone(), m))
+            .collect();
+    ids.iter()
+        .map(|id| made.remove(id).ok_or(DbErr::RecordNotInserted))
+        .collect()
+}
+
+/// Every account with one of these usernames (any council), for matching
+/// an import against.
+pub async fn by_usernames(
+    db: &impl ConnectionTrait,
+    usernames: &[&str],
+) -> Result<Vec<account::Model>, DbErr> {
+    by_column_in::<account::Entity, _>(db, account::Column::Username, usernames).await
+}
+
+/// Every team of this council.
+pub async fn teams_of(
+    db: &impl ConnectionTrait,
+    authority_id: i32,
+) -> Result<Vec<team::Model>, DbErr> {
+    team::Entity::find()
+        .filter(team::Column::AuthorityId.eq(authority_id))
+        .all(db)
+        .await
 }
 
 pub async fn set_password(
@@ -187,18 +240,43 @@ pub async fn add_code(
         .filter(code::Column::UsedAt.is_null())
         .exec(db)
         .await?;
-    code::ActiveModel {
-        account_id: Set(account_id),
-        code_hash: Set(code_hash.to_owned()),
-        purpose: Set(purpose.to_owned()),
-        created_by: Set(created_by),
-        created_at: Set(now),
-        expires_at: Set(expires_at),
-        ..Default::default()
-    }
-    .insert(db)
+    add_first_codes(
+        db,
+        &[(account_id, code_hash.to_owned(), created_by)],
+        purpose,
+        now,
+        expires_at,
+    )
     .await
-    .map(|_| ())
+}
+
+/// Codes for accounts that have none yet (just made), (account, hash,
+/// made by), a chunk a statement: there is no older code to replace.
+pub async fn add_first_codes(
+    db: &impl ConnectionTrait,
+    rows: &[(i32, String, i32)],
+    purpose: &str,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    for chunk in rows.chunks(CHUNK) {
+        code::Entity::insert_many(
+            chunk
+                .iter()
+                .map(|(account_id, hash, by)| code::ActiveModel {
+                    account_id: Set(*account_id),
+                    code_hash: Set(hash.clone()),
+                    purpose: Set(purpose.to_owned()),
+                    created_by: Set(*by),
+                    created_at: Set(now),
+                    expires_at: Set(expires_at),
+                    ..Default::default()
+                }),
+        )
+        .exec_without_returning(db)
+        .await?;
+    }
+    Ok(())
 }
 
 pub async fn code_by_hash(

@@ -145,6 +145,30 @@ pub async fn reallocate(
     .await
 }
 
+/// Allocations for records that have none yet (just made by the import),
+/// (young person, kind, worker), starting `now`, a chunk a statement: with
+/// nothing to end, this is what [`reallocate`] does for a new record.
+pub async fn start_many(
+    db: &impl ConnectionTrait,
+    rows: &[(i32, Relationship, i32)],
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    for chunk in rows.chunks(super::chunked::CHUNK) {
+        allocation::Entity::insert_many(chunk.iter().map(|(yp_id, rel, staff_id)| {
+            allocation::ActiveModel {
+                young_person_id: Set(*yp_id),
+                staff_account_id: Set(*staff_id),
+                relationship: Set(rel.as_str().to_owned()),
+                starts_at: Set(now),
+                ..Default::default()
+            }
+        }))
+        .exec_without_returning(db)
+        .await?;
+    }
+    Ok(())
+}
+
 pub async fn active_break_glass(
     db: &impl ConnectionTrait,
     account_id: i32,

@@ -4,11 +4,13 @@ use crate::entities::{account, allocation, care_episode, legal_status, young_per
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use shared::care_status::CareEpisode;
 use shared::people::LegalStatus;
+use std::collections::HashMap;
+
+use super::chunked::{by_column_in, CHUNK};
 
 /// A young person of this council with this public id.
 pub async fn by_public_id(
@@ -27,6 +29,17 @@ pub async fn by_id(db: &impl ConnectionTrait, id: i32) -> Result<Option<yp::Mode
     yp::Entity::find_by_id(id).one(db).await
 }
 
+/// A young person's record to make: the one way records are made, one at a
+/// time from the app or many at once by the CSV import.
+pub struct NewPerson<'a> {
+    pub authority_id: i32,
+    pub preferred_name: &'a str,
+    pub date_of_birth: NaiveDate,
+    /// The council's own reference (the import's `ref`).
+    pub external_ref: Option<&'a str>,
+    pub account_id: Option<i32>,
+}
+
 pub async fn create(
     db: &impl ConnectionTrait,
     authority_id: i32,
@@ -34,16 +47,65 @@ pub async fn create(
     dob: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<yp::Model, DbErr> {
-    yp::ActiveModel {
-        public_id: Set(uuid::Uuid::new_v4().to_string()),
-        authority_id: Set(authority_id),
-        preferred_name: Set(preferred_name.trim().to_owned()),
-        date_of_birth: Set(dob),
-        created_at: Set(now),
-        ..Default::default()
+    let row = NewPerson {
+        authority_id,
+        preferred_name,
+        date_of_birth: dob,
+        external_ref: None,
+        account_id: None,
+    };
+    create_many(db, &[row], now)
+        .await?
+        .pop()
+        .ok_or(DbErr::RecordNotInserted)
+}
+
+/// Makes the records a chunk of rows a statement (10,000 people is 20
+/// statements, not 10,000) and reads them back in the order given.
+pub async fn create_many(
+    db: &impl ConnectionTrait,
+    rows: &[NewPerson<'_>],
+    now: DateTime<Utc>,
+) -> Result<Vec<yp::Model>, DbErr> {
+    let ids: Vec<String> = rows
+        .iter()
+        .map(|_| uuid::Uuid::new_v4().to_string())
+        .collect();
+    for (chunk, chunk_ids) in rows.chunks(CHUNK).zip(ids.chunks(CHUNK)) {
+        yp::Entity::insert_many(chunk.iter().zip(chunk_ids).map(|(n, id)| yp::ActiveModel {
+            public_id: Set(id.clone()),
+            authority_id: Set(n.authority_id),
+            account_id: Set(n.account_id),
+            preferred_name: Set(n.preferred_name.trim().to_owned()),
+            date_of_birth: Set(n.date_of_birth),
+            created_at: Set(now),
+            external_ref: Set(n.external_ref.map(str::to_owned)),
+            ..Default::default()
+        }))
+        .exec_without_returning(db)
+        .await?;
     }
-    .insert(db)
-    .await
+    let keys: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let mut made: HashMap<String, yp::Model> =
+        by_column_in::<yp::Entity, _>(db, yp::Column::PublicId, &keys)
+            .await?
+            .into_iter()
+            .map(|m| (m.public_id.clone(), m))
+            .collect();
+    ids.iter()
+        .map(|id| made.remove(id).ok_or(DbErr::RecordNotInserted))
+        .collect()
+}
+
+/// Every young person of this council, for matching an import against.
+pub async fn all_of_authority(
+    db: &impl ConnectionTrait,
+    authority_id: i32,
+) -> Result<Vec<yp::Model>, DbErr> {
+    yp::Entity::find()
+        .filter(yp::Column::AuthorityId.eq(authority_id))
+        .all(db)
+        .await
 }
 
 pub async fn link_account(
@@ -79,15 +141,27 @@ pub async fn add_episode(
     start: NaiveDate,
     end: Option<NaiveDate>,
 ) -> Result<(), DbErr> {
-    care_episode::ActiveModel {
-        young_person_id: Set(yp_id),
-        start_date: Set(start),
-        end_date: Set(end),
-        ..Default::default()
+    add_episodes(db, &[(yp_id, start, end)]).await
+}
+
+/// Times in care, (young person, start, end), a chunk a statement.
+pub async fn add_episodes(
+    db: &impl ConnectionTrait,
+    rows: &[(i32, NaiveDate, Option<NaiveDate>)],
+) -> Result<(), DbErr> {
+    for chunk in rows.chunks(CHUNK) {
+        care_episode::Entity::insert_many(chunk.iter().map(|(yp_id, start, end)| {
+            care_episode::ActiveModel {
+                young_person_id: Set(*yp_id),
+                start_date: Set(*start),
+                end_date: Set(*end),
+                ..Default::default()
+            }
+        }))
+        .exec_without_returning(db)
+        .await?;
     }
-    .insert(db)
-    .await
-    .map(|_| ())
+    Ok(())
 }
 
 /// Closes the open episode, if any, on `end`.
@@ -111,19 +185,31 @@ pub async fn add_legal_status(
     status: LegalStatus,
     start: NaiveDate,
 ) -> Result<(), DbErr> {
-    let text = serde_json::to_value(status)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
-    legal_status::ActiveModel {
-        young_person_id: Set(yp_id),
-        status: Set(text),
-        start_date: Set(start),
-        ..Default::default()
+    add_legal_statuses(db, &[(yp_id, status, start)]).await
+}
+
+/// Legal statuses, (young person, status, from), a chunk a statement.
+pub async fn add_legal_statuses(
+    db: &impl ConnectionTrait,
+    rows: &[(i32, LegalStatus, NaiveDate)],
+) -> Result<(), DbErr> {
+    for chunk in rows.chunks(CHUNK) {
+        legal_status::Entity::insert_many(chunk.iter().map(|(yp_id, status, start)| {
+            let text = serde_json::to_value(status)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            legal_status::ActiveModel {
+                young_person_id: Set(*yp_id),
+                status: Set(text),
+                start_date: Set(*start),
+                ..Default::default()
+            }
+        }))
+        .exec_without_returning(db)
+        .await?;
     }
-    .insert(db)
-    .await
-    .map(|_| ())
+    Ok(())
 }
 
 /// The status in force on `today` (the latest that has started).

@@ -262,3 +262,33 @@ pub async fn issue_code(
         expires_at,
     })
 }
+
+/// First codes for accounts just made by an operator command (the CSV
+/// import), a chunk a statement; the same codes, hashes and lifetime as
+/// [`issue_code`]. No account made them: each names its own account as
+/// its maker, as `backend staff add` does.
+pub async fn issue_first_codes(
+    conn: &impl ConnectionTrait,
+    made: &[account::Model],
+    purpose: &str,
+) -> Result<Vec<shared::accounts::ActivationCode>, ApiError> {
+    let now = Utc::now();
+    let expires_at = now + Duration::hours(CODE_HOURS);
+    let mut out = Vec::with_capacity(made.len());
+    let mut rows = Vec::with_capacity(made.len());
+    for account in made {
+        let code = codes::new_code()?;
+        rows.push((
+            account.id,
+            tokens::sha256_hex(&codes::normalise(&code)),
+            account.id,
+        ));
+        out.push(shared::accounts::ActivationCode {
+            username: account.username.clone(),
+            code,
+            expires_at,
+        });
+    }
+    accounts::add_first_codes(conn, &rows, purpose, now, expires_at).await?;
+    Ok(out)
+}

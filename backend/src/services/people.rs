@@ -6,7 +6,7 @@ use crate::entities::young_person;
 use crate::error::ApiError;
 use crate::repo::{accounts, allocations, audit, notifications, people};
 use crate::services::auth::issue_code;
-use chrono::{Duration, Utc};
+use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use shared::access::{Ability, Relationship};
 use shared::accounts::{
@@ -66,6 +66,46 @@ fn check_name(name: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// The oldest age this service is for.
+pub const MAX_AGE_YEARS: u32 = 25;
+
+/// What is wrong with a new record's dates, (field, words), all of them:
+/// the admin page shows the first, the CSV import every one. The same
+/// rules for both.
+pub fn date_problems(
+    date_of_birth: NaiveDate,
+    care_started: NaiveDate,
+    care_ended: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Vec<(&'static str, String)> {
+    let mut out = vec![];
+    if date_of_birth > today {
+        out.push((
+            "date_of_birth",
+            "The date of birth is in the future.".to_owned(),
+        ));
+    } else if date_of_birth < today - Duration::days(366 * (i64::from(MAX_AGE_YEARS) + 1)) {
+        out.push((
+            "date_of_birth",
+            format!("This service is for young people up to {MAX_AGE_YEARS}."),
+        ));
+    }
+    if care_started < date_of_birth || care_started > today {
+        out.push((
+            "care_started",
+            "Care must start between the date of birth and today.".to_owned(),
+        ));
+    }
+    if let Some(end) = care_ended {
+        if end <= care_started {
+            out.push(("care_ended", "Care must end after it started.".to_owned()));
+        } else if end > today {
+            out.push(("care_ended", "The end of care is in the future.".to_owned()));
+        }
+    }
+    out
+}
+
 pub async fn create(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -74,31 +114,12 @@ pub async fn create(
     access::require(caller, Ability::CreateYoungPerson)?;
     check_name(&n.preferred_name)?;
     let today = Utc::now().date_naive();
-    if n.date_of_birth > today {
-        return Err(ApiError::validation(
-            "date_of_birth",
-            "The date of birth is in the future.",
-        ));
-    }
-    if n.date_of_birth < today - Duration::days(366 * 26) {
-        return Err(ApiError::validation(
-            "date_of_birth",
-            "This service is for young people up to 25.",
-        ));
-    }
-    if n.care_started < n.date_of_birth || n.care_started > today {
-        return Err(ApiError::validation(
-            "care_started",
-            "Care must start between the date of birth and today.",
-        ));
-    }
-    if let Some(end) = n.care_ended {
-        if end <= n.care_started {
-            return Err(ApiError::validation(
-                "care_ended",
-                "Care must end after it started.",
-            ));
-        }
+    if let Some((field, message)) =
+        date_problems(n.date_of_birth, n.care_started, n.care_ended, today)
+            .into_iter()
+            .next()
+    {
+        return Err(ApiError::validation(field, message));
     }
     let social_worker = match &n.social_worker_id {
         Some(id) => Some(

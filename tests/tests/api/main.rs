@@ -2,6 +2,7 @@
 
 mod access_walk;
 mod auth;
+mod backup;
 mod bad_input;
 mod councils;
 mod disguises;
@@ -14,6 +15,7 @@ mod generate;
 mod harm_everywhere;
 mod health;
 mod home;
+mod import;
 mod language;
 mod limits;
 mod metrics;
