@@ -79,7 +79,12 @@ impl tracing_actix_web::RootSpanBuilder for RootSpan {
                 "OK"
             },
         );
-        let Some(error) = error else { return };
+        let Some(error) = error else {
+            // One line per request, for following a request id through the
+            // log; the route and path are in the span (ids, never names).
+            tracing::info!(status = status.as_u16(), "request answered");
+            return;
+        };
         let code = error
             .as_error::<crate::error::ApiError>()
             .map_or("other", crate::error::ApiError::code);
@@ -162,6 +167,12 @@ mod tests {
             .iter()
             .find(|l| l["fields"]["message"] == "working on it")
             .expect("the handler's line");
+        let answered = lines
+            .iter()
+            .find(|l| l["fields"]["message"] == "request answered")
+            .expect("the request's own line");
+        assert_eq!(answered["fields"]["status"], 200);
+        assert_eq!(answered["span"]["request_id"], inside["span"]["request_id"]);
         let id = inside["span"]["request_id"].as_str().unwrap_or_default();
         assert_eq!(id.len(), 36, "{inside}");
         assert_eq!(inside["span"]["http.route"], "/things/{id}");
