@@ -40,7 +40,8 @@ where
 }
 
 /// The request span of tracing-actix-web (request id, method, route,
-/// status), with the client address by this server's own rules
+/// path, status), with no query string, and the client address by this
+/// server's own rules
 /// ([`crate::client_addr`]): the default reads `X-Forwarded-For` from
 /// anyone, so a log would show whatever a client claimed to be.
 pub struct RootSpan;
@@ -53,6 +54,9 @@ impl tracing_actix_web::RootSpanBuilder for RootSpan {
             .map(|s| s.settings.trusted_proxies.clone())
             .unwrap_or_default();
         let client = crate::client_addr::of_request(request.request(), &trusted);
+        // The path without its query: a query can hold what someone typed
+        // (the offer's search).
+        span.record("http.target", request.path());
         span.record(
             "http.client_ip",
             tracing::field::display(client.ip.map(|ip| ip.to_string()).unwrap_or_default()),
@@ -79,7 +83,12 @@ impl tracing_actix_web::RootSpanBuilder for RootSpan {
                 "OK"
             },
         );
-        let Some(error) = error else { return };
+        let Some(error) = error else {
+            // One line per request, for following a request id through the
+            // log; the route and path are in the span (ids, never names).
+            tracing::info!(status = status.as_u16(), "request answered");
+            return;
+        };
         let code = error
             .as_error::<crate::error::ApiError>()
             .map_or("other", crate::error::ApiError::code);
@@ -145,7 +154,7 @@ mod tests {
                 ),
         )
         .await;
-        for path in ["/things/1", "/refused"] {
+        for path in ["/things/1?q=Mia", "/refused"] {
             let req = test::TestRequest::get()
                 .uri(path)
                 .insert_header(("X-Forwarded-For", "203.0.113.7"))
@@ -162,9 +171,16 @@ mod tests {
             .iter()
             .find(|l| l["fields"]["message"] == "working on it")
             .expect("the handler's line");
+        let answered = lines
+            .iter()
+            .find(|l| l["fields"]["message"] == "request answered")
+            .expect("the request's own line");
+        assert_eq!(answered["fields"]["status"], 200);
+        assert_eq!(answered["span"]["request_id"], inside["span"]["request_id"]);
         let id = inside["span"]["request_id"].as_str().unwrap_or_default();
         assert_eq!(id.len(), 36, "{inside}");
         assert_eq!(inside["span"]["http.route"], "/things/{id}");
+        assert_eq!(inside["span"]["http.target"], "/things/1");
         // Not the address the client claimed: it is not a trusted proxy.
         assert_eq!(inside["span"]["http.client_ip"], "192.0.2.1");
         let refused = lines
