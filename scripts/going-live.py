@@ -68,12 +68,19 @@ def backend(*args, expect=0, input_text=None):
 
 
 # --- requests from chosen client addresses (any 127.x.y.z is loopback) ---
-TLS = ssl.create_default_context(cafile=os.path.join(WORK, "nginx", "tls", "fullchain.pem"))
+_tls = []
+
+
+def tls():
+    """Trusts the run's own certificate (made when nginx is set up)."""
+    if not _tls:
+        _tls.append(ssl.create_default_context(cafile=os.path.join(WORK, "nginx", "tls", "fullchain.pem")))
+    return _tls[0]
 
 
 def request(method, path, body=None, headers=None, via="nginx", source="127.0.0.1"):
     if via == "nginx":
-        conn = http.client.HTTPSConnection("127.0.0.1", NGINX_HTTPS, context=TLS, timeout=30,
+        conn = http.client.HTTPSConnection("127.0.0.1", NGINX_HTTPS, context=tls(), timeout=30,
                                            source_address=(source, 0))
     else:
         conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30, source_address=(source, 0))
@@ -204,10 +211,16 @@ else:
 ok("ready through the production nginx site (nginx -t passed)")
 
 try:
-    # 4. The administrator activates and signs in, in a real browser.
+    # 4. The administrator activates and signs in, in a real browser that
+    # trusts this run's certificate.
+    cert = os.path.join(WORK, "nginx", "tls", "fullchain.pem")
+    spki = subprocess.run(
+        ["sh", "-c", f"openssl x509 -in '{cert}' -pubkey -noout | openssl pkey -pubin -outform der"
+                     " | openssl dgst -sha256 -binary | base64"],
+        check=True, capture_output=True, text=True).stdout.strip()
     browser = subprocess.run(
         ["node", "--test", "going-live.mjs"], cwd=os.path.join(ROOT, "tests", "browser"),
-        env=dict(os.environ, BASE_URL=f"https://127.0.0.1:{NGINX_HTTPS}", ADMIN_CODE=admin_code,
+        env=dict(os.environ, BASE_URL=f"https://127.0.0.1:{NGINX_HTTPS}", TLS_SPKI=spki, ADMIN_CODE=admin_code,
                  ADMIN_USERNAME="rclarke", ADMIN_FIRST_NAME="Robin"),
         capture_output=True, text=True, timeout=300)
     if browser.returncode != 0:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The README's second command: every test. Formatting, clippy (warnings are
-# errors), unit tests, the HTTP tests on SQLite and on PostgreSQL, the
-# frontend's release build, and the browser tests in headless Chromium.
+# The README's second command: every test. Formatting, the dependency
+# check (cargo deny), clippy (warnings are errors), unit tests, the HTTP
+# tests on SQLite and on PostgreSQL, the frontend's release build, the
+# browser tests in headless Chromium, and the Going live steps behind nginx.
 #
 #   scripts/test.sh           everything; CI (.ci/run) runs exactly this
 #   scripts/test.sh --quick   the developer's loop: formatting, clippy on the
@@ -93,6 +94,9 @@ if [ -f tests/browser/package.json ]; then
   echo "browser tests took $((SECONDS - started)) s"
   step "no names, tokens or passwords in the browser tests' server logs"
   scripts/check-logs.sh tests/browser/artifacts/*.server.log
+
+  step "going live: the README's steps from an empty database, behind nginx (SQLite, PostgreSQL)"
+  TEST_DATABASE_URL="$pg_url" scripts/going-live.sh sqlite postgres
 fi
 
 step "all tests passed"

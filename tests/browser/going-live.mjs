@@ -2,11 +2,12 @@
 // production nginx site: scripts/going-live.sh runs this (it is not one of
 // the *.test.mjs files, which start their own demo servers).
 //
-//   BASE_URL=https://127.0.0.1:PORT ADMIN_CODE=XXXX-XXXX-XXXX \
+//   BASE_URL=https://127.0.0.1:PORT TLS_SPKI=... ADMIN_CODE=XXXX-XXXX-XXXX \
 //   ADMIN_USERNAME=... ADMIN_FIRST_NAME=... node --test going-live.mjs
 //
-// The certificate is the run's own self-signed one, so this browser context
-// (and only it) accepts it.
+// The certificate is the run's own self-signed one: this browser trusts its
+// key (TLS_SPKI, the SHA-256 of its public key, base64), and nothing else,
+// so the service worker registers as it would on a council's site.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -17,12 +18,15 @@ const { ADMIN_CODE, ADMIN_USERNAME, ADMIN_FIRST_NAME } = process.env;
 const PASSWORD = 'a council goes live today';
 
 let browser;
-before(async () => { browser = await launchBrowser(); });
+before(async () => {
+  assert.ok(process.env.TLS_SPKI, 'TLS_SPKI is set');
+  browser = await launchBrowser([`--ignore-certificate-errors-spki-list=${process.env.TLS_SPKI}`]);
+});
 after(async () => { await browser?.close(); });
 
 test('the first administrator activates with the printed code and signs in', async () => {
   assert.ok(ADMIN_CODE && ADMIN_USERNAME && ADMIN_FIRST_NAME, 'ADMIN_CODE, ADMIN_USERNAME and ADMIN_FIRST_NAME are set');
-  const { context, page, problems } = await newCheckedPage(browser, { ...PHONE, ignoreHTTPSErrors: true });
+  const { context, page, problems } = await newCheckedPage(browser, PHONE);
   try {
     await gotoApp(page, '/activate');
     const main = page.locator('main');
