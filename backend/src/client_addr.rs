@@ -45,6 +45,19 @@ impl NetList {
         self.0.is_empty()
     }
 
+    /// As the setting is written (`127.0.0.1/32, 10.0.0.0/8`), for
+    /// `config check`.
+    pub fn describe(&self) -> String {
+        if self.0.is_empty() {
+            return "(none)".to_owned();
+        }
+        self.0
+            .iter()
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// Is the address in the list? An IPv4 address seen as IPv4-mapped IPv6
     /// (`::ffff:192.0.2.1`, from a dual-stack socket) counts as itself.
     pub fn contains(&self, ip: IpAddr) -> bool {

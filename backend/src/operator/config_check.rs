@@ -58,6 +58,17 @@ pub fn check(settings: &Settings, production: bool) -> ConfigReport {
         "access token lifetime",
         format!("{} minutes", settings.access_token_minutes),
     );
+    set("TRUSTED_PROXIES", settings.trusted_proxies.describe());
+    set("METRICS_ALLOW", settings.metrics_allow.describe());
+    set(
+        "METRICS_TOKEN",
+        if settings.metrics_token.is_some() {
+            "set"
+        } else {
+            "missing"
+        }
+        .to_owned(),
+    );
     let (jwt, vapid) = secrets::sources(&settings.data_dir);
     set("JWT_SECRET", jwt.as_str().to_owned());
     set("VAPID_PRIVATE_KEY", vapid.as_str().to_owned());
