@@ -13,7 +13,7 @@ use crate::error::ApiError;
 use crate::repo::{accounts, allocations, councils, people};
 use crate::services::{auth, free_text, people as people_rules};
 use chrono::{NaiveDate, Utc};
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, TransactionTrait};
 use shared::access::Relationship;
 use shared::accounts::ActivationCode;
 use shared::limits::{
@@ -417,16 +417,7 @@ async fn staff(
         .into_iter()
         .map(|t| (t.slug, t.id))
         .collect();
-    let wanted: Vec<String> = rows
-        .iter()
-        .filter_map(|r| r.get("username").map(str::to_lowercase))
-        .collect();
-    let wanted_refs: Vec<&str> = wanted.iter().map(String::as_str).collect();
-    let existing: HashMap<String, account::Model> = accounts::by_usernames(db, &wanted_refs)
-        .await?
-        .into_iter()
-        .map(|a| (a.username.clone(), a))
-        .collect();
+    let existing = accounts_named_in(db, rows).await?;
     struct New {
         username: String,
         name: String,
@@ -576,16 +567,7 @@ async fn young_people(
         .filter(|(a, _)| a.disabled_at.is_none())
         .map(|(a, _)| (a.username.clone(), a))
         .collect();
-    let wanted: Vec<String> = rows
-        .iter()
-        .filter_map(|r| r.get("username").map(str::to_lowercase))
-        .collect();
-    let wanted_refs: Vec<&str> = wanted.iter().map(String::as_str).collect();
-    let taken: HashMap<String, account::Model> = accounts::by_usernames(db, &wanted_refs)
-        .await?
-        .into_iter()
-        .map(|a| (a.username.clone(), a))
-        .collect();
+    let taken = accounts_named_in(db, rows).await?;
     let statuses = "section_20, section_31, interim_care_order, placement_order, remand";
     let mut new: Vec<NewYoung> = vec![];
     let mut ref_line: HashMap<String, u64> = HashMap::new();
@@ -797,6 +779,24 @@ async fn young_people(
     finish(txn, codes_file, &codes, &names).await?;
     report.written = true;
     Ok(())
+}
+
+/// The accounts (of any council) whose usernames the file's rows give, by
+/// username: a username is unique across the deployment.
+async fn accounts_named_in(
+    db: &impl ConnectionTrait,
+    rows: &[Row],
+) -> Result<HashMap<String, account::Model>, DbErr> {
+    let wanted: Vec<String> = rows
+        .iter()
+        .filter_map(|r| r.get("username").map(str::to_lowercase))
+        .collect();
+    let wanted_refs: Vec<&str> = wanted.iter().map(String::as_str).collect();
+    Ok(accounts::by_usernames(db, &wanted_refs)
+        .await?
+        .into_iter()
+        .map(|a| (a.username.clone(), a))
+        .collect())
 }
 
 async fn record_audit(

@@ -5,9 +5,8 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use shared::people::Role;
-use std::collections::HashMap;
 
-use super::chunked::{by_column_in, CHUNK};
+use super::chunked::{by_column_in, inserted_in_order, CHUNK};
 
 pub async fn by_username(
     db: &impl ConnectionTrait,
@@ -85,16 +84,10 @@ pub async fn create_many(
         .exec_without_returning(db)
         .await?;
     }
-    let keys: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let mut made: HashMap<String, account::Model> =
-        by_column_in::<account::Entity, _>(db, account::Column::PublicId, &keys)
-            .await?
-            .into_iter()
-            .map(|m| (m.public_id.clone(), m))
-            .collect();
-    ids.iter()
-        .map(|id| made.remove(id).ok_or(DbErr::RecordNotInserted))
-        .collect()
+    inserted_in_order::<account::Entity>(db, account::Column::PublicId, &ids, |m| {
+        m.public_id.clone()
+    })
+    .await
 }
 
 /// Every account with one of these usernames (any council), for matching

@@ -27,3 +27,26 @@ where
     }
     Ok(out)
 }
+
+/// The rows just inserted under these public ids, in the order of `ids`
+/// (an id not found means the insert did not happen).
+pub async fn inserted_in_order<E>(
+    db: &impl ConnectionTrait,
+    column: E::Column,
+    ids: &[String],
+    public_id: impl Fn(&E::Model) -> String,
+) -> Result<Vec<E::Model>, DbErr>
+where
+    E: EntityTrait,
+{
+    let keys: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let mut made: std::collections::HashMap<String, E::Model> =
+        by_column_in::<E, _>(db, column, &keys)
+            .await?
+            .into_iter()
+            .map(|m| (public_id(&m), m))
+            .collect();
+    ids.iter()
+        .map(|id| made.remove(id).ok_or(DbErr::RecordNotInserted))
+        .collect()
+}

@@ -8,9 +8,8 @@ use sea_orm::{
 };
 use shared::care_status::CareEpisode;
 use shared::people::LegalStatus;
-use std::collections::HashMap;
 
-use super::chunked::{by_column_in, CHUNK};
+use super::chunked::{inserted_in_order, CHUNK};
 
 /// A young person of this council with this public id.
 pub async fn by_public_id(
@@ -85,16 +84,7 @@ pub async fn create_many(
         .exec_without_returning(db)
         .await?;
     }
-    let keys: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let mut made: HashMap<String, yp::Model> =
-        by_column_in::<yp::Entity, _>(db, yp::Column::PublicId, &keys)
-            .await?
-            .into_iter()
-            .map(|m| (m.public_id.clone(), m))
-            .collect();
-    ids.iter()
-        .map(|id| made.remove(id).ok_or(DbErr::RecordNotInserted))
-        .collect()
+    inserted_in_order::<yp::Entity>(db, yp::Column::PublicId, &ids, |m| m.public_id.clone()).await
 }
 
 /// Every young person of this council, for matching an import against.
