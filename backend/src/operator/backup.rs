@@ -479,14 +479,16 @@ pub fn verify(path: &Path) -> Result<(Manifest, u64), BackupError> {
         }
         h.update(&buf[..k]);
     }
-    let mut trailer = String::new();
+    // Bytes, not text: the end of a file cut short is whatever data was
+    // there, and is then simply not the checksum.
+    let mut trailer = Vec::new();
     f.seek(SeekFrom::Start(body))
-        .and_then(|_| f.read_to_string(&mut trailer))
+        .and_then(|_| f.read_to_end(&mut trailer))
         .map_err(|_| damaged("its end cannot be read"))?;
     if !head.starts_with(MAGIC) {
         return Err(damaged("it is not a Good for Me backup"));
     }
-    if trailer != hex::encode(h.finalize()) {
+    if trailer != hex::encode(h.finalize()).into_bytes() {
         return Err(damaged("it was cut short or changed after it was made"));
     }
     let rest = &head[MAGIC.len()..];
