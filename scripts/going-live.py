@@ -304,7 +304,15 @@ try:
         fail("a spoofed X-Forwarded-For from an untrusted peer throttled the address it named")
     if wrong("nobody-g", "127.0.0.4", via="direct") != 429:
         fail("the untrusted peer that spoofed X-Forwarded-For was not itself throttled")
-    ok("behind nginx, ten wrong passwords throttle that client only; spoofed X-Forwarded-For changes nothing")
+    # Garbage in front of what nginx appends is never read: it throttles
+    # the client that sent it, not nginx's address (everyone's).
+    for _ in range(10):
+        wrong("nobody-h", "127.0.0.6", headers={"X-Forwarded-For": "garbage"})
+    if wrong("nobody-i", "127.0.0.6") != 429:
+        fail("ten wrong passwords with a garbage X-Forwarded-For did not throttle their sender")
+    if wrong("nobody-j", "127.0.0.7") != 401:
+        fail("a garbage X-Forwarded-For through nginx throttled everyone")
+    ok("behind nginx, ten wrong passwords throttle that client only; spoofed or garbage X-Forwarded-For changes nothing")
 
     # 8. Metrics: scraped from the monitoring address, hidden from others.
     status, text, _ = request("GET", "/metrics")

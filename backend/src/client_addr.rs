@@ -13,10 +13,8 @@
 use ipnet::IpNet;
 use std::net::IpAddr;
 
-/// More hops than any real proxy chain: past this the header is refused.
+/// More hops than any real proxy chain: no more are read from the right.
 pub const MAX_HOPS: usize = 16;
-/// Longer forwarding headers are refused rather than parsed.
-const MAX_HEADER_BYTES: usize = 1024;
 
 /// A list of addresses and CIDR ranges (`TRUSTED_PROXIES`, `METRICS_ALLOW`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -109,18 +107,18 @@ pub fn resolve(
         };
     };
     let hops = if !headers.x_forwarded_for.is_empty() {
-        x_forwarded_for(headers.x_forwarded_for)
+        Some(x_forwarded_for(headers.x_forwarded_for))
     } else if !headers.forwarded.is_empty() {
-        forwarded(headers.forwarded, "for").and_then(|v| {
+        forwarded(headers.forwarded, "for").map(|v| {
             v.iter()
                 .map(|f| f.as_deref().and_then(forwarded_node))
-                .collect::<Option<Vec<_>>>()
+                .collect::<Vec<_>>()
         })
     } else {
         None
     };
     let ip = hops
-        .map(|hops| right_most_untrusted(&hops, trusted))
+        .map(|hops| right_most_untrusted(&hops, trusted).unwrap_or(p))
         .unwrap_or(p);
     let proto = if !headers.x_forwarded_proto.is_empty() {
         single(headers.x_forwarded_proto)
@@ -139,59 +137,62 @@ pub fn resolve(
     }
 }
 
-/// The right-most hop that is not a trusted proxy; when every hop is one,
-/// the left-most (the furthest the chain can tell).
-fn right_most_untrusted(hops: &[IpAddr], trusted: &NetList) -> IpAddr {
-    hops.iter()
-        .rev()
-        .find(|ip| !trusted.contains(**ip))
-        .or(hops.first())
-        .copied()
-        .map(canonical)
-        .unwrap_or(IpAddr::from([0, 0, 0, 0]))
+/// The right-most hop that is not a trusted proxy, read from the right:
+/// only the entries the trusted proxies added are read, so nothing a client
+/// writes at the front of the header (garbage, a hundred entries) can move
+/// it. `None` when that hop cannot be read (the peer is used then); when
+/// every hop read is trusted, the furthest one.
+fn right_most_untrusted(hops: &[Option<IpAddr>], trusted: &NetList) -> Option<IpAddr> {
+    let mut furthest = None;
+    for hop in hops.iter().rev().take(MAX_HOPS) {
+        let ip = canonical((*hop)?);
+        if !trusted.contains(ip) {
+            return Some(ip);
+        }
+        furthest = Some(ip);
+    }
+    furthest
 }
 
-/// Every line joined, or `None` when too long or not plain text.
-fn joined(lines: &[&str]) -> Option<String> {
-    let all = lines.join(",");
-    (all.len() <= MAX_HEADER_BYTES && all.bytes().all(|b| (0x20..0x7f).contains(&b))).then_some(all)
+/// Every line joined (several header lines are one list).
+fn joined(lines: &[&str]) -> String {
+    lines.join(",")
 }
 
-/// `X-Forwarded-For`: bare addresses only; anything else refuses the whole
-/// header.
-fn x_forwarded_for(lines: &[&str]) -> Option<Vec<IpAddr>> {
-    let all = joined(lines)?;
-    let hops = all
+/// `X-Forwarded-For`: each entry, `None` where it is not a bare address.
+fn x_forwarded_for(lines: &[&str]) -> Vec<Option<IpAddr>> {
+    joined(lines)
         .split(',')
         .map(|h| h.trim().parse::<IpAddr>().ok())
-        .collect::<Option<Vec<_>>>()?;
-    (!hops.is_empty() && hops.len() <= MAX_HOPS).then_some(hops)
+        .collect()
 }
 
 /// The value of `key` in each element of `Forwarded` (RFC 7239), `None` in
-/// an element without it; `None` overall when the header cannot be read.
+/// an element without it or that cannot be read; `None` overall when there
+/// is no such header.
 fn forwarded(lines: &[&str], key: &str) -> Option<Vec<Option<String>>> {
     if lines.is_empty() {
         return None;
     }
-    let all = joined(lines)?;
-    let mut out = vec![];
-    for element in all.split(',') {
-        let mut value = None;
-        for pair in element.split(';').map(str::trim) {
-            let (k, v) = pair.split_once('=')?;
-            if k.trim().eq_ignore_ascii_case(key) {
-                let v = v.trim();
-                let v = match v.strip_prefix('"') {
-                    Some(rest) => rest.strip_suffix('"')?,
-                    None => v,
-                };
-                value = Some(v.to_owned());
-            }
+    let all = joined(lines);
+    Some(all.split(',').map(|e| element_value(e, key)).collect())
+}
+
+/// One element's value of `key`; `None` when absent or unreadable.
+fn element_value(element: &str, key: &str) -> Option<String> {
+    let mut value = None;
+    for pair in element.split(';').map(str::trim) {
+        let (k, v) = pair.split_once('=')?;
+        if k.trim().eq_ignore_ascii_case(key) {
+            let v = v.trim();
+            let v = match v.strip_prefix('"') {
+                Some(rest) => rest.strip_suffix('"')?,
+                None => v,
+            };
+            value = Some(v.to_owned());
         }
-        out.push(value);
     }
-    (!out.is_empty() && out.len() <= MAX_HOPS).then_some(out)
+    value
 }
 
 /// A `for=` node: `192.0.2.1`, `192.0.2.1:4711`, `[2001:db8::1]` or
@@ -352,15 +353,14 @@ mod tests {
     }
 
     #[test]
-    fn a_malformed_x_forwarded_for_gives_the_peer() {
+    fn a_malformed_hop_where_the_client_should_be_gives_the_peer() {
         let peer = "127.0.0.1";
         for bad in [
             "garbage",
             "",
             " ",
             "203.0.113.7,",
-            ",203.0.113.7",
-            "203.0.113.7,,1.2.3.4",
+            "1.2.3.4, garbage",
             "203.0.113.7:4711",
             "[2001:db8::1]",
             "[2001:db8::1]:80",
@@ -371,12 +371,40 @@ mod tests {
         ] {
             assert_eq!(xff(peer, peer, &[bad]), ip(peer), "{bad:?}");
         }
-        let many = vec!["203.0.113.7"; MAX_HOPS + 1].join(",");
-        assert_eq!(xff(peer, peer, &[&many]), ip(peer));
-        let long = format!("{}203.0.113.7", " ".repeat(MAX_HEADER_BYTES));
-        assert_eq!(xff(peer, peer, &[&long]), ip(peer));
-        let ok = vec!["203.0.113.7"; MAX_HOPS].join(",");
-        assert_eq!(xff(peer, peer, &[&ok]), ip("203.0.113.7"));
+    }
+
+    #[test]
+    fn what_a_client_writes_in_front_of_its_proxy_changes_nothing() {
+        // nginx appends the address it saw to whatever the client sent: the
+        // client's own part is never read, however odd, so no client can
+        // make its guesses count against the proxy's address (everyone's).
+        let peer = "127.0.0.1";
+        for front in [
+            "garbage".to_owned(),
+            String::new(),
+            "203.0.113.7:4711".to_owned(),
+            vec!["198.51.100.1"; MAX_HOPS * 4].join(","),
+            " ".repeat(4096),
+            "\u{1}".to_owned(),
+        ] {
+            let header = format!("{front},203.0.113.7");
+            assert_eq!(xff(peer, peer, &[&header]), ip("203.0.113.7"), "{front:?}");
+            assert_eq!(
+                xff(peer, peer, &[&front, "203.0.113.7"]),
+                ip("203.0.113.7"),
+                "{front:?} as its own line"
+            );
+        }
+        // A chain longer than any real one: the furthest hop read.
+        let proxies = vec!["10.0.0.1"; MAX_HOPS + 4].join(",");
+        assert_eq!(
+            xff(
+                peer,
+                "127.0.0.1, 10.0.0.0/8",
+                &[&format!("203.0.113.7,{proxies}")]
+            ),
+            ip("10.0.0.1")
+        );
     }
 
     #[test]
@@ -407,6 +435,7 @@ mod tests {
             "nonsense",
             "proto=https",
             "for=203.0.113.7:port",
+            "for=203.0.113.7, for=_hidden",
         ] {
             assert_eq!(
                 fwd("127.0.0.1", t, &[bad]).ip,
@@ -417,6 +446,16 @@ mod tests {
         assert_eq!(
             fwd("198.51.100.9", "", &["for=203.0.113.7"]).ip,
             Some(ip("198.51.100.9"))
+        );
+        // The client's own elements, in front, are never read.
+        assert_eq!(
+            fwd(
+                "127.0.0.1",
+                t,
+                &["for=_hidden;by=x, nonsense, for=203.0.113.7"]
+            )
+            .ip,
+            Some(ip("203.0.113.7"))
         );
     }
 

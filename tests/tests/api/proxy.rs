@@ -128,14 +128,14 @@ async fn a_proxy_that_is_not_the_peer_is_not_believed() {
 #[tokio::test]
 async fn malformed_forwarding_headers_fall_back_to_the_peer() {
     let app = spawn_app_with(trusting("127.0.0.1")).await;
-    let too_many = vec!["203.0.113.7"; 40].join(",");
+    // Malformed where the proxy's own entry (the client) should be.
     let bad: Vec<(&str, &str)> = vec![
         ("X-Forwarded-For", "garbage"),
         ("X-Forwarded-For", ""),
         ("X-Forwarded-For", "203.0.113.7:4711"),
         ("X-Forwarded-For", "[2001:db8::1]"),
-        ("X-Forwarded-For", "203.0.113.7,,203.0.113.9"),
-        ("X-Forwarded-For", &too_many),
+        ("X-Forwarded-For", "203.0.113.7,,"),
+        ("X-Forwarded-For", "203.0.113.9, garbage"),
         ("Forwarded", "for=_hidden"),
         ("Forwarded", "for=unknown"),
         ("Forwarded", "nonsense"),
@@ -157,6 +157,38 @@ async fn malformed_forwarding_headers_fall_back_to_the_peer() {
         status_from(&app, "ok", &[("X-Forwarded-For", "203.0.113.7")]).await,
         StatusCode::UNAUTHORIZED
     );
+}
+
+#[tokio::test]
+async fn what_a_client_puts_in_front_of_the_proxys_entry_counts_against_that_client() {
+    // nginx appends the client's address to the header the client sent: a
+    // client that sends garbage, or forty addresses, must not get its
+    // guesses counted against the proxy's address, which is everyone's.
+    let app = spawn_app_with(trusting("127.0.0.1")).await;
+    let forty = vec!["198.51.100.1"; 40].join(",");
+    let fronts = ["garbage", "", "unknown", "203.0.113.7:4711", forty.as_str()];
+    for i in 0..10 {
+        let header = format!("{}, 203.0.113.50", fronts[i % fronts.len()]);
+        let res = attempt(
+            &app,
+            &format!("nobody-{i}"),
+            "wrong wrong",
+            &[("X-Forwarded-For", &header)],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{header:?}");
+    }
+    assert_eq!(
+        status_from(&app, "x", &[("X-Forwarded-For", "203.0.113.50")]).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    for other in [vec![("X-Forwarded-For", "203.0.113.51")], vec![]] {
+        assert_eq!(
+            status_from(&app, "y", &other).await,
+            StatusCode::UNAUTHORIZED,
+            "{other:?}"
+        );
+    }
 }
 
 /// Whether the refresh cookie of a successful sign-in is `Secure`.
