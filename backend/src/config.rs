@@ -200,6 +200,45 @@ impl Settings {
             }
             self.metrics_token = (!v.is_empty()).then(|| Secret::new(v.into_bytes()));
         }
+        // The rest of the settings file's keys, so that every setting can
+        // come from the environment too (a container or a systemd unit).
+        macro_rules! number {
+            ($($name:literal => $($field:ident).+),* $(,)?) => {
+                $( if let Ok(v) = std::env::var($name) { self.$($field).+ = parse_number($name, &v)?; } )*
+            };
+        }
+        number!(
+            "MAX_BODY_BYTES" => max_body_bytes,
+            "ACCESS_TOKEN_MINUTES" => access_token_minutes,
+            "PUSH_TTL_SECS" => push.ttl_secs,
+            "PUSH_MAX_ATTEMPTS" => push.max_attempts,
+            "PUSH_LEASE_SECS" => push.lease_secs,
+            "PUSH_REQUEST_TIMEOUT_SECS" => push.request_timeout_secs,
+            "PUSH_POLL_SECS" => push.poll_secs,
+            "PUSH_BATCH" => push.batch,
+            "PUSH_CONCURRENCY" => push.concurrency,
+            "PUSH_MAX_DEVICES" => push.max_devices,
+            "PUSH_KEEP_FINISHED_DAYS" => push.keep_finished_days,
+        );
+        if let Ok(v) = std::env::var("WORKERS") {
+            self.workers = Some(parse_number("WORKERS", &v)?).filter(|n| *n > 0);
+        }
+        if let Ok(v) = std::env::var("JWT_ISSUER") {
+            self.jwt_issuer = v;
+        }
+        if let Ok(v) = std::env::var("JWT_AUDIENCE") {
+            self.jwt_audience = v;
+        }
+        if let Ok(v) = std::env::var("PUSH_ALLOWED_HOSTS") {
+            self.push.allowed_hosts = v
+                .split(',')
+                .map(|h| h.trim().to_owned())
+                .filter(|h| !h.is_empty())
+                .collect();
+        }
+        if let Ok(v) = std::env::var("PUSH_ALLOW_LOOPBACK_HTTP") {
+            self.push.allow_loopback_http = parse_flag("PUSH_ALLOW_LOOPBACK_HTTP", &v)?;
+        }
         Ok(())
     }
 
@@ -225,6 +264,13 @@ fn secret(name: &'static str) -> Result<Option<String>, ConfigError> {
     env_or_file(name).map_err(|e| ConfigError::Env {
         name,
         why: e.to_string(),
+    })
+}
+
+fn parse_number<T: std::str::FromStr>(name: &'static str, v: &str) -> Result<T, ConfigError> {
+    v.trim().parse().map_err(|_| ConfigError::Env {
+        name,
+        why: format!("expected a whole number, got {:?}", v.trim()),
     })
 }
 
