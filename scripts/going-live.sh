@@ -19,6 +19,24 @@ BIN=${BACKEND_BIN:-$target/debug/backend}
 [ -x "$BIN" ] || { echo "going-live: no server build at $BIN (cargo build -p backend)" >&2; exit 1; }
 [ -f dist/index.html ] || { echo "going-live: no built app in dist/ (scripts/build-frontend.sh)" >&2; exit 1; }
 
+# The systemd units as a council installs them, pointed at this build:
+# systemd reads every line (a misspelt key or value is a warning it prints,
+# so any output fails). Only where systemd's tools are installed.
+if command -v systemd-analyze >/dev/null 2>&1; then
+  printf '==> the systemd units (systemd-analyze verify)\n'
+  units=$(mktemp -d)
+  touch "$units/goodforme.env"
+  for unit in deploy/systemd/*.service; do
+    sed -e "s#/opt/goodforme/bin/backend#$BIN#g" -e "s#/etc/goodforme/goodforme.env#$units/goodforme.env#" \
+      "$unit" >"$units/$(basename "$unit")"
+  done
+  said=$(cd "$units" && systemd-analyze verify ./*.service 2>&1) || true
+  rm -rf "$units"
+  if [ -n "$said" ]; then echo "$said" >&2; echo "going-live: systemd finds fault with deploy/systemd" >&2; exit 1; fi
+else
+  printf '==> the systemd units: not checked (no systemd-analyze on this machine)\n'
+fi
+
 kinds=("$@")
 [ "${#kinds[@]}" -gt 0 ] || kinds=(sqlite postgres)
 for kind in "${kinds[@]}"; do
