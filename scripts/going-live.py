@@ -8,12 +8,14 @@ directory), DB (sqlite or postgres), PG_SERVER (postgres://.../postgres, for
 DB=postgres), NGINX_HTTP, NGINX_HTTPS, PORT (the server's own port).
 """
 
+import atexit
 import csv
 import http.client
 import json
 import os
 import re
 import shutil
+import socket
 import sqlite3
 import ssl
 import subprocess
@@ -97,17 +99,45 @@ def request(method, path, body=None, headers=None, via="nginx", source="127.0.0.
 
 
 processes = []
+helpers = []  # nginx: stays up while the server restarts
+
+
+@atexit.register
+def clean_up():
+    """Whatever happened (a failed step exits at once): no server, worker
+    or nginx left running, no test database left behind."""
+    stop_server()
+    for h in helpers:
+        if h.poll() is None:
+            h.terminate()
+            h.wait(timeout=30)
+    if DB == "postgres":
+        subprocess.run(["psql", os.environ["PG_SERVER"], "-qc", f"DROP DATABASE IF EXISTS {db_name} WITH (FORCE)"],
+                       capture_output=True)
 
 
 def start_server():
     """As the systemd units do: the settings checked, then the web server
     (no background jobs) and the worker."""
     backend("config", "check", "--production")
+    probe = socket.socket()
+    # As the server binds: a closed connection's TIME_WAIT is no owner.
+    probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        probe.bind(("127.0.0.1", PORT))
+    except OSError:
+        fail(f"port {PORT} is taken by another program: stop it first")
+    finally:
+        probe.close()
     log = open(os.path.join(WORK, "server.log"), "a")
     for args, jobs in ((["serve"], "false"), (["worker"], "true")):
         processes.append(subprocess.Popen([GOODFORME, *args], env=dict(env, BACKGROUND_JOBS=jobs),
                                           stdout=log, stderr=log))
     for _ in range(300):
+        # A process that stopped (its port taken, bad settings) fails the
+        # run with its log, rather than another server answering for it.
+        if any(p.poll() is not None for p in processes):
+            fail("the server or the worker stopped:\n" + open(os.path.join(WORK, "server.log")).read()[-3000:])
         try:
             status, _, _ = request("GET", "/api/health/ready", via="direct")
             if status == 200:
@@ -121,8 +151,9 @@ def start_server():
 def stop_server():
     while processes:
         p = processes.pop()
-        p.terminate()
-        p.wait(timeout=30)
+        if p.poll() is None:
+            p.terminate()
+            p.wait(timeout=30)
 
 
 def table_counts():
@@ -199,6 +230,7 @@ nginx_cmd = subprocess.run(
     [os.path.join(HERE, "nginx-site.sh"), os.path.join(WORK, "nginx"), str(NGINX_HTTP), str(NGINX_HTTPS), DIST,
      str(PORT)], check=True, capture_output=True, text=True).stdout.split()
 nginx_proc = subprocess.Popen(nginx_cmd, stderr=open(os.path.join(WORK, "nginx.log"), "w"))
+helpers.append(nginx_proc)
 for _ in range(100):
     try:
         if request("GET", "/api/health/ready")[0] == 200:
@@ -346,9 +378,6 @@ try:
         fail(f"the administrator could not sign in after the restore: {status} {text}")
     ok(f"backed up, wiped and restored: {len(counts)} tables, {sum(counts.values())} rows, all the same")
 finally:
-    nginx_proc.terminate()
-    stop_server()
-    if DB == "postgres":
-        subprocess.run(["psql", os.environ["PG_SERVER"], "-qc", f"DROP DATABASE IF EXISTS {db_name} WITH (FORCE)"])
+    clean_up()
 print(f"going live on {DB}: every step passed")
 shutil.rmtree(WORK, ignore_errors=True)
