@@ -88,6 +88,11 @@ pub async fn admit(
 ) -> Result<Result<(), Refusal>, ApiError> {
     // First, so everything read below is after the other requests' commits.
     repo::lock_account(txn, a.account_id).await?;
+    // The clock as of the lock: `now` was read before waiting for it, and
+    // the requests that held it meanwhile stored later times. Judged by the
+    // earlier time, their events would look newer than this attempt (a
+    // wait between posts not over yet, even with no wait at all).
+    let now = now.max(Utc::now());
     repo::delete_events_before(txn, a.account_id, now - Duration::hours(KEEP)).await?;
     let events = repo::events_since(txn, a.account_id, now - Duration::hours(24)).await?;
     let refuse = |limit, retry_after_secs, field| {
