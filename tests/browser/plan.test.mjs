@@ -81,6 +81,15 @@ test('a worker sees jargon and a long sentence flagged as they type, is stopped 
     await main.getByRole('button', { name: 'Add this part' }).click();
     const health = main.getByLabel('What Aisha reads under “My health”');
     await health.waitFor();
+    // Focus moves once the new part is drawn (focus_soon): wait for it,
+    // rather than expecting it in the same instant the field appears.
+    await health.evaluate((el) => new Promise((resolve) => {
+      const deadline = Date.now() + 5000;
+      (function check() {
+        if (el === document.activeElement || Date.now() > deadline) resolve();
+        else requestAnimationFrame(check);
+      }());
+    }));
     assert.equal(await health.evaluate((el) => el === document.activeElement), true, 'the new part has focus');
     await page.getByRole('region', { name: 'My health' }).getByRole('button', { name: /^Take this part out/ }).click();
     assert.equal(await health.count(), 0);
